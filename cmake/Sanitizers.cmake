@@ -1,0 +1,13 @@
+# CREDENCE_SANITIZE: empty, or a ;-list of address and undefined.
+set(_credence_sanitizers "")
+foreach(s IN LISTS CREDENCE_SANITIZE)
+  if(NOT s MATCHES "^(address|undefined)$")
+    message(FATAL_ERROR "CREDENCE_SANITIZE: unknown sanitizer '${s}' (use address;undefined)")
+  endif()
+  list(APPEND _credence_sanitizers ${s})
+endforeach()
+if(_credence_sanitizers)
+  list(JOIN _credence_sanitizers "," _credence_joined)
+  add_compile_options(-fsanitize=${_credence_joined} -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=${_credence_joined})
+endif()

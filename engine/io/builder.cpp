@@ -1,0 +1,367 @@
+#include <algorithm>
+#include <numeric>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <fmt/format.h>
+
+#include "builder_internal.hpp"
+
+namespace credence::io {
+namespace {
+
+// Permutation that sorts `items` by their id.
+template <typename T>
+std::vector<Index> SortedOrder(const std::vector<T>& items) {
+  std::vector<Index> order(items.size());
+  std::iota(order.begin(), order.end(), Index{0});
+  std::sort(order.begin(), order.end(),
+            [&](Index a, Index b) { return items[a].id < items[b].id; });
+  return order;
+}
+
+template <typename T>
+std::vector<T> ApplyOrder(std::vector<T>& items, const std::vector<Index>& order) {
+  std::vector<T> out;
+  out.reserve(items.size());
+  for (Index i : order) out.push_back(std::move(items[i]));
+  return out;
+}
+
+std::vector<Index> Inverse(const std::vector<Index>& order) {
+  std::vector<Index> inverse(order.size());
+  for (Index i = 0; i < order.size(); ++i) inverse[order[i]] = i;
+  return inverse;
+}
+
+// Sorted copy of an interner's names and the map from interned index to sorted index.
+std::vector<std::string> SortNames(Interner& interner, std::vector<Index>* remap) {
+  std::vector<std::string> names = interner.TakeNames();
+  std::vector<Index> order(names.size());
+  std::iota(order.begin(), order.end(), Index{0});
+  std::sort(order.begin(), order.end(), [&](Index a, Index b) { return names[a] < names[b]; });
+  *remap = Inverse(order);
+  std::vector<std::string> sorted;
+  sorted.reserve(names.size());
+  for (Index i : order) sorted.push_back(std::move(names[i]));
+  return sorted;
+}
+
+// Strongly connected components of size > 1 (or self-loops) are cycles. Returns, for each
+// vertex on a cycle, true.
+std::vector<bool> OnCycle(std::size_t n, const std::vector<std::pair<Index, Index>>& edges) {
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  Graph g(edges.begin(), edges.end(), n);
+  std::vector<int> component(n);
+  const int count = boost::strong_components(g, component.data());
+  std::vector<int> size(static_cast<std::size_t>(count), 0);
+  for (int c : component) ++size[static_cast<std::size_t>(c)];
+  std::vector<bool> on_cycle(n, false);
+  for (std::size_t v = 0; v < n; ++v) on_cycle[v] = size[static_cast<std::size_t>(component[v])] > 1;
+  for (const auto& [a, b] : edges) {
+    if (a == b) on_cycle[a] = true;
+  }
+  return on_cycle;
+}
+
+}  // namespace
+
+Index Interner::Intern(std::string_view s) {
+  if (auto it = map_.find(s); it != map_.end()) return it->second;
+  const auto index = static_cast<Index>(names_.size());
+  names_.emplace_back(s);
+  map_.emplace(names_.back(), index);
+  return index;
+}
+
+Index Interner::Find(std::string_view s) const {
+  auto it = map_.find(s);
+  return it == map_.end() ? kNone : it->second;
+}
+
+DatasetBuilder::DatasetBuilder(std::string path) : path_(std::move(path)) {}
+
+void DatasetBuilder::Problem(long line, std::string field, std::string message) {
+  if (problems_.size() < kMaxProblems) {
+    problems_.push_back({path_, line, std::move(field), std::move(message)});
+  }
+}
+
+Index DatasetBuilder::Text(std::string text) {
+  strings_.push_back(std::move(text));
+  return static_cast<Index>(strings_.size() - 1);
+}
+
+Index DatasetBuilder::AddVia(const std::vector<Index>& names) {
+  const auto begin = static_cast<Index>(via_.size());
+  via_.insert(via_.end(), names.begin(), names.end());
+  return begin;
+}
+
+bool DatasetBuilder::IsDeclared(std::string_view id) const {
+  const Index name = names_.Find(id);
+  return name != kNone && name < decls_.size() && decls_[name].kind != DeclKind::kNone;
+}
+
+Claim* DatasetBuilder::DeclaredClaim(std::string_view id) {
+  const Index name = names_.Find(id);
+  if (name == kNone || name >= decls_.size() || decls_[name].kind != DeclKind::kClaim) {
+    return nullptr;
+  }
+  return &claims_[decls_[name].record];
+}
+
+bool DatasetBuilder::Declare(std::string_view id, DeclKind kind, Index record, long line) {
+  const Index name = names_.Intern(id);
+  if (decls_.size() <= name) decls_.resize(name + 1);
+  Decl& decl = decls_[name];
+  if (decl.kind != DeclKind::kNone) {
+    Problem(line, "id",
+            decl.line > 0
+                ? fmt::format("duplicate id '{}', first defined at line {}", id, decl.line)
+                : fmt::format("duplicate id '{}'", id));
+    return false;
+  }
+  decl = {kind, record, line};
+  return true;
+}
+
+bool DatasetBuilder::AddSource(Source source, std::vector<std::string> affiliations,
+                               std::string parent, long line) {
+  if (!Declare(source.id, DeclKind::kSource, static_cast<Index>(sources_.size()), line)) {
+    return false;
+  }
+  sources_.push_back(std::move(source));
+  source_affiliations_.push_back(std::move(affiliations));
+  source_parents_.push_back(std::move(parent));
+  source_lines_.push_back(line);
+  return true;
+}
+
+bool DatasetBuilder::AddClaim(Claim claim, std::vector<std::string> about, long line) {
+  if (!Declare(claim.id, DeclKind::kClaim, static_cast<Index>(claims_.size()), line)) return false;
+  claims_.push_back(std::move(claim));
+  claim_about_.push_back(std::move(about));
+  claim_lines_.push_back(line);
+  return true;
+}
+
+bool DatasetBuilder::AddReport(Report report, std::string outlet, std::vector<std::string> cites,
+                               long line) {
+  if (!Declare(report.id, DeclKind::kReport, static_cast<Index>(reports_.size()), line)) {
+    return false;
+  }
+  reports_.push_back(std::move(report));
+  report_outlets_.push_back(std::move(outlet));
+  report_cites_.push_back(std::move(cites));
+  report_lines_.push_back(line);
+  return true;
+}
+
+Dataset DatasetBuilder::Finish() {
+  Dataset data;
+  data.path = path_;
+  if (sources_.empty() && claims_.empty() && reports_.empty() && stances_.empty() &&
+      problems_.empty()) {
+    Problem(0, "", "no records: the file is empty");
+  }
+  // Stance ids are declared here, after all entities, so that a clash names the stance's line.
+  for (const RawStance& s : stances_) {
+    if (s.id != kNone) Declare(names_.Name(s.id), DeclKind::kStance, kNone, s.line);
+  }
+  decls_.resize(names_.size());
+
+  // Sort entity tables by id; map every declared name to its final index.
+  const auto source_order = SortedOrder(sources_);
+  const auto claim_order = SortedOrder(claims_);
+  const auto report_order = SortedOrder(reports_);
+  const auto source_rank = Inverse(source_order);
+  const auto claim_rank = Inverse(claim_order);
+  const auto report_rank = Inverse(report_order);
+  auto final_index = [&](Index name, DeclKind kind) -> Index {
+    if (name >= decls_.size() || decls_[name].kind != kind) return kNone;
+    const Index record = decls_[name].record;
+    switch (kind) {
+      case DeclKind::kSource: return source_rank[record];
+      case DeclKind::kClaim: return claim_rank[record];
+      case DeclKind::kReport: return report_rank[record];
+      default: return kNone;
+    }
+  };
+  auto kind_word = [&](std::string_view id) -> std::string_view {
+    const Index name = names_.Find(id);
+    if (name == kNone || name >= decls_.size()) return "";
+    switch (decls_[name].kind) {
+      case DeclKind::kSource: return "a source";
+      case DeclKind::kClaim: return "a claim";
+      case DeclKind::kReport: return "a report";
+      case DeclKind::kStance: return "a stance";
+      default: return "";
+    }
+  };
+  auto undefined = [&](std::string_view what, std::string_view id, std::string_view expected) {
+    const auto actual = kind_word(id);
+    return actual.empty()
+               ? fmt::format("{} '{}' is not defined", what, id)
+               : fmt::format("{} '{}' is {}, not {}", what, id, actual, expected);
+  };
+
+  // Sources: affiliations and parents must be organisations.
+  for (Index i = 0; i < sources_.size(); ++i) {
+    for (const auto& a : source_affiliations_[i]) {
+      const Index s = final_index(names_.Find(a) == kNone ? kNone : names_.Find(a),
+                                  DeclKind::kSource);
+      if (s == kNone || sources_[source_order[s]].kind != SourceKind::kOrganisation) {
+        Problem(source_lines_[i], "affiliation",
+                s == kNone ? undefined("affiliation", a, "an organisation")
+                           : fmt::format("affiliation '{}' is not an organisation", a));
+      } else {
+        sources_[i].affiliations.push_back(s);
+      }
+    }
+    if (!source_parents_[i].empty()) {
+      const auto& p = source_parents_[i];
+      const Index s = final_index(names_.Find(p), DeclKind::kSource);
+      if (s == kNone || sources_[source_order[s]].kind != SourceKind::kOrganisation) {
+        Problem(source_lines_[i], "parent",
+                s == kNone ? undefined("parent", p, "an organisation")
+                           : fmt::format("parent '{}' is not an organisation", p));
+      } else {
+        sources_[i].parent = s;
+      }
+    }
+  }
+  for (Index i = 0; i < claims_.size(); ++i) {
+    if (claims_[i].text.empty()) claims_[i].text = claims_[i].id;
+    for (const auto& a : claim_about_[i]) {
+      const Index s = final_index(names_.Find(a), DeclKind::kSource);
+      if (s == kNone) {
+        Problem(claim_lines_[i], "about", undefined("about", a, "a source"));
+      } else {
+        claims_[i].about.push_back(s);
+      }
+    }
+  }
+  for (Index i = 0; i < reports_.size(); ++i) {
+    const Index outlet = final_index(names_.Find(report_outlets_[i]), DeclKind::kSource);
+    if (outlet == kNone || sources_[source_order[outlet]].kind != SourceKind::kOutlet) {
+      Problem(report_lines_[i], "outlet",
+              outlet == kNone ? undefined("outlet", report_outlets_[i], "an outlet")
+                              : fmt::format("outlet '{}' is not an outlet", report_outlets_[i]));
+    }
+    reports_[i].outlet = outlet;
+    for (const auto& c : report_cites_[i]) {
+      const Index name = names_.Find(c);
+      if (Index r = final_index(name, DeclKind::kReport); r != kNone) {
+        reports_[i].cited_reports.push_back(r);
+      } else if (Index s = final_index(name, DeclKind::kSource);
+                 s != kNone && sources_[source_order[s]].kind == SourceKind::kOutlet) {
+        reports_[i].cited_sources.push_back(s);
+      } else {
+        Problem(report_lines_[i], "cites", undefined("cites", c, "a report or an outlet"));
+      }
+    }
+  }
+
+  // Stances.
+  data.stances.reserve(stances_.size());
+  data.via.reserve(via_.size());
+  for (const RawStance& raw : stances_) {
+    Stance s;
+    s.polarity = raw.polarity;
+    s.hedge = raw.hedge;
+    s.weight = raw.weight;
+    s.quote = raw.quote;
+    s.time = raw.time;
+    s.line = raw.line;
+    s.origin = raw.origin;
+    if (raw.id != kNone) s.id = Text(names_.Name(raw.id));
+    s.holder = final_index(raw.holder, DeclKind::kSource);
+    if (s.holder == kNone) {
+      Problem(raw.line, "holder",
+              undefined("stance names holder", names_.Name(raw.holder), "a source"));
+    }
+    s.claim = final_index(raw.claim, DeclKind::kClaim);
+    if (s.claim == kNone) {
+      Problem(raw.line, "claim", undefined("stance names claim", names_.Name(raw.claim), "a claim"));
+    }
+    if (raw.report != kNone) {
+      s.report = final_index(raw.report, DeclKind::kReport);
+      if (s.report == kNone) {
+        Problem(raw.line, "report",
+                undefined("stance names report", names_.Name(raw.report), "a report"));
+      }
+    }
+    s.via_begin = static_cast<Index>(data.via.size());
+    s.via_size = raw.via_size;
+    for (Index k = raw.via_begin; k < raw.via_begin + raw.via_size; ++k) {
+      const Index name = via_[k];
+      Index outlet = kNone;
+      if (Index r = final_index(name, DeclKind::kReport); r != kNone) {
+        outlet = reports_[report_order[r]].outlet;
+      } else if (Index src = final_index(name, DeclKind::kSource);
+                 src != kNone && sources_[source_order[src]].kind == SourceKind::kOutlet) {
+        outlet = src;
+      }
+      if (outlet == kNone) {
+        Problem(raw.line, "via",
+                undefined("via names", names_.Name(name), "an outlet or a report"));
+      }
+      data.via.push_back(outlet);
+    }
+    data.stances.push_back(s);
+    if (TooManyProblems()) break;
+  }
+  stances_.clear();
+  stances_.shrink_to_fit();
+
+  // Cycles: citations between reports, parents between organisations.
+  {
+    std::vector<std::pair<Index, Index>> edges;
+    for (Index i = 0; i < reports_.size(); ++i) {
+      for (Index r : reports_[i].cited_reports) edges.emplace_back(report_rank[i], r);
+    }
+    const auto on_cycle = OnCycle(reports_.size(), edges);
+    for (Index i = 0; i < reports_.size(); ++i) {
+      if (on_cycle[report_rank[i]]) {
+        Problem(report_lines_[i], "cites",
+                fmt::format("report '{}' is part of a citation cycle", reports_[i].id));
+      }
+    }
+    edges.clear();
+    for (Index i = 0; i < sources_.size(); ++i) {
+      if (sources_[i].parent != kNone) edges.emplace_back(source_rank[i], sources_[i].parent);
+    }
+    const auto parent_cycle = OnCycle(sources_.size(), edges);
+    for (Index i = 0; i < sources_.size(); ++i) {
+      if (parent_cycle[source_rank[i]]) {
+        Problem(source_lines_[i], "parent",
+                fmt::format("organisation '{}' is its own ancestor", sources_[i].id));
+      }
+    }
+  }
+
+  if (!problems_.empty()) {
+    std::stable_sort(problems_.begin(), problems_.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+    throw DataError(std::move(problems_));
+  }
+
+  data.sources = ApplyOrder(sources_, source_order);
+  data.claims = ApplyOrder(claims_, claim_order);
+  data.reports = ApplyOrder(reports_, report_order);
+  std::vector<Index> group_remap;
+  std::vector<Index> origin_remap;
+  data.groups = SortNames(groups_, &group_remap);
+  data.origins = SortNames(origins_, &origin_remap);
+  for (Claim& c : data.claims) {
+    if (c.group != kNone) c.group = group_remap[c.group];
+  }
+  for (Stance& s : data.stances) {
+    if (s.origin != kNone) s.origin = origin_remap[s.origin];
+  }
+  data.strings = std::move(strings_);
+  return data;
+}
+
+}  // namespace credence::io

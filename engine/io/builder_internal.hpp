@@ -1,0 +1,118 @@
+#pragma once
+// Collects records from any reader (names unresolved, with line numbers), then resolves every
+// reference, sorts entities by id and checks the dataset as a whole. Shared by the JSON Lines and
+// CSV readers so that both enforce the same rules with the same messages.
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "credence/core/error.hpp"
+#include "credence/io/dataset.hpp"
+
+namespace credence::io {
+
+/// Maps strings to dense indices, in order of first appearance.
+class Interner {
+ public:
+  Index Intern(std::string_view s);
+  Index Find(std::string_view s) const;
+  const std::string& Name(Index i) const { return names_[i]; }
+  std::size_t size() const { return names_.size(); }
+  std::vector<std::string> TakeNames() { return std::move(names_); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Index, Hash, std::equal_to<>> map_;
+  std::vector<std::string> names_;
+};
+
+struct RawStance {
+  Index holder = kNone;  // name index
+  Index claim = kNone;   // name index
+  Index report = kNone;  // name index
+  Index origin = kNone;  // origin interner index
+  Index via_begin = 0;   // into DatasetBuilder via pool (name indices)
+  std::uint16_t via_size = 0;
+  Polarity polarity = Polarity::kNeutral;
+  Hedge hedge = Hedge::kNone;
+  float weight = 1.0F;
+  Index id = kNone;  // name index, if the stance has an id
+  Index quote = kNone;
+  Index time = kNone;
+  std::uint32_t line = 0;
+};
+
+/// Builds a Dataset. Add* calls record problems instead of throwing; Finish() throws DataError
+/// when any problem was recorded.
+class DatasetBuilder {
+ public:
+  explicit DatasetBuilder(std::string path);
+
+  void Problem(long line, std::string field, std::string message);
+  std::size_t num_problems() const { return problems_.size(); }
+  /// Past this many problems readers stop early (a file of garbage gives 1,000 lines, not 10^7).
+  static constexpr std::size_t kMaxProblems = 1000;
+  bool TooManyProblems() const { return problems_.size() >= kMaxProblems; }
+
+  Index Name(std::string_view id) { return names_.Intern(id); }
+  Index Origin(std::string_view origin) { return origins_.Intern(origin); }
+  Index Group(std::string_view group) { return groups_.Intern(group); }
+  Index Text(std::string text);
+  /// Appends a chain of names and returns its start in the via pool.
+  Index AddVia(const std::vector<Index>& names);
+  void AddVia(Index name) { via_.push_back(name); }
+  Index ViaSize() const { return static_cast<Index>(via_.size()); }
+
+  /// Declarations: each returns false (and records a problem) on a duplicate id.
+  bool AddSource(Source source, std::vector<std::string> affiliations, std::string parent,
+                 long line);
+  bool AddClaim(Claim claim, std::vector<std::string> about, long line);
+  bool AddReport(Report report, std::string outlet, std::vector<std::string> cites, long line);
+  void AddStance(const RawStance& stance) { stances_.push_back(stance); }
+
+  /// The claim declared with this id so far, or nullptr (for readers that fill claims in as they go).
+  Claim* DeclaredClaim(std::string_view id);
+
+  /// True when `id` was declared as any entity.
+  bool IsDeclared(std::string_view id) const;
+
+  /// Resolves and checks everything. @throws DataError listing every problem found.
+  Dataset Finish();
+
+ private:
+  enum class DeclKind : std::uint8_t { kNone, kSource, kClaim, kReport, kStance };
+  struct Decl {
+    DeclKind kind = DeclKind::kNone;
+    Index record = kNone;
+    long line = 0;
+  };
+  bool Declare(std::string_view id, DeclKind kind, Index record, long line);
+
+  std::string path_;
+  std::vector<Diagnostic> problems_;
+  Interner names_;
+  Interner origins_;
+  Interner groups_;
+  std::vector<Decl> decls_;  // by name index
+  std::vector<Source> sources_;
+  std::vector<std::vector<std::string>> source_affiliations_;
+  std::vector<std::string> source_parents_;
+  std::vector<long> source_lines_;
+  std::vector<Claim> claims_;
+  std::vector<std::vector<std::string>> claim_about_;
+  std::vector<long> claim_lines_;
+  std::vector<Report> reports_;
+  std::vector<std::string> report_outlets_;
+  std::vector<std::vector<std::string>> report_cites_;
+  std::vector<long> report_lines_;
+  std::vector<RawStance> stances_;
+  std::vector<Index> via_;
+  std::vector<std::string> strings_;
+};
+
+}  // namespace credence::io

@@ -1,0 +1,30 @@
+#pragma once
+/// Reading datasets: the native JSON Lines format and the two CSV imports (docs/format.md).
+
+#include <string>
+#include <string_view>
+
+#include "credence/io/dataset.hpp"
+
+namespace credence::io {
+
+enum class InputFormat { kAuto, kJsonl, kStancesCsv, kTriplesCsv };
+
+/// Parses "auto", "jsonl", "stances", "triples". @throws InvalidArgumentError otherwise.
+InputFormat ParseInputFormat(std::string_view name);
+
+/// The format a path's extension implies: .jsonl/.ndjson/.json -> JSON Lines, .triples.csv ->
+/// triples, other .csv -> stances. @throws InvalidArgumentError for any other extension.
+InputFormat DetectFormat(std::string_view path);
+
+/// Reads and checks a dataset file. Time and memory: O(file size).
+/// @throws DataError listing every problem (file missing or unreadable, bad records, ...).
+Dataset ReadDataset(const std::string& path, InputFormat format = InputFormat::kAuto);
+
+/// Parses a whole file's content. `path` is used in messages only.
+/// @throws DataError listing every problem found.
+Dataset ParseJsonl(std::string_view content, const std::string& path);
+Dataset ParseStancesCsv(std::string_view content, const std::string& path);
+Dataset ParseTriplesCsv(std::string_view content, const std::string& path);
+
+}  // namespace credence::io

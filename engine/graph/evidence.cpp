@@ -1,0 +1,160 @@
+#include "credence/graph/evidence.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace credence::graph {
+namespace {
+
+struct Pending {
+  std::int8_t polarity;   // +1 / -1
+  std::uint8_t key_type;  // 0: origin is the holder, 1: explicit origin
+  Index key;
+  std::uint8_t flags;
+  Index owner;
+  Index stance;
+  std::uint8_t hops;
+};
+
+// Relay hops between the witness and the reader: the chain is the publisher followed by the
+// relays in `via`; a named holder is one more hop behind the outlet that quotes it.
+std::uint8_t CountHops(const Dataset& data, const Stance& s, Index witness) {
+  Index last = kNone;
+  int links = 0;
+  auto visit = [&](Index outlet) {
+    if (outlet != last) {
+      ++links;
+      last = outlet;
+    }
+  };
+  if (s.report != kNone) visit(data.reports[s.report].outlet);
+  for (Index k = 0; k < s.via_size; ++k) visit(data.via[s.via_begin + k]);
+  if (links == 0) return 0;
+  const int hops = links - 1 + (witness != last ? 1 : 0);
+  return static_cast<std::uint8_t>(std::min(hops, 255));
+}
+
+// Deterministic order of a claim's members: by unit key, then by every attribute that shows in
+// the output, so that shuffling the input lines changes nothing.
+bool MemberBefore(const Dataset& data, const Pending& a, const Pending& b) {
+  const auto ka = std::make_tuple(-a.polarity, a.key_type, a.key, a.flags, a.owner, a.hops);
+  const auto kb = std::make_tuple(-b.polarity, b.key_type, b.key, b.flags, b.owner, b.hops);
+  if (ka != kb) return ka < kb;
+  const Stance& sa = data.stances[a.stance];
+  const Stance& sb = data.stances[b.stance];
+  const auto ta = std::make_tuple(sa.holder, sa.report, sa.hedge, sa.weight, sa.via_size);
+  const auto tb = std::make_tuple(sb.holder, sb.report, sb.hedge, sb.weight, sb.via_size);
+  if (ta != tb) return ta < tb;
+  for (Index k = 0; k < sa.via_size; ++k) {
+    const Index va = data.via[sa.via_begin + k];
+    const Index vb = data.via[sb.via_begin + k];
+    if (va != vb) return va < vb;
+  }
+  return a.stance < b.stance;
+}
+
+}  // namespace
+
+EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
+  EvidenceSnapshot snap;
+  snap.num_sources = static_cast<Index>(data.sources.size());
+  snap.num_claims = static_cast<Index>(data.claims.size());
+  snap.claim_offsets.reserve(snap.num_claims + 1);
+  snap.claim_neutral.assign(snap.num_claims, 0);
+  snap.unit_offsets.push_back(0);
+
+  std::vector<std::vector<Index>> parties(snap.num_sources);
+  for (Index s = 0; s < snap.num_sources; ++s) parties[s] = graph.PartiesOf(s);
+  std::vector<std::vector<Index>> group_claims(data.groups.size());
+  for (Index c = 0; c < snap.num_claims; ++c) {
+    if (data.claims[c].group != kNone) group_claims[data.claims[c].group].push_back(c);
+  }
+  std::vector<std::vector<Index>> stances_on(snap.num_claims);
+  for (Index c = 0; c < snap.num_claims; ++c) stances_on[c] = graph.StancesOn(c);
+
+  std::vector<Pending> pending;
+  for (Index c = 0; c < snap.num_claims; ++c) {
+    snap.claim_offsets.push_back(static_cast<Index>(snap.unit_claim.size()));
+    const Claim& claim = data.claims[c];
+    pending.clear();
+    auto add = [&](Index stance_index, std::int8_t polarity, std::uint8_t flags) {
+      const Stance& s = data.stances[stance_index];
+      const Source& holder = data.sources[s.holder];
+      Index owner = s.holder;
+      if (holder.anonymous) {
+        const Index vouching = data.VouchingOutlet(s);
+        if (vouching != kNone) {
+          owner = vouching;
+          flags |= EvidenceSnapshot::kAnonymous;
+        }
+      }
+      const auto& p = parties[s.holder];
+      for (Index about : claim.about) {
+        if (std::binary_search(p.begin(), p.end(), about)) {
+          flags |= EvidenceSnapshot::kInterested;
+          break;
+        }
+      }
+      Pending m{polarity,
+                static_cast<std::uint8_t>(s.origin == kNone ? 0 : 1),
+                s.origin == kNone ? s.holder : s.origin,
+                flags,
+                owner,
+                stance_index,
+                CountHops(data, s, owner)};
+      pending.push_back(m);
+    };
+    for (Index i : stances_on[c]) {
+      const Stance& s = data.stances[i];
+      if (s.polarity == Polarity::kNeutral) {
+        ++snap.claim_neutral[c];
+      } else {
+        add(i, static_cast<std::int8_t>(s.polarity), 0);
+      }
+    }
+    if (claim.group != kNone) {
+      for (Index other : group_claims[claim.group]) {
+        if (other == c) continue;
+        for (Index i : stances_on[other]) {
+          if (data.stances[i].polarity == Polarity::kSupports) {
+            add(i, -1, EvidenceSnapshot::kImplied);
+          }
+        }
+      }
+    }
+    std::sort(pending.begin(), pending.end(),
+              [&](const Pending& a, const Pending& b) { return MemberBefore(data, a, b); });
+    for (std::size_t k = 0; k < pending.size(); ++k) {
+      const Pending& m = pending[k];
+      const bool new_unit = k == 0 || m.polarity != pending[k - 1].polarity ||
+                            m.key_type != pending[k - 1].key_type || m.key != pending[k - 1].key;
+      if (new_unit) {
+        if (k > 0) snap.unit_offsets.push_back(static_cast<Index>(snap.member_owner.size()));
+        snap.unit_claim.push_back(c);
+        snap.unit_polarity.push_back(m.polarity);
+      }
+      const Stance& s = data.stances[m.stance];
+      snap.member_owner.push_back(m.owner);
+      snap.member_stance.push_back(m.stance);
+      snap.member_weight.push_back(s.weight);
+      snap.member_hops.push_back(m.hops);
+      snap.member_hedge.push_back(s.hedge);
+      snap.member_flags.push_back(m.flags);
+    }
+    if (!pending.empty()) snap.unit_offsets.push_back(static_cast<Index>(snap.member_owner.size()));
+  }
+  snap.claim_offsets.push_back(static_cast<Index>(snap.unit_claim.size()));
+
+  // Owner CSR by counting sort: members of a source in member order.
+  snap.owner_offsets.assign(snap.num_sources + 1, 0);
+  for (Index owner : snap.member_owner) ++snap.owner_offsets[owner + 1];
+  for (Index s = 0; s < snap.num_sources; ++s) snap.owner_offsets[s + 1] += snap.owner_offsets[s];
+  snap.owner_members.resize(snap.member_owner.size());
+  std::vector<Index> cursor(snap.owner_offsets.begin(), snap.owner_offsets.end() - 1);
+  for (Index m = 0; m < snap.member_owner.size(); ++m) {
+    snap.owner_members[cursor[snap.member_owner[m]]++] = m;
+  }
+  return snap;
+}
+
+}  // namespace credence::graph

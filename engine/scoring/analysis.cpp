@@ -1,0 +1,161 @@
+#include "credence/scoring/analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "credence/core/error.hpp"
+
+namespace credence::scoring {
+
+void AnalysisOptions::Validate() const {
+  auto fail = [](std::string_view field, std::string_view range, double v) {
+    throw InvalidArgumentError(
+        fmt::format("AnalysisOptions.{} must be in {}, got {}", field, range, v));
+  };
+  if (!(dispute_scale > 0 && std::isfinite(dispute_scale))) {
+    fail("dispute_scale", "(0, inf)", dispute_scale);
+  }
+  if (!(likely_true > 0.5 && likely_true < 1)) fail("likely_true", "(0.5, 1)", likely_true);
+  if (!(likely_false > 0 && likely_false < 0.5)) fail("likely_false", "(0, 0.5)", likely_false);
+  if (!(dispute_ratio > 0 && dispute_ratio <= 1)) fail("dispute_ratio", "(0, 1]", dispute_ratio);
+}
+
+std::string_view ToString(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kLikelyTrue: return "likely true";
+    case Verdict::kLikelyFalse: return "likely false";
+    case Verdict::kDisputed: return "disputed";
+    case Verdict::kUnresolved: return "unresolved";
+  }
+  return "unresolved";
+}
+
+Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
+                 const EvidenceWeights& weights, const ScoringResult& result,
+                 const AnalysisOptions& options) {
+  options.Validate();
+  Analysis out;
+  out.algorithm = result.algorithm;
+  out.iterations = result.iterations;
+  out.residual = result.residual;
+  out.converged = result.converged;
+  out.claims.resize(snap.num_claims);
+  for (Index c = 0; c < snap.num_claims; ++c) {
+    ClaimAssessment& a = out.claims[c];
+    a.claim = c;
+    a.belief = result.belief[c];
+    a.stances_neutral = static_cast<int>(snap.claim_neutral[c]);
+    for (Index u = snap.claim_offsets[c]; u < snap.claim_offsets[c + 1]; ++u) {
+      const std::size_t m = weights.BestMember(u, result.trust);
+      const double mass = std::max(0.0, weights.MemberScore(m, result.trust[snap.member_owner[m]]));
+      if (snap.unit_polarity[u] > 0) {
+        a.weight_for += mass;
+        ++a.sources_for;
+        a.stances_for += static_cast<int>(snap.unit_size(u));
+      } else {
+        a.weight_against += mass;
+        ++a.sources_against;
+        a.stances_against += static_cast<int>(snap.unit_size(u));
+      }
+    }
+    const double k = options.dispute_scale;
+    a.dispute = (1.0 - std::exp(-a.weight_for / k)) * (1.0 - std::exp(-a.weight_against / k));
+    const double strong = std::max(a.weight_for, a.weight_against);
+    const double weak = std::min(a.weight_for, a.weight_against);
+    if (a.sources_for + a.sources_against == 0) {
+      a.verdict = Verdict::kUnresolved;
+    } else if (weak > 0 && weak >= options.dispute_ratio * strong) {
+      a.verdict = Verdict::kDisputed;
+    } else if (a.belief >= options.likely_true) {
+      a.verdict = Verdict::kLikelyTrue;
+    } else if (a.belief <= options.likely_false) {
+      a.verdict = Verdict::kLikelyFalse;
+    } else {
+      a.verdict = Verdict::kUnresolved;
+    }
+  }
+  std::sort(out.claims.begin(), out.claims.end(),
+            [&](const ClaimAssessment& x, const ClaimAssessment& y) {
+              if (x.dispute != y.dispute) return x.dispute > y.dispute;
+              const double mx = x.weight_for + x.weight_against;
+              const double my = y.weight_for + y.weight_against;
+              if (mx != my) return mx > my;
+              return data.claims[x.claim].id < data.claims[y.claim].id;
+            });
+  for (std::size_t i = 0; i < out.claims.size(); ++i) out.claims[i].rank = static_cast<int>(i + 1);
+
+  out.sources.resize(snap.num_sources);
+  for (Index s = 0; s < snap.num_sources; ++s) {
+    SourceAssessment& a = out.sources[s];
+    a.source = s;
+    a.trust = result.trust[s];
+    a.prior = weights.prior_mean(s);
+    double agree = 0.0;
+    double total = 0.0;
+    for (Index k = snap.owner_offsets[s]; k < snap.owner_offsets[s + 1]; ++k) {
+      const Index m = snap.owner_members[k];
+      const auto unit = static_cast<std::size_t>(
+          std::upper_bound(snap.unit_offsets.begin(), snap.unit_offsets.end(), m) -
+          snap.unit_offsets.begin() - 1);
+      const double b = result.belief[snap.unit_claim[unit]];
+      agree += weights.weight(m) * (snap.unit_polarity[unit] > 0 ? b : 1.0 - b);
+      total += weights.weight(m);
+      if (!(snap.member_flags[m] & graph::EvidenceSnapshot::kImplied)) ++a.stances;
+    }
+    a.agreement = total > 0 ? agree / total : 0.0;
+    a.carried = data.sources[s].anonymous && a.stances == 0;
+  }
+  std::sort(out.sources.begin(), out.sources.end(),
+            [&](const SourceAssessment& x, const SourceAssessment& y) {
+              if (x.carried != y.carried) return !x.carried;
+              if (x.trust != y.trust) return x.trust > y.trust;
+              return data.sources[x.source].id < data.sources[y.source].id;
+            });
+  return out;
+}
+
+Explanation Explain(const Dataset& data, const graph::ClaimGraph& graph,
+                    const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights,
+                    const ScoringResult& result, double base_rate, Index claim) {
+  Explanation out;
+  out.claim = claim;
+  out.belief = result.belief[claim];
+  out.base_log_odds = Logit(base_rate);
+  out.log_odds = out.base_log_odds;
+  std::vector<std::pair<std::size_t, double>> unit_score;
+  for (Index u = snap.claim_offsets[claim]; u < snap.claim_offsets[claim + 1]; ++u) {
+    const std::size_t best = weights.BestMember(u, result.trust);
+    const double phi =
+        snap.unit_polarity[u] * weights.MemberScore(best, result.trust[snap.member_owner[best]]);
+    unit_score.emplace_back(best, phi);
+    out.log_odds += phi;
+  }
+  for (Index u = snap.claim_offsets[claim]; u < snap.claim_offsets[claim + 1]; ++u) {
+    const auto [best, phi] = unit_score[u - snap.claim_offsets[claim]];
+    for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
+      StanceContribution c;
+      c.stance = snap.member_stance[m];
+      c.polarity = snap.unit_polarity[u];
+      c.flags = snap.member_flags[m];
+      c.owner = snap.member_owner[m];
+      c.owner_trust = result.trust[c.owner];
+      c.hops = snap.member_hops[m];
+      c.weight = weights.weight(m);
+      c.score = c.polarity * weights.MemberScore(m, c.owner_trust);
+      c.counted = m == best;
+      c.unit = static_cast<int>(u - snap.claim_offsets[claim] + 1);
+      c.unit_contribution = phi;
+      c.belief_without_unit = Sigmoid(out.log_odds - phi);
+      out.stances.push_back(c);
+    }
+  }
+  for (Index s : graph.StancesOn(claim)) {
+    if (data.stances[s].polarity == Polarity::kNeutral) out.neutral.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace credence::scoring

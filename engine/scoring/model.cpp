@@ -1,0 +1,189 @@
+#include "credence/scoring/model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <omp.h>
+
+#include "credence/core/error.hpp"
+
+namespace credence::scoring {
+namespace {
+
+void Require(bool ok, std::string_view field, std::string_view range, double value) {
+  if (!ok) {
+    throw InvalidArgumentError(
+        fmt::format("ModelOptions.{} must be in {}, got {}", field, range, value));
+  }
+}
+
+double Clamp(double theta, double floor) { return std::clamp(theta, floor, 1.0 - floor); }
+
+}  // namespace
+
+double Logit(double p) { return std::log(p / (1.0 - p)); }
+double Sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+void ModelOptions::Validate() const {
+  auto open01 = [](double v) { return v > 0.0 && v < 1.0; };
+  auto half_open01 = [](double v) { return v > 0.0 && v <= 1.0; };
+  Require(open01(base_rate), "base_rate", "(0, 1)", base_rate);
+  Require(prior_strength > 0 && std::isfinite(prior_strength), "prior_strength", "(0, inf)",
+          prior_strength);
+  Require(relay_fidelity > 0.5 && relay_fidelity <= 1.0, "relay_fidelity", "(0.5, 1]",
+          relay_fidelity);
+  Require(half_open01(interested_factor), "interested_factor", "(0, 1]", interested_factor);
+  Require(half_open01(anonymous_factor), "anonymous_factor", "(0, 1]", anonymous_factor);
+  Require(half_open01(implied_factor), "implied_factor", "(0, 1]", implied_factor);
+  Require(half_open01(hedge_factor), "hedge_factor", "(0, 1]", hedge_factor);
+  Require(half_open01(strong_hedge_factor), "strong_hedge_factor", "(0, 1]",
+          strong_hedge_factor);
+  Require(trust_floor > 0 && trust_floor < 0.5, "trust_floor", "(0, 0.5)", trust_floor);
+  for (auto [name, v] : {std::pair{"prior_news", prior_news}, {"prior_wire", prior_wire},
+                         {"prior_fact_checker", prior_fact_checker},
+                         {"prior_social", prior_social}, {"prior_official", prior_official},
+                         {"prior_other", prior_other}, {"prior_speaker", prior_speaker},
+                         {"prior_organisation", prior_organisation}}) {
+    Require(open01(v), name, "(0, 1)", v);
+  }
+  Require(max_iterations >= 1, "max_iterations", "[1, inf)", max_iterations);
+  Require(tolerance > 0 && std::isfinite(tolerance), "tolerance", "(0, inf)", tolerance);
+  Require(threads >= 0, "threads", "[0, inf)", threads);
+}
+
+EvidenceWeights::EvidenceWeights(const Dataset& data, const graph::EvidenceSnapshot& snap,
+                                 const ModelOptions& options)
+    : snap_(snap), floor_(options.trust_floor) {
+  const std::size_t m_count = snap.num_members();
+  weight_.resize(m_count);
+  gain_.resize(m_count);
+  const double hop_gain = 2.0 * options.relay_fidelity - 1.0;
+  for (std::size_t m = 0; m < m_count; ++m) {
+    double w = snap.member_weight[m];
+    switch (snap.member_hedge[m]) {
+      case Hedge::kNone: break;
+      case Hedge::kReportedly:
+      case Hedge::kAllegedly:
+      case Hedge::kClaims:
+      case Hedge::kSays: w *= options.hedge_factor; break;
+      default: w *= options.strong_hedge_factor; break;
+    }
+    const std::uint8_t flags = snap.member_flags[m];
+    if (flags & graph::EvidenceSnapshot::kInterested) w *= options.interested_factor;
+    if (flags & graph::EvidenceSnapshot::kAnonymous) w *= options.anonymous_factor;
+    if (flags & graph::EvidenceSnapshot::kImplied) w *= options.implied_factor;
+    weight_[m] = w;
+    gain_[m] = std::pow(hop_gain, snap.member_hops[m]);
+  }
+  prior_a_.resize(snap.num_sources);
+  prior_b_.resize(snap.num_sources);
+  for (Index s = 0; s < snap.num_sources; ++s) {
+    const Source& src = data.sources[s];
+    double mean = options.prior_other;
+    if (src.kind == SourceKind::kSpeaker) {
+      mean = options.prior_speaker;
+    } else if (src.kind == SourceKind::kOrganisation) {
+      mean = options.prior_organisation;
+    } else {
+      switch (src.outlet_kind) {
+        case OutletKind::kNews: mean = options.prior_news; break;
+        case OutletKind::kWire: mean = options.prior_wire; break;
+        case OutletKind::kFactChecker: mean = options.prior_fact_checker; break;
+        case OutletKind::kSocial: mean = options.prior_social; break;
+        case OutletKind::kOfficial: mean = options.prior_official; break;
+        case OutletKind::kOther: mean = options.prior_other; break;
+      }
+    }
+    if (src.prior > 0) mean = src.prior;
+    const double strength = src.prior_strength > 0 ? src.prior_strength : options.prior_strength;
+    prior_a_[s] = mean * strength;
+    prior_b_[s] = (1.0 - mean) * strength;
+  }
+}
+
+double EvidenceWeights::MemberScore(std::size_t member, double theta) const {
+  const double chained = 0.5 + 0.5 * (2.0 * Clamp(theta, floor_) - 1.0) * gain_[member];
+  return weight_[member] * Logit(chained);
+}
+
+std::size_t EvidenceWeights::BestMember(std::size_t unit, const std::vector<double>& trust) const {
+  std::size_t best = snap_.unit_offsets[unit];
+  double best_score = MemberScore(best, trust[snap_.member_owner[best]]);
+  for (std::size_t m = best + 1; m < snap_.unit_offsets[unit + 1]; ++m) {
+    const double score = MemberScore(m, trust[snap_.member_owner[m]]);
+    if (score > best_score) {
+      best = m;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& snap,
+                           const ModelOptions& options) {
+  options.Validate();
+  const EvidenceWeights weights(data, snap, options);
+  const auto num_claims = static_cast<std::int64_t>(snap.num_claims);
+  const auto num_sources = static_cast<std::int64_t>(snap.num_sources);
+  const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
+
+  // Which unit each member belongs to, and the credit it gives its owner.
+  std::vector<Index> member_unit(snap.num_members());
+  std::vector<double> credit(snap.num_members());
+  for (std::size_t u = 0; u < snap.num_units(); ++u) {
+    const double size = snap.unit_size(u);
+    for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
+      member_unit[m] = static_cast<Index>(u);
+      credit[m] = weights.weight(m) / size;
+    }
+  }
+
+  ScoringResult result;
+  result.algorithm = "credence";
+  result.trust.resize(snap.num_sources);
+  for (Index s = 0; s < snap.num_sources; ++s) result.trust[s] = weights.prior_mean(s);
+  result.belief.assign(snap.num_claims, options.base_rate);
+  std::vector<double> next_trust(snap.num_sources);
+  const double base = Logit(options.base_rate);
+
+  for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
+    double residual = 0.0;
+#pragma omp parallel for schedule(static) num_threads(threads) reduction(max : residual)
+    for (std::int64_t c = 0; c < num_claims; ++c) {
+      double log_odds = base;
+      for (Index u = snap.claim_offsets[c]; u < snap.claim_offsets[c + 1]; ++u) {
+        const std::size_t m = weights.BestMember(u, result.trust);
+        log_odds += snap.unit_polarity[u] * weights.MemberScore(m, result.trust[snap.member_owner[m]]);
+      }
+      const double b = Sigmoid(log_odds);
+      residual = std::max(residual, std::abs(b - result.belief[c]));
+      result.belief[c] = b;
+    }
+#pragma omp parallel for schedule(static) num_threads(threads) reduction(max : residual)
+    for (std::int64_t s = 0; s < num_sources; ++s) {
+      double agree = weights.prior_a(s);
+      double total = weights.prior_a(s) + weights.prior_b(s);
+      for (Index k = snap.owner_offsets[s]; k < snap.owner_offsets[s + 1]; ++k) {
+        const Index m = snap.owner_members[k];
+        const Index u = member_unit[m];
+        const double b = result.belief[snap.unit_claim[u]];
+        agree += credit[m] * (snap.unit_polarity[u] > 0 ? b : 1.0 - b);
+        total += credit[m];
+      }
+      const double theta = agree / total;
+      residual = std::max(residual, std::abs(theta - result.trust[s]));
+      next_trust[s] = theta;
+    }
+    result.trust.swap(next_trust);
+    result.iterations = iteration;
+    result.residual = residual;
+    if (residual < options.tolerance) {
+      result.converged = true;
+      break;
+    }
+  }
+  return result;
+}
+
+}  // namespace credence::scoring

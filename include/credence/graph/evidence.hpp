@@ -1,0 +1,60 @@
+#pragma once
+/// The frozen scoring snapshot: a claim graph reduced to independent pieces of evidence, stored
+/// as flat arrays in compressed-sparse-row form. Every scorer reads only this.
+///
+/// A *member* is one stance as it reaches a claim (or a denial implied by a stance on a mutually
+/// exclusive alternative). Members that share a claim, a polarity and an origin form one *unit*:
+/// one independent piece of evidence, weighed once however many reports relay it (MODEL.md,
+/// independence rule). The origin is the stance's `origin` if given, else its holder.
+///
+/// Each member has an *owner*: the source whose trust it carries and whose trust it informs. It
+/// is the holder, except for an anonymous holder with a vouching outlet, whose stance carries
+/// that outlet's credibility (MODEL.md, anonymity rule).
+
+#include <cstdint>
+#include <vector>
+
+#include "credence/graph/claim_graph.hpp"
+#include "credence/io/dataset.hpp"
+
+namespace credence::graph {
+
+struct EvidenceSnapshot {
+  Index num_sources = 0;
+  Index num_claims = 0;
+
+  // Units, grouped by claim: the units of claim c are [claim_offsets[c], claim_offsets[c + 1]).
+  std::vector<Index> claim_offsets;      ///< num_claims + 1 entries.
+  std::vector<Index> unit_claim;         ///< Claim of each unit.
+  std::vector<std::int8_t> unit_polarity;  ///< +1 supports, -1 denies.
+  std::vector<Index> unit_offsets;       ///< Members of unit u: [unit_offsets[u], unit_offsets[u+1]).
+
+  // Members, grouped by unit.
+  std::vector<Index> member_owner;    ///< Source whose trust the member carries.
+  std::vector<Index> member_stance;   ///< The stance it comes from.
+  std::vector<float> member_weight;   ///< The stance's weight in (0, 1].
+  std::vector<std::uint8_t> member_hops;  ///< Relay hops between the claim's witness and the reader.
+  std::vector<Hedge> member_hedge;
+  std::vector<std::uint8_t> member_flags;  ///< Bit set of kInterested, kAnonymous, kImplied.
+
+  static constexpr std::uint8_t kInterested = 1;  ///< The holder speaks for a party the claim is about.
+  static constexpr std::uint8_t kAnonymous = 2;   ///< Anonymous holder carried by its outlet.
+  static constexpr std::uint8_t kImplied = 4;     ///< Denial implied by support for an alternative.
+
+  // The members each source owns: [owner_offsets[s], owner_offsets[s + 1]) of owner_members.
+  std::vector<Index> owner_offsets;  ///< num_sources + 1 entries.
+  std::vector<Index> owner_members;
+
+  /// Neutral stances per claim (they weigh nothing but are shown).
+  std::vector<Index> claim_neutral;
+
+  std::size_t num_units() const { return unit_claim.size(); }
+  std::size_t num_members() const { return member_owner.size(); }
+  Index unit_size(std::size_t u) const { return unit_offsets[u + 1] - unit_offsets[u]; }
+};
+
+/// Freezes a dataset into an evidence snapshot. Deterministic: the result does not depend on
+/// the order of the input lines. Time O(E log E + sum over groups of k * supports), E stances.
+EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph);
+
+}  // namespace credence::graph

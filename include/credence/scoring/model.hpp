@@ -1,0 +1,98 @@
+#pragma once
+/// The default Credence model: evidence in log-odds with trust learned by a regularised EM
+/// (docs/model.md has the equations and the reasons for each parameter).
+///
+///   belief:  L_c = logit(rho) + sum over units u of c of  pi_u * max over members m of u of
+///                  w_m * logit(chain(theta_owner(m), hops_m)),          b_c = sigmoid(L_c)
+///   trust:   theta_s = (a_s + sum_m credit_m * agree_m) / (a_s + b_s + sum_m credit_m)
+///
+/// where w_m = weight * hedge factor * interested factor * anonymous factor, chain(theta, h) =
+/// 1/2 + 1/2 (2 theta - 1) (2 f - 1)^h for relay fidelity f, credit_m = w_m / |u|, agree_m =
+/// b_c for a supporting member and 1 - b_c for a denying one, and (a_s, b_s) the Beta prior.
+
+#include <string>
+#include <vector>
+
+#include "credence/graph/evidence.hpp"
+
+namespace credence::scoring {
+
+/// Every parameter of the default model, with its documented default.
+struct ModelOptions {
+  double base_rate = 0.5;         ///< Prior probability that a claim is true; in (0, 1).
+  double prior_strength = 4.0;    ///< Stances a default prior is worth; > 0.
+  double relay_fidelity = 0.95;   ///< Probability that one relay hop reports a stance faithfully; in (0.5, 1].
+  double interested_factor = 0.5; ///< Weight of an interested party's stance; in (0, 1].
+  double anonymous_factor = 0.8;  ///< Weight of an anonymous source carried by its outlet; in (0, 1].
+  double implied_factor = 1.0;    ///< Weight of a denial implied by support for an alternative; in (0, 1].
+  double hedge_factor = 0.7;      ///< Weight of a hedged stance (reportedly, allegedly, ...); in (0, 1].
+  double strong_hedge_factor = 0.5;  ///< Weight for "unconfirmed", "rumour", "may", "might"; in (0, 1].
+  double trust_floor = 0.01;      ///< Trust is kept in [floor, 1 - floor]; in (0, 0.5).
+
+  // Default prior trust by source kind.
+  double prior_news = 0.7;
+  double prior_wire = 0.75;
+  double prior_fact_checker = 0.8;
+  double prior_social = 0.55;
+  double prior_official = 0.6;
+  double prior_other = 0.65;
+  double prior_speaker = 0.6;
+  double prior_organisation = 0.6;
+
+  int max_iterations = 200;  ///< >= 1.
+  double tolerance = 1e-6;   ///< Stop when no belief or trust moves more than this; > 0.
+  int threads = 0;           ///< 0: all cores. Results do not depend on it.
+
+  /// @throws InvalidArgumentError naming the first field out of range.
+  void Validate() const;
+};
+
+/// What any scoring algorithm returns.
+struct ScoringResult {
+  std::string algorithm;
+  std::vector<double> belief;  ///< Per claim, in [0, 1].
+  std::vector<double> trust;   ///< Per source, in [0, 1].
+  int iterations = 0;
+  double residual = 0.0;  ///< Largest change in the last iteration.
+  bool converged = false;
+};
+
+/// The per-member quantities the default model's log-odds are built from; shared by the model,
+/// the dispute score and the explanations so that all three use one formula.
+class EvidenceWeights {
+ public:
+  EvidenceWeights(const Dataset& data, const graph::EvidenceSnapshot& snap,
+                  const ModelOptions& options);
+
+  /// Signed log-odds a member would add with its owner at trust `theta` (before polarity).
+  double MemberScore(std::size_t member, double theta) const;
+  /// The member of unit u that carries it (the largest MemberScore), given trusts.
+  std::size_t BestMember(std::size_t unit, const std::vector<double>& trust) const;
+  double weight(std::size_t member) const { return weight_[member]; }
+  double prior_a(std::size_t source) const { return prior_a_[source]; }
+  double prior_b(std::size_t source) const { return prior_b_[source]; }
+  double prior_mean(std::size_t source) const {
+    return prior_a_[source] / (prior_a_[source] + prior_b_[source]);
+  }
+  double floor() const { return floor_; }
+
+ private:
+  const graph::EvidenceSnapshot& snap_;
+  std::vector<double> weight_;  // w_m
+  std::vector<double> gain_;    // (2f - 1)^hops
+  std::vector<double> prior_a_;
+  std::vector<double> prior_b_;
+  double floor_;
+};
+
+/// Runs the default model to convergence. Deterministic for any thread count: each claim's and
+/// each source's update is a sequential sum in snapshot order.
+/// Time O(iterations * (units + members)); memory O(claims + sources + members).
+/// @throws InvalidArgumentError if options fail Validate().
+ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& snap,
+                           const ModelOptions& options);
+
+double Logit(double p);
+double Sigmoid(double x);
+
+}  // namespace credence::scoring

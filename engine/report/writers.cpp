@@ -114,7 +114,15 @@ std::vector<SideItem> SideLines(const Session& session, Index claim, int polarit
                        Marks(data, s, snap.member_flags[m], &data.claims[claim].about);
     const std::string chain = ChainText(data, s);
     if (!chain.empty()) line += " " + chain;
-    if (snap.unit_size(u) > 1) line += fmt::format(" [+{} relays of the same origin]", snap.unit_size(u) - 1);
+    std::vector<std::string> relays;
+    for (Index k = snap.unit_offsets[u]; k < snap.unit_offsets[u + 1]; ++k) {
+      if (k == m) continue;
+      const Stance& other = data.stances[snap.member_stance[k]];
+      std::string text = other.holder == s.holder ? std::string() : SourceLabel(data, other.holder) + " ";
+      text += ChainText(data, other);
+      if (std::find(relays.begin(), relays.end(), text) == relays.end()) relays.push_back(text);
+    }
+    if (!relays.empty()) line += fmt::format("; same origin also {}", fmt::join(relays, "; "));
     items.push_back({std::move(line), w.MemberScore(m, trust[snap.member_owner[m]])});
   }
   std::stable_sort(items.begin(), items.end(),

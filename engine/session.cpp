@@ -1,8 +1,8 @@
 #include "credence/session.hpp"
 
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include "credence/core/error.hpp"
 
@@ -28,8 +28,8 @@ std::unique_ptr<Session> Session::Run(const std::string& path, const SessionOpti
   lap("freeze");
   s->result_ = scoring::ScoreDefault(s->data_, s->snapshot_, options.model);
   lap("score");
-  s->analysis_ = scoring::Analyze(s->data_, s->snapshot_, *s->weights_, s->result_,
-                                  options.analysis);
+  s->analysis_ =
+      scoring::Analyze(s->data_, s->snapshot_, *s->weights_, s->result_, options.analysis);
   lap("rank");
   return s;
 }
@@ -37,11 +37,10 @@ std::unique_ptr<Session> Session::Run(const std::string& path, const SessionOpti
 scoring::Explanation Session::Explain(std::string_view claim_id) const {
   const Index claim = data_.FindClaim(claim_id);
   if (claim == kNone) {
-    throw InvalidArgumentError(
-        fmt::format("no claim with id '{}' in {}", claim_id, data_.path));
+    throw InvalidArgumentError(fmt::format("no claim with id '{}' in {}", claim_id, data_.path));
   }
-  return scoring::Explain(data_, *graph_, snapshot_, *weights_, result_,
-                          options_.model.base_rate, claim);
+  return scoring::Explain(data_, *graph_, snapshot_, *weights_, result_, options_.model.base_rate,
+                          claim);
 }
 
 }  // namespace credence

@@ -44,8 +44,7 @@ ClaimGraph::ClaimGraph(const Dataset& data)
     }
   }
   const auto n = static_cast<std::uint32_t>(num_sources_ + num_claims_ + data.reports.size());
-  graph_ = Graph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), info.begin(),
-                 n);
+  graph_ = Graph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), info.begin(), n);
 }
 
 VertexKind ClaimGraph::KindOf(Vertex v) const {

@@ -37,19 +37,26 @@ std::uint8_t CountHops(const Dataset& data, const Stance& s, Index witness) {
 // Deterministic order of a claim's members: by unit key, then by every attribute that shows in
 // the output, so that shuffling the input lines changes nothing.
 bool MemberBefore(const Dataset& data, const Pending& a, const Pending& b) {
-  const auto ka = std::make_tuple(-a.polarity, a.key_type, a.key, a.flags, a.owner, a.hops);
-  const auto kb = std::make_tuple(-b.polarity, b.key_type, b.key, b.flags, b.owner, b.hops);
+  // Members of one owner are contiguous within a unit (the model credits each owner once).
+  const auto ka = std::make_tuple(-a.polarity, a.key_type, a.key, a.owner, a.flags, a.hops);
+  const auto kb = std::make_tuple(-b.polarity, b.key_type, b.key, b.owner, b.flags, b.hops);
   if (ka != kb) return ka < kb;
   const Stance& sa = data.stances[a.stance];
   const Stance& sb = data.stances[b.stance];
-  const auto ta = std::make_tuple(sa.holder, sa.report, sa.hedge, sa.weight, sa.via_size);
-  const auto tb = std::make_tuple(sb.holder, sb.report, sb.hedge, sb.weight, sb.via_size);
+  // The stance's claim differs only between implied members drawn from different alternatives.
+  const auto ta = std::make_tuple(sa.holder, sa.claim, sa.report, sa.hedge, sa.weight, sa.via_size);
+  const auto tb = std::make_tuple(sb.holder, sb.claim, sb.report, sb.hedge, sb.weight, sb.via_size);
   if (ta != tb) return ta < tb;
   for (Index k = 0; k < sa.via_size; ++k) {
     const Index va = data.via[sa.via_begin + k];
     const Index vb = data.via[sb.via_begin + k];
     if (va != vb) return va < vb;
   }
+  // Stances that differ only in their texts (two quotes of one holder in one report) are ordered
+  // by those texts; only stances identical in content fall back to the input order.
+  const auto xa = std::make_tuple(data.Text(sa.id), data.Text(sa.quote), data.Text(sa.time));
+  const auto xb = std::make_tuple(data.Text(sb.id), data.Text(sb.quote), data.Text(sb.time));
+  if (xa != xb) return xa < xb;
   return a.stance < b.stance;
 }
 

@@ -1,9 +1,9 @@
-#include <algorithm>
-#include <numeric>
+#include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
-#include <fmt/format.h>
+#include <numeric>
 
 #include "builder_internal.hpp"
 
@@ -57,7 +57,8 @@ std::vector<bool> OnCycle(std::size_t n, const std::vector<std::pair<Index, Inde
   std::vector<int> size(static_cast<std::size_t>(count), 0);
   for (int c : component) ++size[static_cast<std::size_t>(c)];
   std::vector<bool> on_cycle(n, false);
-  for (std::size_t v = 0; v < n; ++v) on_cycle[v] = size[static_cast<std::size_t>(component[v])] > 1;
+  for (std::size_t v = 0; v < n; ++v)
+    on_cycle[v] = size[static_cast<std::size_t>(component[v])] > 1;
   for (const auto& [a, b] : edges) {
     if (a == b) on_cycle[a] = true;
   }
@@ -163,7 +164,7 @@ Dataset DatasetBuilder::Finish() {
   data.path = path_;
   if (sources_.empty() && claims_.empty() && reports_.empty() && stances_.empty() &&
       problems_.empty()) {
-    Problem(0, "", "no records: the file is empty");
+    Problem(0, "", empty_message_);
   }
   // Stance ids are declared here, after all entities, so that a clash names the stance's line.
   for (const RawStance& s : stances_) {
@@ -182,38 +183,46 @@ Dataset DatasetBuilder::Finish() {
     if (name >= decls_.size() || decls_[name].kind != kind) return kNone;
     const Index record = decls_[name].record;
     switch (kind) {
-      case DeclKind::kSource: return source_rank[record];
-      case DeclKind::kClaim: return claim_rank[record];
-      case DeclKind::kReport: return report_rank[record];
-      default: return kNone;
+      case DeclKind::kSource:
+        return source_rank[record];
+      case DeclKind::kClaim:
+        return claim_rank[record];
+      case DeclKind::kReport:
+        return report_rank[record];
+      default:
+        return kNone;
     }
   };
   auto kind_word = [&](std::string_view id) -> std::string_view {
     const Index name = names_.Find(id);
     if (name == kNone || name >= decls_.size()) return "";
     switch (decls_[name].kind) {
-      case DeclKind::kSource: return "a source";
-      case DeclKind::kClaim: return "a claim";
-      case DeclKind::kReport: return "a report";
-      case DeclKind::kStance: return "a stance";
-      default: return "";
+      case DeclKind::kSource:
+        return "a source";
+      case DeclKind::kClaim:
+        return "a claim";
+      case DeclKind::kReport:
+        return "a report";
+      case DeclKind::kStance:
+        return "a stance";
+      default:
+        return "";
     }
   };
   auto undefined = [&](std::string_view what, std::string_view id, std::string_view expected) {
     const auto actual = kind_word(id);
-    return actual.empty()
-               ? fmt::format("{} '{}' is not defined", what, id)
-               : fmt::format("{} '{}' is {}, not {}", what, id, actual, expected);
+    return actual.empty() ? fmt::format("{} '{}', which is not defined", what, id)
+                          : fmt::format("{} '{}', which is {}, not {}", what, id, actual, expected);
   };
 
   // Sources: affiliations and parents must be organisations.
   for (Index i = 0; i < sources_.size(); ++i) {
     for (const auto& a : source_affiliations_[i]) {
-      const Index s = final_index(names_.Find(a) == kNone ? kNone : names_.Find(a),
-                                  DeclKind::kSource);
+      const Index s =
+          final_index(names_.Find(a) == kNone ? kNone : names_.Find(a), DeclKind::kSource);
       if (s == kNone || sources_[source_order[s]].kind != SourceKind::kOrganisation) {
         Problem(source_lines_[i], "affiliation",
-                s == kNone ? undefined("affiliation", a, "an organisation")
+                s == kNone ? undefined("speaker names affiliation", a, "an organisation")
                            : fmt::format("affiliation '{}' is not an organisation", a));
       } else {
         sources_[i].affiliations.push_back(s);
@@ -224,7 +233,7 @@ Dataset DatasetBuilder::Finish() {
       const Index s = final_index(names_.Find(p), DeclKind::kSource);
       if (s == kNone || sources_[source_order[s]].kind != SourceKind::kOrganisation) {
         Problem(source_lines_[i], "parent",
-                s == kNone ? undefined("parent", p, "an organisation")
+                s == kNone ? undefined("organisation names parent", p, "an organisation")
                            : fmt::format("parent '{}' is not an organisation", p));
       } else {
         sources_[i].parent = s;
@@ -236,7 +245,7 @@ Dataset DatasetBuilder::Finish() {
     for (const auto& a : claim_about_[i]) {
       const Index s = final_index(names_.Find(a), DeclKind::kSource);
       if (s == kNone) {
-        Problem(claim_lines_[i], "about", undefined("about", a, "a source"));
+        Problem(claim_lines_[i], "about", undefined("claim is about", a, "a source"));
       } else {
         claims_[i].about.push_back(s);
       }
@@ -246,7 +255,7 @@ Dataset DatasetBuilder::Finish() {
     const Index outlet = final_index(names_.Find(report_outlets_[i]), DeclKind::kSource);
     if (outlet == kNone || sources_[source_order[outlet]].kind != SourceKind::kOutlet) {
       Problem(report_lines_[i], "outlet",
-              outlet == kNone ? undefined("outlet", report_outlets_[i], "an outlet")
+              outlet == kNone ? undefined("report names outlet", report_outlets_[i], "an outlet")
                               : fmt::format("outlet '{}' is not an outlet", report_outlets_[i]));
     }
     reports_[i].outlet = outlet;
@@ -258,7 +267,7 @@ Dataset DatasetBuilder::Finish() {
                  s != kNone && sources_[source_order[s]].kind == SourceKind::kOutlet) {
         reports_[i].cited_sources.push_back(s);
       } else {
-        Problem(report_lines_[i], "cites", undefined("cites", c, "a report or an outlet"));
+        Problem(report_lines_[i], "cites", undefined("report cites", c, "a report or an outlet"));
       }
     }
   }
@@ -283,7 +292,8 @@ Dataset DatasetBuilder::Finish() {
     }
     s.claim = final_index(raw.claim, DeclKind::kClaim);
     if (s.claim == kNone) {
-      Problem(raw.line, "claim", undefined("stance names claim", names_.Name(raw.claim), "a claim"));
+      Problem(raw.line, "claim",
+              undefined("stance names claim", names_.Name(raw.claim), "a claim"));
     }
     if (raw.report != kNone) {
       s.report = final_index(raw.report, DeclKind::kReport);

@@ -59,6 +59,9 @@ class DatasetBuilder {
   static constexpr std::size_t kMaxProblems = 1000;
   bool TooManyProblems() const { return problems_.size() >= kMaxProblems; }
 
+  /// The message Finish() gives when no record was added (readers with a header say so).
+  void SetEmptyMessage(std::string message) { empty_message_ = std::move(message); }
+
   Index Name(std::string_view id) { return names_.Intern(id); }
   Index Origin(std::string_view origin) { return origins_.Intern(origin); }
   Index Group(std::string_view group) { return groups_.Intern(group); }
@@ -75,7 +78,8 @@ class DatasetBuilder {
   bool AddReport(Report report, std::string outlet, std::vector<std::string> cites, long line);
   void AddStance(const RawStance& stance) { stances_.push_back(stance); }
 
-  /// The claim declared with this id so far, or nullptr (for readers that fill claims in as they go).
+  /// The claim declared with this id so far, or nullptr (for readers that fill claims in as they
+  /// go).
   Claim* DeclaredClaim(std::string_view id);
 
   /// True when `id` was declared as any entity.
@@ -94,6 +98,7 @@ class DatasetBuilder {
   bool Declare(std::string_view id, DeclKind kind, Index record, long line);
 
   std::string path_;
+  std::string empty_message_ = "no records: the file is empty";
   std::vector<Diagnostic> problems_;
   Interner names_;
   Interner origins_;

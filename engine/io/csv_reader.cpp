@@ -1,11 +1,11 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "builder_internal.hpp"
 #include "credence/core/error.hpp"
@@ -181,7 +181,6 @@ void ForEachRow(CsvCursor& cursor, DatasetBuilder& b, std::size_t width, Fn&& fn
   }
 }
 
-
 std::string_view Trimmed(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
@@ -227,11 +226,12 @@ bool CheckId(DatasetBuilder& b, long line, std::string_view field_name, std::str
 Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
   DatasetBuilder b(path);
   CsvCursor cursor(StripBom(content));
-  std::vector<Column> columns{{"source", true},  {"claim", true}, {"stance", true},
+  std::vector<Column> columns{{"source", true},  {"claim", true},   {"stance", true},
                               {"origin", false}, {"weight", false}, {"group", false},
                               {"text", false}};
   std::size_t width = 0;
   if (!ReadHeader(cursor, b, &columns, &width)) return b.Finish();
+  b.SetEmptyMessage("no records: the file has a header row but no data rows");
   auto col = [&](std::string_view name) {
     return std::find_if(columns.begin(), columns.end(),
                         [&](const Column& c) { return c.name == name; })
@@ -244,7 +244,8 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
     const auto source = Trimmed(f[source_col]);
     const auto claim = Trimmed(f[claim_col]);
     const auto stance = Trimmed(f[stance_col]);
-    bool ok = CheckId(b, line, "source", source) & CheckId(b, line, "claim", claim);
+    bool ok = CheckId(b, line, "source", source);
+    ok = CheckId(b, line, "claim", claim) && ok;
     RawStance s;
     s.line = static_cast<std::uint32_t>(line);
     if (!ParsePolarity(stance, &s.polarity)) {
@@ -258,8 +259,9 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
       const auto w = Trimmed(f[weight_col]);
       double v = 0;
       const auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
-      if (ec != std::errc() || end != w.data() + w.size() || !std::isfinite(v) || v <= 0 ||
-          v > 1) {
+      // The float test rejects positive values, such as 1e-50, that would be stored as 0.
+      if (ec != std::errc() || end != w.data() + w.size() || !std::isfinite(v) || v <= 0 || v > 1 ||
+          !(static_cast<float>(v) > 0.0F)) {
         b.Problem(line, "weight", fmt::format("must be a number in (0, 1], got '{}'", w));
         ok = false;
       }
@@ -314,6 +316,7 @@ Dataset ParseTriplesCsv(std::string_view content, const std::string& path) {
   std::vector<Column> columns{{"source", true}, {"object", true}, {"value", true}};
   std::size_t width = 0;
   if (!ReadHeader(cursor, b, &columns, &width)) return b.Finish();
+  b.SetEmptyMessage("no records: the file has a header row but no data rows");
   const int source_col = columns[0].index, object_col = columns[1].index;
   const int value_col = columns[2].index;
   std::string claim_id;
@@ -321,7 +324,8 @@ Dataset ParseTriplesCsv(std::string_view content, const std::string& path) {
     const auto source = Trimmed(f[source_col]);
     const auto object = Trimmed(f[object_col]);
     const auto value = Trimmed(f[value_col]);
-    bool ok = CheckId(b, line, "source", source) & CheckId(b, line, "object", object);
+    bool ok = CheckId(b, line, "source", source);
+    ok = CheckId(b, line, "object", object) && ok;
     if (value.empty()) {
       b.Problem(line, "value", "a value must not be empty");
       ok = false;

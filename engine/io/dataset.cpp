@@ -35,12 +35,18 @@ bool ParseWord(std::string_view word, const std::array<std::pair<std::string_vie
 }
 
 constexpr std::array<std::pair<std::string_view, Polarity>, 13> kPolarityWords{{
-    {"supports", Polarity::kSupports}, {"support", Polarity::kSupports},
-    {"for", Polarity::kSupports},      {"+1", Polarity::kSupports},
-    {"1", Polarity::kSupports},        {"denies", Polarity::kDenies},
-    {"deny", Polarity::kDenies},       {"against", Polarity::kDenies},
-    {"-1", Polarity::kDenies},         {"neutral", Polarity::kNeutral},
-    {"observing", Polarity::kNeutral}, {"0", Polarity::kNeutral},
+    {"supports", Polarity::kSupports},
+    {"support", Polarity::kSupports},
+    {"for", Polarity::kSupports},
+    {"+1", Polarity::kSupports},
+    {"1", Polarity::kSupports},
+    {"denies", Polarity::kDenies},
+    {"deny", Polarity::kDenies},
+    {"against", Polarity::kDenies},
+    {"-1", Polarity::kDenies},
+    {"neutral", Polarity::kNeutral},
+    {"observing", Polarity::kNeutral},
+    {"0", Polarity::kNeutral},
     {"observes", Polarity::kNeutral},
 }};
 
@@ -81,33 +87,48 @@ Index Dataset::VouchingOutlet(const Stance& s) const {
 
 std::string_view ToString(Polarity polarity) {
   switch (polarity) {
-    case Polarity::kSupports: return "supports";
-    case Polarity::kDenies: return "denies";
-    case Polarity::kNeutral: return "neutral";
+    case Polarity::kSupports:
+      return "supports";
+    case Polarity::kDenies:
+      return "denies";
+    case Polarity::kNeutral:
+      return "neutral";
   }
   return "neutral";
 }
 
 std::string_view ToString(Hedge hedge) {
   switch (hedge) {
-    case Hedge::kNone: return "";
-    case Hedge::kReportedly: return "reportedly";
-    case Hedge::kAllegedly: return "allegedly";
-    case Hedge::kClaims: return "claims";
-    case Hedge::kSays: return "says";
-    case Hedge::kMay: return "may";
-    case Hedge::kMight: return "might";
-    case Hedge::kUnconfirmed: return "unconfirmed";
-    case Hedge::kRumour: return "rumour";
+    case Hedge::kNone:
+      return "";
+    case Hedge::kReportedly:
+      return "reportedly";
+    case Hedge::kAllegedly:
+      return "allegedly";
+    case Hedge::kClaims:
+      return "claims";
+    case Hedge::kSays:
+      return "says";
+    case Hedge::kMay:
+      return "may";
+    case Hedge::kMight:
+      return "might";
+    case Hedge::kUnconfirmed:
+      return "unconfirmed";
+    case Hedge::kRumour:
+      return "rumour";
   }
   return "";
 }
 
 std::string_view ToString(SourceKind kind) {
   switch (kind) {
-    case SourceKind::kOutlet: return "outlet";
-    case SourceKind::kSpeaker: return "speaker";
-    case SourceKind::kOrganisation: return "organisation";
+    case SourceKind::kOutlet:
+      return "outlet";
+    case SourceKind::kSpeaker:
+      return "speaker";
+    case SourceKind::kOrganisation:
+      return "organisation";
   }
   return "outlet";
 }

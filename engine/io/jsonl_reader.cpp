@@ -1,10 +1,10 @@
+#include <fmt/format.h>
+#include <simdjson.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <optional>
-
-#include <fmt/format.h>
-#include <simdjson.h>
 
 #include "builder_internal.hpp"
 #include "credence/io/reader.hpp"
@@ -20,14 +20,20 @@ constexpr std::size_t kMaxDepth = 64;
 
 std::string_view TypeName(element_type t) {
   switch (t) {
-    case element_type::ARRAY: return "an array";
-    case element_type::OBJECT: return "an object";
+    case element_type::ARRAY:
+      return "an array";
+    case element_type::OBJECT:
+      return "an object";
     case element_type::INT64:
     case element_type::UINT64:
-    case element_type::DOUBLE: return "a number";
-    case element_type::STRING: return "a string";
-    case element_type::BOOL: return "a boolean";
-    case element_type::NULL_VALUE: return "null";
+    case element_type::DOUBLE:
+      return "a number";
+    case element_type::STRING:
+      return "a string";
+    case element_type::BOOL:
+      return "a boolean";
+    case element_type::NULL_VALUE:
+      return "null";
   }
   return "a value";
 }
@@ -46,8 +52,9 @@ class Record {
             std::initializer_list<std::string_view> allowed) {
     for (auto field : object) {
       if (std::find(allowed.begin(), allowed.end(), field.key) == allowed.end()) {
-        Fail(field.key, fmt::format("unknown field for a {} record (allowed: {})", type,
-                                    fmt::join(allowed, ", ")));
+        Fail(field.key,
+             fmt::format("unknown field for {} {} record (allowed: {})",
+                         type.front() == 'o' ? "an" : "a", type, fmt::join(allowed, ", ")));
         continue;
       }
       if (Find(field.key) != nullptr) {
@@ -121,8 +128,8 @@ class Record {
     const double v = double(*e);
     const bool in_range = std::isfinite(v) && v > low && (high_inclusive ? v <= high : v < high);
     if (!in_range) {
-      Fail(key, fmt::format("must be in ({}, {}{}, got {}", low, high, high_inclusive ? "]" : ")",
-                            v));
+      Fail(key,
+           fmt::format("must be in ({}, {}{}, got {}", low, high, high_inclusive ? "]" : ")", v));
       return std::nullopt;
     }
     return v;
@@ -232,8 +239,8 @@ void ReadStance(Record& r, DatasetBuilder& b) {
   auto claim = r.Id("claim", true);
   auto polarity = r.String("polarity", true);
   if (polarity && !ParsePolarity(*polarity, &s.polarity)) {
-    r.Fail("polarity", fmt::format("unknown polarity '{}' (expected supports, denies or neutral)",
-                                   *polarity));
+    r.Fail("polarity",
+           fmt::format("unknown polarity '{}' (expected supports, denies or neutral)", *polarity));
   }
   auto report = r.Id("report", false);
   auto via = r.IdList("via");
@@ -241,7 +248,13 @@ void ReadStance(Record& r, DatasetBuilder& b) {
   if (auto hedge = r.String("hedge", false); hedge && !ParseHedge(*hedge, &s.hedge)) {
     r.Fail("hedge", fmt::format("unknown hedge '{}' (see docs/format.md for the list)", *hedge));
   }
-  if (auto w = r.Number("weight", 0.0, 1.0, true)) s.weight = static_cast<float>(*w);
+  if (auto w = r.Number("weight", 0.0, 1.0, true)) {
+    s.weight = static_cast<float>(*w);
+    // A positive double below the smallest float, such as 1e-50, would be stored as 0.
+    if (!(s.weight > 0.0F)) {
+      r.Fail("weight", fmt::format("must be in (0, 1], got {} (rounds to 0)", *w));
+    }
+  }
   auto origin = r.String("origin", false);
   auto quote = r.String("quote", false);
   auto time = r.String("time", false);
@@ -264,8 +277,7 @@ void ReadStance(Record& r, DatasetBuilder& b) {
 Dataset ParseJsonl(std::string_view content, const std::string& path) {
   DatasetBuilder builder(path);
   simdjson::dom::parser parser;
-  if (parser.allocate(std::size_t{1} << 16, kMaxDepth) !=
-      simdjson::SUCCESS) {
+  if (parser.allocate(std::size_t{1} << 16, kMaxDepth) != simdjson::SUCCESS) {
     throw Error("cannot allocate the JSON parser");
   }
   ForEachLine(StripBom(content), [&](long number, std::string_view line) {

@@ -1,12 +1,12 @@
 #include "credence/io/reader.hpp"
 
+#include <fmt/format.h>
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
-#include <sys/stat.h>
-
-#include <fmt/format.h>
 
 #include "credence/core/error.hpp"
 
@@ -58,19 +58,22 @@ InputFormat DetectFormat(std::string_view path) {
   }
   if (EndsWith(path, ".triples.csv")) return InputFormat::kTriplesCsv;
   if (EndsWith(path, ".csv")) return InputFormat::kStancesCsv;
-  throw InvalidArgumentError(fmt::format(
-      "cannot tell the format of '{}' from its extension (.jsonl, .csv, .triples.csv); "
-      "name it with --input-format jsonl|stances|triples",
-      path));
+  throw InvalidArgumentError(
+      fmt::format("cannot tell the format of '{}' from its extension (.jsonl, .csv, .triples.csv); "
+                  "name it with --input-format jsonl|stances|triples",
+                  path));
 }
 
 Dataset ReadDataset(const std::string& path, InputFormat format) {
   if (format == InputFormat::kAuto) format = DetectFormat(path);
   const std::string content = ReadFile(path);
   switch (format) {
-    case InputFormat::kStancesCsv: return ParseStancesCsv(content, path);
-    case InputFormat::kTriplesCsv: return ParseTriplesCsv(content, path);
-    default: return ParseJsonl(content, path);
+    case InputFormat::kStancesCsv:
+      return ParseStancesCsv(content, path);
+    case InputFormat::kTriplesCsv:
+      return ParseTriplesCsv(content, path);
+    default:
+      return ParseJsonl(content, path);
   }
 }
 

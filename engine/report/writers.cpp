@@ -1,10 +1,10 @@
 #include "credence/report/writers.hpp"
 
-#include <algorithm>
-#include <cmath>
-
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include "credence/core/error.hpp"
 
@@ -118,12 +118,15 @@ std::vector<SideItem> SideLines(const Session& session, Index claim, int polarit
     for (Index k = snap.unit_offsets[u]; k < snap.unit_offsets[u + 1]; ++k) {
       if (k == m) continue;
       const Stance& other = data.stances[snap.member_stance[k]];
-      std::string text = other.holder == s.holder ? std::string() : SourceLabel(data, other.holder) + " ";
+      std::string text =
+          other.holder == s.holder ? std::string() : SourceLabel(data, other.holder) + " ";
       text += ChainText(data, other);
       if (std::find(relays.begin(), relays.end(), text) == relays.end()) relays.push_back(text);
     }
     if (!relays.empty()) line += fmt::format("; same origin also {}", fmt::join(relays, "; "));
-    items.push_back({std::move(line), w.MemberScore(m, trust[snap.member_owner[m]])});
+    const double score = w.MemberScore(m, trust[snap.member_owner[m]]);
+    if (score <= 0) line += " [trust below 0.5: carries no weight]";
+    items.push_back({std::move(line), score});
   }
   std::stable_sort(items.begin(), items.end(),
                    [](const SideItem& a, const SideItem& b) { return a.score > b.score; });
@@ -133,36 +136,43 @@ std::vector<SideItem> SideLines(const Session& session, Index claim, int polarit
 void WriteTable(std::ostream& out, const Session& session, std::size_t top) {
   const auto& data = session.data();
   const auto& a = session.analysis();
-  const std::size_t disputed = static_cast<std::size_t>(
-      std::count_if(a.claims.begin(), a.claims.end(),
-                    [](const ClaimAssessment& c) { return c.verdict == scoring::Verdict::kDisputed; }));
+  const std::size_t disputed = static_cast<std::size_t>(std::count_if(
+      a.claims.begin(), a.claims.end(),
+      [](const ClaimAssessment& c) { return c.verdict == scoring::Verdict::kDisputed; }));
   fmt::print(out, "Credence conflict report: {}\n", data.path);
-  fmt::print(out, "{} claims, {} sources, {} stances; {} disputed. Model: {}, {} after {} iterations (largest last change {:.1e}).\n\n",
+  fmt::print(out,
+             "{} claims, {} sources, {} stances; {} disputed. Model: {}, {} after {} iterations "
+             "(largest last change {:.1e}).\n\n",
              data.claims.size(), data.sources.size(), data.stances.size(), disputed, a.algorithm,
              a.converged ? "converged" : "NOT converged", a.iterations, a.residual);
   const std::size_t shown = top == 0 ? a.claims.size() : std::min(top, a.claims.size());
-  fmt::print(out, "Claims ranked by dispute{}\n", shown < a.claims.size() ? fmt::format(" (top {} of {})", shown, a.claims.size()) : "");
+  fmt::print(out, "Claims ranked by dispute{}\n",
+             shown < a.claims.size() ? fmt::format(" (top {} of {})", shown, a.claims.size()) : "");
   fmt::print(out, "{:>4}  {:>7}  {:>6}  {:<12}  {:>12}  {:>12}  {}\n", "rank", "dispute", "belief",
              "verdict", "for (n)", "against (n)", "claim");
   for (std::size_t i = 0; i < shown; ++i) {
     const ClaimAssessment& c = a.claims[i];
     const Claim& claim = data.claims[c.claim];
-    fmt::print(out, "{:>4}  {:>7.3f}  {:>6.3f}  {:<12}  {:>12}  {:>12}  [{}] {}\n", c.rank, c.dispute,
-               c.belief, ToString(c.verdict), fmt::format("{:.2f} ({})", c.weight_for, c.sources_for),
+    fmt::print(out, "{:>4}  {:>7.3f}  {:>6.3f}  {:<12}  {:>12}  {:>12}  [{}] {}\n", c.rank,
+               c.dispute, c.belief, ToString(c.verdict),
+               fmt::format("{:.2f} ({})", c.weight_for, c.sources_for),
                fmt::format("{:.2f} ({})", c.weight_against, c.sources_against), claim.id,
                Fit(claim.text, 70));
     if (c.verdict == scoring::Verdict::kDisputed) {
       for (int polarity : {+1, -1}) {
         for (const auto& item : SideLines(session, c.claim, polarity)) {
           fmt::print(out, "{:>10} {:<8} {:+.2f}  {}\n", "", polarity > 0 ? "for" : "against",
-                     polarity * item.score, item.text);
+                     polarity * item.score + 0.0, item.text);
         }
       }
     }
   }
   const std::size_t shown_sources = top == 0 ? a.sources.size() : std::min(top, a.sources.size());
-  fmt::print(out, "\nSource trust{}\n", shown_sources < a.sources.size() ? fmt::format(" (top {} of {})", shown_sources, a.sources.size()) : "");
-  fmt::print(out, "{:>6}  {:>6}  {:>7}  {:>9}  {:<13}  {}\n", "trust", "prior", "stances",
+  fmt::print(out, "\nSource trust{}\n",
+             shown_sources < a.sources.size()
+                 ? fmt::format(" (top {} of {})", shown_sources, a.sources.size())
+                 : "");
+  fmt::print(out, "{:>6}  {:>6}  {:>7}  {:>9}  {:<19}  {}\n", "trust", "prior", "stances",
              "agreement", "kind", "source");
   for (std::size_t i = 0; i < shown_sources; ++i) {
     const SourceAssessment& s = a.sources[i];
@@ -171,11 +181,13 @@ void WriteTable(std::ostream& out, const Session& session, std::size_t top) {
                                  ? fmt::format("outlet/{}", ToString(src.outlet_kind))
                                  : std::string(ToString(src.kind));
     if (s.carried) {
-      fmt::print(out, "{:>6}  {:>6}  {:>7}  {:>9}  {:<13}  {} [{}] (anonymous: carries the trust of the outlet that vouches for it)\n",
+      fmt::print(out,
+                 "{:>6}  {:>6}  {:>7}  {:>9}  {:<19}  {} [{}] (anonymous: carries the trust of the "
+                 "outlet that vouches for it)\n",
                  "-", "-", "-", "-", kind, SourceLabel(data, s.source), src.id);
     } else {
-      fmt::print(out, "{:>6.3f}  {:>6.3f}  {:>7}  {:>9}  {:<13}  {} [{}]\n", s.trust, s.prior, s.stances,
-                 s.stances > 0 ? fmt::format("{:.2f}", s.agreement) : "-", kind,
+      fmt::print(out, "{:>6.3f}  {:>6.3f}  {:>7}  {:>9}  {:<19}  {} [{}]\n", s.trust, s.prior,
+                 s.stances, s.stances > 0 ? fmt::format("{:.2f}", s.agreement) : "-", kind,
                  SourceLabel(data, s.source), src.id);
     }
   }
@@ -186,20 +198,27 @@ void WriteJson(std::ostream& out, const Session& session, std::size_t top) {
   const auto& a = session.analysis();
   const std::size_t shown = top == 0 ? a.claims.size() : std::min(top, a.claims.size());
   const std::size_t shown_sources = top == 0 ? a.sources.size() : std::min(top, a.sources.size());
-  fmt::print(out, "{{\"dataset\":{},\"algorithm\":{},\"iterations\":{},\"converged\":{},\"residual\":{:.3e},",
-             JsonString(data.path), JsonString(a.algorithm), a.iterations, a.converged, a.residual);
-  fmt::print(out, "\"counts\":{{\"claims\":{},\"sources\":{},\"stances\":{},\"reports\":{}}},\n\"claims\":[",
-             data.claims.size(), data.sources.size(), data.stances.size(), data.reports.size());
+  fmt::print(
+      out,
+      "{{\"dataset\":{},\"algorithm\":{},\"iterations\":{},\"converged\":{},\"residual\":{:.3e},",
+      JsonString(data.path), JsonString(a.algorithm), a.iterations, a.converged, a.residual);
+  fmt::print(
+      out,
+      "\"counts\":{{\"claims\":{},\"sources\":{},\"stances\":{},\"reports\":{}}},\n\"claims\":[",
+      data.claims.size(), data.sources.size(), data.stances.size(), data.reports.size());
   for (std::size_t i = 0; i < shown; ++i) {
     const ClaimAssessment& c = a.claims[i];
     const Claim& claim = data.claims[c.claim];
-    fmt::print(out, "{}\n{{\"id\":{},\"text\":{},\"rank\":{},\"belief\":{},\"dispute\":{},\"verdict\":{},"
-               "\"weight_for\":{},\"weight_against\":{},\"sources_for\":{},\"sources_against\":{},"
-               "\"stances_for\":{},\"stances_against\":{},\"stances_neutral\":{}",
-               i == 0 ? "" : ",", JsonString(claim.id), JsonString(claim.text), c.rank, Num(c.belief),
-               Num(c.dispute), JsonString(ToString(c.verdict)), Num(c.weight_for), Num(c.weight_against),
-               c.sources_for, c.sources_against, c.stances_for, c.stances_against, c.stances_neutral);
-    if (claim.group != kNone) fmt::print(out, ",\"group\":{}", JsonString(data.groups[claim.group]));
+    fmt::print(
+        out,
+        "{}\n{{\"id\":{},\"text\":{},\"rank\":{},\"belief\":{},\"dispute\":{},\"verdict\":{},"
+        "\"weight_for\":{},\"weight_against\":{},\"sources_for\":{},\"sources_against\":{},"
+        "\"stances_for\":{},\"stances_against\":{},\"stances_neutral\":{}",
+        i == 0 ? "" : ",", JsonString(claim.id), JsonString(claim.text), c.rank, Num(c.belief),
+        Num(c.dispute), JsonString(ToString(c.verdict)), Num(c.weight_for), Num(c.weight_against),
+        c.sources_for, c.sources_against, c.stances_for, c.stances_against, c.stances_neutral);
+    if (claim.group != kNone)
+      fmt::print(out, ",\"group\":{}", JsonString(data.groups[claim.group]));
     if (!claim.value.empty()) fmt::print(out, ",\"value\":{}", JsonString(claim.value));
     std::vector<std::string> about;
     for (Index s : claim.about) about.push_back(data.sources[s].id);
@@ -210,10 +229,12 @@ void WriteJson(std::ostream& out, const Session& session, std::size_t top) {
   for (std::size_t i = 0; i < shown_sources; ++i) {
     const SourceAssessment& s = a.sources[i];
     const Source& src = data.sources[s.source];
-    fmt::print(out, "{}\n{{\"id\":{},\"name\":{},\"kind\":{},\"trust\":{},\"prior\":{},\"stances\":{},"
+    fmt::print(out,
+               "{}\n{{\"id\":{},\"name\":{},\"kind\":{},\"trust\":{},\"prior\":{},\"stances\":{},"
                "\"agreement\":{},\"anonymous\":{}}}",
                i == 0 ? "" : ",", JsonString(src.id), JsonString(SourceLabel(data, s.source)),
-               JsonString(src.kind == SourceKind::kOutlet ? ToString(src.outlet_kind) : ToString(src.kind)),
+               JsonString(src.kind == SourceKind::kOutlet ? ToString(src.outlet_kind)
+                                                          : ToString(src.kind)),
                s.carried ? "null" : Num(s.trust), Num(s.prior), s.stances, Num(s.agreement),
                src.anonymous);
   }
@@ -252,11 +273,21 @@ std::string JsonString(std::string_view s) {
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20 || c == 0x7F) {
           out += fmt::format("\\u{:04x}", c);
@@ -283,14 +314,20 @@ std::string ChainText(const Dataset& data, const Stance& stance) {
 void WriteAnalysis(std::ostream& out, const Session& session, OutputFormat format,
                    std::size_t top) {
   switch (format) {
-    case OutputFormat::kTable: WriteTable(out, session, top); break;
-    case OutputFormat::kJson: WriteJson(out, session, top); break;
-    case OutputFormat::kCsv: WriteCsv(out, session, top); break;
+    case OutputFormat::kTable:
+      WriteTable(out, session, top);
+      break;
+    case OutputFormat::kJson:
+      WriteJson(out, session, top);
+      break;
+    case OutputFormat::kCsv:
+      WriteCsv(out, session, top);
+      break;
   }
 }
 
-void WriteExplanation(std::ostream& out, const Session& session,
-                      const scoring::Explanation& e, OutputFormat format) {
+void WriteExplanation(std::ostream& out, const Session& session, const scoring::Explanation& e,
+                      OutputFormat format) {
   const auto& data = session.data();
   const Claim& claim = data.claims[e.claim];
   const auto& a = session.analysis();
@@ -298,12 +335,16 @@ void WriteExplanation(std::ostream& out, const Session& session,
                                [&](const ClaimAssessment& c) { return c.claim == e.claim; });
   if (format == OutputFormat::kTable) {
     fmt::print(out, "Claim [{}] {}\n", claim.id, claim.text);
-    fmt::print(out, "belief {:.3f} = sigmoid(log-odds {:+.3f}: base rate {:+.3f} + evidence {:+.3f}); verdict {}; dispute {:.3f}; rank {} of {}\n\n",
+    fmt::print(out,
+               "belief {:.3f} = sigmoid(log-odds {:+.3f}: base rate {:+.3f} + evidence {:+.3f}); "
+               "verdict {}; dispute {:.3f}; rank {} of {}\n\n",
                e.belief, e.log_odds, e.base_log_odds, e.log_odds - e.base_log_odds,
                ToString(it->verdict), it->dispute, it->rank, a.claims.size());
-    fmt::print(out, "Each unit is one independent piece of evidence; stances of one origin relayed several times form one unit, carried by its strongest member.\n");
-    fmt::print(out, "{:>4}  {:<8}  {:>7}  {:>6}  {:>6}  {:>4}  {:>9}  {:>14}  {}\n", "unit", "side", "counted",
-               "trust", "weight", "hops", "log-odds", "belief without", "stance");
+    fmt::print(out,
+               "Each unit is one independent piece of evidence; stances of one origin relayed "
+               "several times form one unit, carried by its strongest member.\n");
+    fmt::print(out, "{:>4}  {:<8}  {:>7}  {:>6}  {:>6}  {:>4}  {:>9}  {:>14}  {}\n", "unit", "side",
+               "counted", "trust", "weight", "hops", "log-odds", "belief without", "stance");
     for (const auto& c : e.stances) {
       const Stance& s = data.stances[c.stance];
       std::string who = SourceLabel(data, s.holder) + Marks(data, s, c.flags, &claim.about);
@@ -313,16 +354,18 @@ void WriteExplanation(std::ostream& out, const Session& session,
       if (c.flags & EvidenceSnapshot::kImplied) {
         who += fmt::format(" -> supports [{}]", data.claims[s.claim].id);
       }
-      fmt::print(out, "{:>4}  {:<8}  {:>7}  {:>6.3f}  {:>6.3f}  {:>4}  {:>+9.3f}  {:>14}  {} (line {})\n", c.unit,
-                 c.polarity > 0 ? "supports" : "denies", c.counted ? "yes" : "relay", c.owner_trust,
-                 c.weight, c.hops, c.score,
-                 c.counted ? fmt::format("{:.3f}", c.belief_without_unit) : "-", who, s.line);
+      fmt::print(
+          out, "{:>4}  {:<8}  {:>7}  {:>6.3f}  {:>6.3f}  {:>4}  {:>+9.3f}  {:>14}  {} (line {})\n",
+          c.unit, c.polarity > 0 ? "supports" : "denies", c.counted ? "yes" : "relay",
+          c.owner_trust, c.weight, c.hops, c.score,
+          c.counted ? fmt::format("{:.3f}", c.belief_without_unit) : "-", who, s.line);
       if (s.quote != kNone) fmt::print(out, "{:>66}\u201c{}\u201d\n", "", data.Text(s.quote));
     }
     for (Index n : e.neutral) {
       const Stance& s = data.stances[n];
-      fmt::print(out, "{:>4}  {:<8}  {:>7}  {:>6}  {:>6}  {:>4}  {:>9}  {:>14}  {} {} (line {})\n", "-", "neutral", "-",
-                 "-", "-", "-", "0", "-", SourceLabel(data, s.holder), ChainText(data, s), s.line);
+      fmt::print(out, "{:>4}  {:<8}  {:>7}  {:>6}  {:>6}  {:>4}  {:>9}  {:>14}  {} {} (line {})\n",
+                 "-", "neutral", "-", "-", "-", "-", "0", "-", SourceLabel(data, s.holder),
+                 ChainText(data, s), s.line);
     }
     if (e.stances.empty() && e.neutral.empty()) fmt::print(out, "No stance on this claim.\n");
     return;
@@ -333,34 +376,43 @@ void WriteExplanation(std::ostream& out, const Session& session,
     for (const auto& c : e.stances) {
       const Stance& s = data.stances[c.stance];
       std::vector<std::string> via;
-      for (Index k = 0; k < s.via_size; ++k) via.push_back(data.sources[data.via[s.via_begin + k]].id);
+      for (Index k = 0; k < s.via_size; ++k)
+        via.push_back(data.sources[data.via[s.via_begin + k]].id);
       fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", c.unit,
-                 c.polarity > 0 ? "supports" : "denies", c.counted, CsvField(data.sources[s.holder].id),
-                 CsvField(data.sources[c.owner].id), Num(c.owner_trust), Num(c.weight), c.hops,
-                 Num(c.score), Num(c.belief_without_unit),
+                 c.polarity > 0 ? "supports" : "denies", c.counted,
+                 CsvField(data.sources[s.holder].id), CsvField(data.sources[c.owner].id),
+                 Num(c.owner_trust), Num(c.weight), c.hops, Num(c.score),
+                 Num(c.belief_without_unit),
                  CsvField(s.report == kNone ? "" : data.reports[s.report].id),
                  CsvField(fmt::format("{}", fmt::join(via, ";"))), c.flags, s.line);
     }
     return;
   }
-  fmt::print(out, "{{\"claim\":{},\"text\":{},\"belief\":{},\"log_odds\":{},\"base_log_odds\":{},\"verdict\":{},\"dispute\":{},\"rank\":{},\"stances\":[",
+  fmt::print(out,
+             "{{\"claim\":{},\"text\":{},\"belief\":{},\"log_odds\":{},\"base_log_odds\":{},"
+             "\"verdict\":{},\"dispute\":{},\"rank\":{},\"stances\":[",
              JsonString(claim.id), JsonString(claim.text), Num(e.belief), Num(e.log_odds),
              Num(e.base_log_odds), JsonString(ToString(it->verdict)), Num(it->dispute), it->rank);
   for (std::size_t i = 0; i < e.stances.size(); ++i) {
     const auto& c = e.stances[i];
     const Stance& s = data.stances[c.stance];
     std::vector<std::string> via;
-    for (Index k = 0; k < s.via_size; ++k) via.push_back(data.sources[data.via[s.via_begin + k]].id);
-    fmt::print(out, "{}\n{{\"unit\":{},\"polarity\":{},\"counted\":{},\"holder\":{},\"owner\":{},\"owner_trust\":{},"
-               "\"weight\":{},\"hops\":{},\"log_odds\":{},\"belief_without_unit\":{},\"report\":{},\"via\":{},"
-               "\"anonymous\":{},\"interested\":{},\"implied\":{},\"hedge\":{},\"line\":{}}}",
-               i == 0 ? "" : ",", c.unit, JsonString(c.polarity > 0 ? "supports" : "denies"), c.counted,
-               JsonString(data.sources[s.holder].id), JsonString(data.sources[c.owner].id),
-               Num(c.owner_trust), Num(c.weight), c.hops, Num(c.score), Num(c.belief_without_unit),
-               s.report == kNone ? "null" : JsonString(data.reports[s.report].id), JsonStringList(via),
-               (c.flags & EvidenceSnapshot::kAnonymous) != 0, (c.flags & EvidenceSnapshot::kInterested) != 0,
-               (c.flags & EvidenceSnapshot::kImplied) != 0,
-               s.hedge == Hedge::kNone ? "null" : JsonString(ToString(s.hedge)), s.line);
+    for (Index k = 0; k < s.via_size; ++k)
+      via.push_back(data.sources[data.via[s.via_begin + k]].id);
+    fmt::print(
+        out,
+        "{}\n{{\"unit\":{},\"polarity\":{},\"counted\":{},\"holder\":{},\"owner\":{},\"owner_"
+        "trust\":{},"
+        "\"weight\":{},\"hops\":{},\"log_odds\":{},\"belief_without_unit\":{},\"report\":{},"
+        "\"via\":{},"
+        "\"anonymous\":{},\"interested\":{},\"implied\":{},\"hedge\":{},\"line\":{}}}",
+        i == 0 ? "" : ",", c.unit, JsonString(c.polarity > 0 ? "supports" : "denies"), c.counted,
+        JsonString(data.sources[s.holder].id), JsonString(data.sources[c.owner].id),
+        Num(c.owner_trust), Num(c.weight), c.hops, Num(c.score), Num(c.belief_without_unit),
+        s.report == kNone ? "null" : JsonString(data.reports[s.report].id), JsonStringList(via),
+        (c.flags & EvidenceSnapshot::kAnonymous) != 0,
+        (c.flags & EvidenceSnapshot::kInterested) != 0, (c.flags & EvidenceSnapshot::kImplied) != 0,
+        s.hedge == Hedge::kNone ? "null" : JsonString(ToString(s.hedge)), s.line);
   }
   out << "],\"neutral\":[";
   for (std::size_t i = 0; i < e.neutral.size(); ++i) {

@@ -1,10 +1,10 @@
 #include "credence/scoring/analysis.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-
-#include <fmt/format.h>
 
 #include "credence/core/error.hpp"
 
@@ -25,10 +25,14 @@ void AnalysisOptions::Validate() const {
 
 std::string_view ToString(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kLikelyTrue: return "likely true";
-    case Verdict::kLikelyFalse: return "likely false";
-    case Verdict::kDisputed: return "disputed";
-    case Verdict::kUnresolved: return "unresolved";
+    case Verdict::kLikelyTrue:
+      return "likely true";
+    case Verdict::kLikelyFalse:
+      return "likely false";
+    case Verdict::kDisputed:
+      return "disputed";
+    case Verdict::kUnresolved:
+      return "unresolved";
   }
   return "unresolved";
 }

@@ -1,10 +1,10 @@
 #include "credence/scoring/model.hpp"
 
-#include <algorithm>
-#include <cmath>
-
 #include <fmt/format.h>
 #include <omp.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include "credence/core/error.hpp"
 
@@ -37,13 +37,15 @@ void ModelOptions::Validate() const {
   Require(half_open01(anonymous_factor), "anonymous_factor", "(0, 1]", anonymous_factor);
   Require(half_open01(implied_factor), "implied_factor", "(0, 1]", implied_factor);
   Require(half_open01(hedge_factor), "hedge_factor", "(0, 1]", hedge_factor);
-  Require(half_open01(strong_hedge_factor), "strong_hedge_factor", "(0, 1]",
-          strong_hedge_factor);
+  Require(half_open01(strong_hedge_factor), "strong_hedge_factor", "(0, 1]", strong_hedge_factor);
   Require(trust_floor > 0 && trust_floor < 0.5, "trust_floor", "(0, 0.5)", trust_floor);
-  for (auto [name, v] : {std::pair{"prior_news", prior_news}, {"prior_wire", prior_wire},
+  for (auto [name, v] : {std::pair{"prior_news", prior_news},
+                         {"prior_wire", prior_wire},
                          {"prior_fact_checker", prior_fact_checker},
-                         {"prior_social", prior_social}, {"prior_official", prior_official},
-                         {"prior_other", prior_other}, {"prior_speaker", prior_speaker},
+                         {"prior_social", prior_social},
+                         {"prior_official", prior_official},
+                         {"prior_other", prior_other},
+                         {"prior_speaker", prior_speaker},
                          {"prior_organisation", prior_organisation}}) {
     Require(open01(v), name, "(0, 1)", v);
   }
@@ -62,12 +64,17 @@ EvidenceWeights::EvidenceWeights(const Dataset& data, const graph::EvidenceSnaps
   for (std::size_t m = 0; m < m_count; ++m) {
     double w = snap.member_weight[m];
     switch (snap.member_hedge[m]) {
-      case Hedge::kNone: break;
+      case Hedge::kNone:
+        break;
       case Hedge::kReportedly:
       case Hedge::kAllegedly:
       case Hedge::kClaims:
-      case Hedge::kSays: w *= options.hedge_factor; break;
-      default: w *= options.strong_hedge_factor; break;
+      case Hedge::kSays:
+        w *= options.hedge_factor;
+        break;
+      default:
+        w *= options.strong_hedge_factor;
+        break;
     }
     const std::uint8_t flags = snap.member_flags[m];
     if (flags & graph::EvidenceSnapshot::kInterested) w *= options.interested_factor;
@@ -87,12 +94,24 @@ EvidenceWeights::EvidenceWeights(const Dataset& data, const graph::EvidenceSnaps
       mean = options.prior_organisation;
     } else {
       switch (src.outlet_kind) {
-        case OutletKind::kNews: mean = options.prior_news; break;
-        case OutletKind::kWire: mean = options.prior_wire; break;
-        case OutletKind::kFactChecker: mean = options.prior_fact_checker; break;
-        case OutletKind::kSocial: mean = options.prior_social; break;
-        case OutletKind::kOfficial: mean = options.prior_official; break;
-        case OutletKind::kOther: mean = options.prior_other; break;
+        case OutletKind::kNews:
+          mean = options.prior_news;
+          break;
+        case OutletKind::kWire:
+          mean = options.prior_wire;
+          break;
+        case OutletKind::kFactChecker:
+          mean = options.prior_fact_checker;
+          break;
+        case OutletKind::kSocial:
+          mean = options.prior_social;
+          break;
+        case OutletKind::kOfficial:
+          mean = options.prior_official;
+          break;
+        case OutletKind::kOther:
+          mean = options.prior_other;
+          break;
       }
     }
     if (src.prior > 0) mean = src.prior;
@@ -104,7 +123,9 @@ EvidenceWeights::EvidenceWeights(const Dataset& data, const graph::EvidenceSnaps
 
 double EvidenceWeights::MemberScore(std::size_t member, double theta) const {
   const double chained = 0.5 + 0.5 * (2.0 * Clamp(theta, floor_) - 1.0) * gain_[member];
-  return weight_[member] * Logit(chained);
+  // A source trusted below 1/2 adds nothing rather than evidence for the opposite: otherwise a
+  // distrusted troll could push a claim down by asserting it (docs/model.md).
+  return weight_[member] * std::max(0.0, Logit(chained));
 }
 
 std::size_t EvidenceWeights::BestMember(std::size_t unit, const std::vector<double>& trust) const {
@@ -128,15 +149,22 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
   const auto num_sources = static_cast<std::int64_t>(snap.num_sources);
   const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
 
-  // Which unit each member belongs to, and the credit it gives its owner.
+  // Which unit each member belongs to, and the credit it gives its owner: each distinct owner of
+  // a unit gets an equal share, through its heaviest member, so that relays change nothing.
   std::vector<Index> member_unit(snap.num_members());
-  std::vector<double> credit(snap.num_members());
+  std::vector<double> credit(snap.num_members(), 0.0);
+  std::vector<Index> heaviest;  // per owner run of the current unit
   for (std::size_t u = 0; u < snap.num_units(); ++u) {
-    const double size = snap.unit_size(u);
+    heaviest.clear();
     for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
       member_unit[m] = static_cast<Index>(u);
-      credit[m] = weights.weight(m) / size;
+      if (heaviest.empty() || snap.member_owner[heaviest.back()] != snap.member_owner[m]) {
+        heaviest.push_back(m);
+      } else if (weights.weight(m) > weights.weight(heaviest.back())) {
+        heaviest.back() = m;
+      }
     }
+    for (Index m : heaviest) credit[m] = weights.weight(m) / static_cast<double>(heaviest.size());
   }
 
   ScoringResult result;
@@ -146,17 +174,21 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
   result.belief.assign(snap.num_claims, options.base_rate);
   std::vector<double> next_trust(snap.num_sources);
   const double base = Logit(options.base_rate);
+  auto ClaimLogOdds = [&](std::int64_t c) {
+    double log_odds = base;
+    for (Index u = snap.claim_offsets[c]; u < snap.claim_offsets[c + 1]; ++u) {
+      const std::size_t m = weights.BestMember(u, result.trust);
+      log_odds +=
+          snap.unit_polarity[u] * weights.MemberScore(m, result.trust[snap.member_owner[m]]);
+    }
+    return log_odds;
+  };
 
   for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
     double residual = 0.0;
 #pragma omp parallel for schedule(static) num_threads(threads) reduction(max : residual)
     for (std::int64_t c = 0; c < num_claims; ++c) {
-      double log_odds = base;
-      for (Index u = snap.claim_offsets[c]; u < snap.claim_offsets[c + 1]; ++u) {
-        const std::size_t m = weights.BestMember(u, result.trust);
-        log_odds += snap.unit_polarity[u] * weights.MemberScore(m, result.trust[snap.member_owner[m]]);
-      }
-      const double b = Sigmoid(log_odds);
+      const double b = Sigmoid(ClaimLogOdds(c));
       residual = std::max(residual, std::abs(b - result.belief[c]));
       result.belief[c] = b;
     }
@@ -182,6 +214,13 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
       result.converged = true;
       break;
     }
+  }
+  // At convergence, final beliefs from the final trusts (a change below the tolerance), so that
+  // every belief is exactly sigmoid of the log-odds its explanation lists. A run cut short by
+  // max_iterations keeps the beliefs of its last iteration.
+  if (result.converged) {
+#pragma omp parallel for schedule(static) num_threads(threads)
+    for (std::int64_t c = 0; c < num_claims; ++c) result.belief[c] = Sigmoid(ClaimLogOdds(c));
   }
   return result;
 }

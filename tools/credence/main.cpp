@@ -1,14 +1,13 @@
 // The credence command line: parses arguments, calls the library, prints. No scoring here.
 
+#include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "credence/core/error.hpp"
 #include "credence/io/reader.hpp"
@@ -30,6 +29,7 @@ struct CommonArgs {
   std::string input_format = "auto";
   std::string format = "table";
   std::string output;
+  std::string algorithm = "credence";
   int threads = 0;
   std::size_t top = 0;
   bool top_given = false;
@@ -78,7 +78,8 @@ void AddScoring(CLI::App* cmd, CommonArgs& args) {
       ->check(CLI::IsMember({"table", "json", "csv"}));
   cmd->add_option("-o,--output", args.output,
                   "Write to this file (atomically: a temporary file renamed into place)");
-  cmd->add_option("--threads", args.threads, "Scoring threads; 0 = all cores. Output is identical for any count")
+  cmd->add_option("--threads", args.threads,
+                  "Scoring threads; 0 = all cores. Output is identical for any count")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-iterations", args.model.max_iterations, "Iteration cap of the model")
       ->check(CLI::PositiveNumber);
@@ -102,7 +103,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "credence: source credibility and claim conflicts.\n"
       "Loads who asserted or denied which claim, through which outlets, weighs corroborations\n"
-      "against denials and prints the disputed statements ranked, with beliefs and source trust.\n\n"
+      "against denials and prints the disputed statements ranked, with beliefs and source "
+      "trust.\n\n"
       "Examples:\n"
       "  credence analyze datasets/arms-race-2018.jsonl\n"
       "  credence analyze stances.csv --format json --top 50 -o report.json\n"
@@ -123,16 +125,20 @@ int main(int argc, char** argv) {
       "         credence analyze data.csv --format csv -o claims.csv");
   AddInput(analyze, args);
   AddScoring(analyze, args);
-  analyze->add_option("--top", args.top, "Show the first N claims and sources (default: 20 in a table, all in json/csv)")
+  analyze
+      ->add_option("--top", args.top,
+                   "Show the first N claims and sources (default: 20 in a table, all in json/csv)")
       ->check(CLI::PositiveNumber);
-  analyze->add_option("--algorithm", [](const CLI::results_t& r) { return r.size() == 1 && r[0] == "credence"; },
-                      "Scoring algorithm (default: credence, the default model)")
-      ->default_str("credence");
+  analyze
+      ->add_option("--algorithm", args.algorithm,
+                   "Scoring algorithm: credence (the default model, docs/model.md)")
+      ->check(CLI::IsMember({"credence"}));
 
-  auto* explain = app.add_subcommand(
-      "explain",
-      "Show every stance on one claim, the chain it came through and how much it moved the belief.\n"
-      "Example: credence explain datasets/arms-race-2018.jsonl arms-race-quote");
+  auto* explain =
+      app.add_subcommand("explain",
+                         "Show every stance on one claim, the chain it came through and how much "
+                         "it moved the belief.\n"
+                         "Example: credence explain datasets/arms-race-2018.jsonl arms-race-quote");
   AddInput(explain, args);
   explain->add_option("CLAIM_ID", claim_id, "Id of the claim to explain")->required();
   AddScoring(explain, args);
@@ -155,7 +161,8 @@ int main(int argc, char** argv) {
   try {
     if (validate->parsed()) {
       credence::SessionOptions options;
-      const auto data = credence::io::ReadDataset(args.file, credence::io::ParseInputFormat(args.input_format));
+      const auto data =
+          credence::io::ReadDataset(args.file, credence::io::ParseInputFormat(args.input_format));
       fmt::print("{}: OK: {} sources, {} claims, {} reports, {} stances\n", args.file,
                  data.sources.size(), data.claims.size(), data.reports.size(), data.stances.size());
       return 0;

@@ -14,10 +14,10 @@ namespace credence {
 
 /// One problem found in an input file, with its position.
 struct Diagnostic {
-  std::string file;    ///< Path as given by the user.
-  long line = 0;       ///< 1-based line number; 0 when the problem concerns the whole file.
-  std::string field;   ///< Field or column at fault; empty when none applies.
-  std::string message; ///< What is wrong, naming the value received where there is one.
+  std::string file;     ///< Path as given by the user.
+  long line = 0;        ///< 1-based line number; 0 when the problem concerns the whole file.
+  std::string field;    ///< Field or column at fault; empty when none applies.
+  std::string message;  ///< What is wrong, naming the value received where there is one.
 
   /// "FILE:LINE: field 'F': message" (parts left out when empty).
   std::string ToString() const;

@@ -4,10 +4,9 @@
 /// bidirectional compressed_sparse_row_graph, so that a claim's stances are its in-edges and a
 /// source's stances its out-edges, each O(degree) to walk, with no per-edge allocation.
 
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
 #include <vector>
-
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include "credence/io/dataset.hpp"
 
@@ -33,9 +32,9 @@ enum class VertexKind : std::uint8_t { kSource, kClaim, kReport };
 /// reports [S + C, S + C + R), each in the dataset's (id-sorted) order.
 class ClaimGraph {
  public:
-  using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                                   EdgeInfo, boost::no_property, std::uint32_t,
-                                                   std::uint32_t>;
+  using Graph =
+      boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, EdgeInfo,
+                                         boost::no_property, std::uint32_t, std::uint32_t>;
   using Vertex = Graph::vertex_descriptor;
 
   /// Builds the graph. Time and memory O(V + E). Stance edges enter in stance order, so a

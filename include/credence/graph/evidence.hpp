@@ -24,22 +24,24 @@ struct EvidenceSnapshot {
   Index num_claims = 0;
 
   // Units, grouped by claim: the units of claim c are [claim_offsets[c], claim_offsets[c + 1]).
-  std::vector<Index> claim_offsets;      ///< num_claims + 1 entries.
-  std::vector<Index> unit_claim;         ///< Claim of each unit.
+  std::vector<Index> claim_offsets;        ///< num_claims + 1 entries.
+  std::vector<Index> unit_claim;           ///< Claim of each unit.
   std::vector<std::int8_t> unit_polarity;  ///< +1 supports, -1 denies.
-  std::vector<Index> unit_offsets;       ///< Members of unit u: [unit_offsets[u], unit_offsets[u+1]).
+  std::vector<Index> unit_offsets;  ///< Members of unit u: [unit_offsets[u], unit_offsets[u+1]).
 
-  // Members, grouped by unit.
-  std::vector<Index> member_owner;    ///< Source whose trust the member carries.
-  std::vector<Index> member_stance;   ///< The stance it comes from.
-  std::vector<float> member_weight;   ///< The stance's weight in (0, 1].
-  std::vector<std::uint8_t> member_hops;  ///< Relay hops between the claim's witness and the reader.
+  // Members, grouped by unit; within a unit, the members of one owner are contiguous.
+  std::vector<Index> member_owner;   ///< Source whose trust the member carries.
+  std::vector<Index> member_stance;  ///< The stance it comes from.
+  std::vector<float> member_weight;  ///< The stance's weight in (0, 1].
+  std::vector<std::uint8_t>
+      member_hops;  ///< Relay hops between the claim's witness and the reader.
   std::vector<Hedge> member_hedge;
   std::vector<std::uint8_t> member_flags;  ///< Bit set of kInterested, kAnonymous, kImplied.
 
-  static constexpr std::uint8_t kInterested = 1;  ///< The holder speaks for a party the claim is about.
-  static constexpr std::uint8_t kAnonymous = 2;   ///< Anonymous holder carried by its outlet.
-  static constexpr std::uint8_t kImplied = 4;     ///< Denial implied by support for an alternative.
+  static constexpr std::uint8_t kInterested =
+      1;  ///< The holder speaks for a party the claim is about.
+  static constexpr std::uint8_t kAnonymous = 2;  ///< Anonymous holder carried by its outlet.
+  static constexpr std::uint8_t kImplied = 4;    ///< Denial implied by support for an alternative.
 
   // The members each source owns: [owner_offsets[s], owner_offsets[s + 1]) of owner_members.
   std::vector<Index> owner_offsets;  ///< num_sources + 1 entries.

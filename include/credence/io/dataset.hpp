@@ -46,8 +46,8 @@ struct Source {
   std::string role;
   std::string url;
   bool anonymous = false;
-  double prior = -1.0;           ///< Prior trust in (0, 1); negative when not given.
-  double prior_strength = -1.0;  ///< Pseudo-stances the prior is worth; negative when not given.
+  double prior = -1.0;              ///< Prior trust in (0, 1); negative when not given.
+  double prior_strength = -1.0;     ///< Pseudo-stances the prior is worth; negative when not given.
   std::vector<Index> affiliations;  ///< Organisation source indices.
   Index parent = kNone;             ///< Parent organisation, for organisations.
 };
@@ -91,10 +91,10 @@ struct Stance {
 /// A whole dataset, as read from one file.
 struct Dataset {
   std::string path;
-  std::vector<Source> sources;  ///< Sorted by id.
-  std::vector<Claim> claims;    ///< Sorted by id.
-  std::vector<Report> reports;  ///< Sorted by id.
-  std::vector<Stance> stances;  ///< In input order.
+  std::vector<Source> sources;       ///< Sorted by id.
+  std::vector<Claim> claims;         ///< Sorted by id.
+  std::vector<Report> reports;       ///< Sorted by id.
+  std::vector<Stance> stances;       ///< In input order.
   std::vector<std::string> groups;   ///< Group names, sorted.
   std::vector<std::string> origins;  ///< Origin keys, sorted.
   std::vector<Index> via;            ///< Attribution chains: source indices of relaying outlets.

@@ -17,8 +17,7 @@ enum class OutputFormat { kTable, kJson, kCsv };
 OutputFormat ParseOutputFormat(std::string_view name);
 
 /// The conflict report: ranked claims (the first `top`; 0 means all), then source trust.
-void WriteAnalysis(std::ostream& out, const Session& session, OutputFormat format,
-                   std::size_t top);
+void WriteAnalysis(std::ostream& out, const Session& session, OutputFormat format, std::size_t top);
 
 /// Every stance on a claim and what it did to the belief.
 void WriteExplanation(std::ostream& out, const Session& session,

@@ -13,10 +13,13 @@ namespace credence::scoring {
 
 /// Thresholds of the verdicts and the dispute score (docs/model.md).
 struct AnalysisOptions {
-  double dispute_scale = 1.0;  ///< kappa: the trusted mass (nats) at which a side counts as strong; > 0.
-  double likely_true = 0.75;   ///< Belief at or above which a one-sided claim is likely true; in (0.5, 1).
-  double likely_false = 0.25;  ///< Belief at or below which it is likely false; in (0, 0.5).
-  double dispute_ratio = 0.25; ///< A claim is disputed when the weaker side carries at least this share of the stronger side's trusted mass; in (0, 1].
+  double dispute_scale =
+      1.0;  ///< kappa: the trusted mass (nats) at which a side counts as strong; > 0.
+  double likely_true =
+      0.75;  ///< Belief at or above which a one-sided claim is likely true; in (0.5, 1).
+  double likely_false = 0.25;   ///< Belief at or below which it is likely false; in (0, 0.5).
+  double dispute_ratio = 0.25;  ///< A claim is disputed when the weaker side carries at least this
+                                ///< share of the stronger side's trusted mass; in (0, 1].
 
   /// @throws InvalidArgumentError naming the first field out of range.
   void Validate() const;
@@ -43,10 +46,11 @@ struct ClaimAssessment {
 struct SourceAssessment {
   Index source = kNone;
   double trust = 0.5;
-  double prior = 0.5;     ///< Prior mean.
-  int stances = 0;        ///< Stances whose trust it carries (its own, and anonymous ones it vouches for).
-  double agreement = 0.0; ///< Weighted share of those stances that agree with the final beliefs.
-  bool carried = false;   ///< Anonymous: has no trust of its own (its outlet's is used).
+  double prior = 0.5;  ///< Prior mean.
+  int stances =
+      0;  ///< Stances whose trust it carries (its own, and anonymous ones it vouches for).
+  double agreement = 0.0;  ///< Weighted share of those stances that agree with the final beliefs.
+  bool carried = false;    ///< Anonymous: has no trust of its own (its outlet's is used).
 };
 
 struct Analysis {
@@ -67,15 +71,15 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
 /// One stance's part in a claim's belief.
 struct StanceContribution {
   Index stance = kNone;
-  int polarity = 0;   ///< +1 / -1 as it acts on this claim (an implied denial is -1).
+  int polarity = 0;        ///< +1 / -1 as it acts on this claim (an implied denial is -1).
   std::uint8_t flags = 0;  ///< EvidenceSnapshot flags.
   Index owner = kNone;     ///< Whose trust it carries.
   double owner_trust = 0.5;
   int hops = 0;
-  double weight = 0.0;  ///< Effective weight w.
-  double score = 0.0;   ///< Signed log-odds it would add alone.
-  bool counted = false; ///< Carries its unit (others in the unit are relays of the same origin).
-  int unit = 0;         ///< 1-based number of its unit within the claim.
+  double weight = 0.0;   ///< Effective weight w.
+  double score = 0.0;    ///< Signed log-odds it would add alone.
+  bool counted = false;  ///< Carries its unit (others in the unit are relays of the same origin).
+  int unit = 0;          ///< 1-based number of its unit within the claim.
   double unit_contribution = 0.0;    ///< Signed log-odds its unit adds (counted member's score).
   double belief_without_unit = 0.5;  ///< sigmoid(L - unit contribution).
 };
@@ -83,8 +87,8 @@ struct StanceContribution {
 struct Explanation {
   Index claim = kNone;
   double belief = 0.5;
-  double log_odds = 0.0;       ///< L, from the evidence below.
-  double base_log_odds = 0.0;  ///< logit(base rate).
+  double log_odds = 0.0;                    ///< L, from the evidence below.
+  double base_log_odds = 0.0;               ///< logit(base rate).
   std::vector<StanceContribution> stances;  ///< Units in snapshot order, members within.
   std::vector<Index> neutral;               ///< Neutral stances on the claim.
 };

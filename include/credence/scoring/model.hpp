@@ -3,12 +3,13 @@
 /// (docs/model.md has the equations and the reasons for each parameter).
 ///
 ///   belief:  L_c = logit(rho) + sum over units u of c of  pi_u * max over members m of u of
-///                  w_m * logit(chain(theta_owner(m), hops_m)),          b_c = sigmoid(L_c)
+///                  w_m * max(0, logit(chain(theta_owner(m), hops_m))),   b_c = sigmoid(L_c)
 ///   trust:   theta_s = (a_s + sum_m credit_m * agree_m) / (a_s + b_s + sum_m credit_m)
 ///
 /// where w_m = weight * hedge factor * interested factor * anonymous factor, chain(theta, h) =
-/// 1/2 + 1/2 (2 theta - 1) (2 f - 1)^h for relay fidelity f, credit_m = w_m / |u|, agree_m =
-/// b_c for a supporting member and 1 - b_c for a denying one, and (a_s, b_s) the Beta prior.
+/// 1/2 + 1/2 (2 theta - 1) (2 f - 1)^h for relay fidelity f, credit = w_m / (number of distinct
+/// owners in u) for each owner's heaviest member (0 for its other members), agree_m = b_c for a
+/// supporting member and 1 - b_c for a denying one, and (a_s, b_s) the Beta prior.
 
 #include <string>
 #include <vector>
@@ -19,15 +20,20 @@ namespace credence::scoring {
 
 /// Every parameter of the default model, with its documented default.
 struct ModelOptions {
-  double base_rate = 0.5;         ///< Prior probability that a claim is true; in (0, 1).
-  double prior_strength = 4.0;    ///< Stances a default prior is worth; > 0.
-  double relay_fidelity = 0.95;   ///< Probability that one relay hop reports a stance faithfully; in (0.5, 1].
-  double interested_factor = 0.5; ///< Weight of an interested party's stance; in (0, 1].
-  double anonymous_factor = 0.8;  ///< Weight of an anonymous source carried by its outlet; in (0, 1].
-  double implied_factor = 1.0;    ///< Weight of a denial implied by support for an alternative; in (0, 1].
-  double hedge_factor = 0.7;      ///< Weight of a hedged stance (reportedly, allegedly, ...); in (0, 1].
-  double strong_hedge_factor = 0.5;  ///< Weight for "unconfirmed", "rumour", "may", "might"; in (0, 1].
-  double trust_floor = 0.01;      ///< Trust is kept in [floor, 1 - floor]; in (0, 0.5).
+  double base_rate = 0.5;       ///< Prior probability that a claim is true; in (0, 1).
+  double prior_strength = 4.0;  ///< Stances a default prior is worth; > 0.
+  double relay_fidelity =
+      0.95;  ///< Probability that one relay hop reports a stance faithfully; in (0.5, 1].
+  double interested_factor = 0.5;  ///< Weight of an interested party's stance; in (0, 1].
+  double anonymous_factor =
+      0.8;  ///< Weight of an anonymous source carried by its outlet; in (0, 1].
+  double implied_factor =
+      1.0;  ///< Weight of a denial implied by support for an alternative; in (0, 1].
+  double hedge_factor =
+      0.7;  ///< Weight of a hedged stance (reportedly, allegedly, ...); in (0, 1].
+  double strong_hedge_factor =
+      0.5;                    ///< Weight for "unconfirmed", "rumour", "may", "might"; in (0, 1].
+  double trust_floor = 0.01;  ///< Trust is kept in [floor, 1 - floor]; in (0, 0.5).
 
   // Default prior trust by source kind.
   double prior_news = 0.7;
@@ -64,7 +70,7 @@ class EvidenceWeights {
   EvidenceWeights(const Dataset& data, const graph::EvidenceSnapshot& snap,
                   const ModelOptions& options);
 
-  /// Signed log-odds a member would add with its owner at trust `theta` (before polarity).
+  /// Log-odds (>= 0) a member would add with its owner at trust `theta`, before polarity.
   double MemberScore(std::size_t member, double theta) const;
   /// The member of unit u that carries it (the largest MemberScore), given trusts.
   std::size_t BestMember(std::size_t unit, const std::vector<double>& trust) const;

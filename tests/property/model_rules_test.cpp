@@ -1,0 +1,1048 @@
+// Property and differential tests of the default model: each rule of MODEL.md ("Rules the
+// default model must respect") checked over seeded random datasets (testutil::RandomJsonlDataset),
+// and ScoreDefault checked against a slow reference implementation written here from the
+// equations in include/credence/scoring/model.hpp.
+
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <memory>
+#include <regex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "credence/graph/claim_graph.hpp"
+#include "credence/graph/evidence.hpp"
+#include "credence/io/reader.hpp"
+#include "credence/scoring/analysis.hpp"
+#include "credence/scoring/model.hpp"
+#include "testutil/random_dataset.hpp"
+
+namespace credence {
+namespace {
+
+using scoring::ModelOptions;
+using scoring::ScoringResult;
+using testutil::RandomDatasetOptions;
+using testutil::RandomJsonlDataset;
+
+// ------------------------------------------------------------------------------------------------
+// Helpers
+
+// One scored dataset. Held by pointer: EvidenceWeights keeps a reference to the snapshot.
+struct Scored {
+  Dataset data;
+  std::unique_ptr<graph::ClaimGraph> graph;
+  graph::EvidenceSnapshot snap;
+  ScoringResult result;
+
+  double Belief(const std::string& claim_id) const {
+    const Index c = data.FindClaim(claim_id);
+    EXPECT_NE(c, kNone) << claim_id;
+    return c == kNone ? -1.0 : result.belief[c];
+  }
+  double Trust(const std::string& source_id) const {
+    const Index s = data.FindSource(source_id);
+    EXPECT_NE(s, kNone) << source_id;
+    return s == kNone ? -1.0 : result.trust[s];
+  }
+};
+
+std::unique_ptr<Scored> Score(const std::string& jsonl, const ModelOptions& options) {
+  auto out = std::make_unique<Scored>();
+  out->data = io::ParseJsonl(jsonl, "random.jsonl");
+  out->graph = std::make_unique<graph::ClaimGraph>(out->data);
+  out->snap = graph::FreezeEvidence(out->data, *out->graph);
+  out->result = scoring::ScoreDefault(out->data, out->snap, options);
+  return out;
+}
+
+// Options that drive the iteration to the fixed point, so that two datasets can be compared
+// well below the default tolerance (1e-6).
+ModelOptions Tight() {
+  ModelOptions o;
+  o.tolerance = 1e-13;
+  o.max_iterations = 100000;
+  o.threads = 1;
+  return o;
+}
+
+// The documented defaults (tolerance 1e-6, at most 200 iterations) on one thread: starting
+// OpenMP threads would dominate these tiny runs. ThreadCountChangesNoBit covers threads.
+ModelOptions Defaults() {
+  ModelOptions o;
+  o.threads = 1;
+  return o;
+}
+
+// Every claim's belief and every source's trust, by id, so that datasets with extra records can
+// be compared on the records they share.
+std::map<std::string, double> BeliefsById(const Scored& s) {
+  std::map<std::string, double> out;
+  for (Index c = 0; c < s.data.claims.size(); ++c) out[s.data.claims[c].id] = s.result.belief[c];
+  return out;
+}
+std::map<std::string, double> TrustsById(const Scored& s) {
+  std::map<std::string, double> out;
+  for (Index i = 0; i < s.data.sources.size(); ++i) out[s.data.sources[i].id] = s.result.trust[i];
+  return out;
+}
+
+// Largest difference over the ids of `a` (all of which must be in `b`).
+double MaxDiff(const std::map<std::string, double>& a, const std::map<std::string, double>& b) {
+  double worst = 0.0;
+  for (const auto& [id, v] : a) {
+    const auto it = b.find(id);
+    if (it == b.end()) {
+      ADD_FAILURE() << "missing id " << id;
+      continue;
+    }
+    worst = std::max(worst, std::abs(v - it->second));
+  }
+  return worst;
+}
+
+std::string StanceLine(const std::string& holder, const std::string& claim,
+                       const std::string& polarity, const std::string& extra = "") {
+  return fmt::format(R"({{"type":"stance","holder":"{}","claim":"{}","polarity":"{}"{}}})", holder,
+                     claim, polarity, extra) +
+         "\n";
+}
+
+// Rewrites the record of source `id` with the given prior (dropping any prior_strength).
+std::string WithPrior(const std::string& text, const std::string& id, double prior) {
+  static const std::regex kPrior(R"(,"prior(_strength)?":[0-9.e+-]+)");
+  const std::string key = fmt::format(R"("id":"{}")", id);
+  std::string out;
+  bool found = false;
+  for (std::string line : testutil::SplitLines(text)) {
+    const bool is_source = line.rfind(R"({"type":"outlet")", 0) == 0 ||
+                           line.rfind(R"({"type":"speaker")", 0) == 0 ||
+                           line.rfind(R"({"type":"organisation")", 0) == 0;
+    if (is_source &&
+        (line.find(key + ",") != std::string::npos || line.find(key + "}") != std::string::npos)) {
+      line = std::regex_replace(line, kPrior, "");
+      line.pop_back();  // the closing brace
+      line += fmt::format(R"(,"prior":{}}})", prior);
+      found = true;
+    }
+    out += line + "\n";
+  }
+  EXPECT_TRUE(found) << "no source record " << id;
+  return out;
+}
+
+// Swaps supports and denies on every stance line (of one claim, when `claim` is not empty).
+std::string SwapPolarity(const std::string& text, const std::string& claim = "") {
+  static constexpr std::string_view kSupports = R"("polarity":"supports")";
+  static constexpr std::string_view kDenies = R"("polarity":"denies")";
+  const std::string key = fmt::format(R"("claim":"{}")", claim);
+  std::string out;
+  for (std::string line : testutil::SplitLines(text)) {
+    if (line.rfind(R"({"type":"stance")", 0) == 0 &&
+        (claim.empty() || line.find(key) != std::string::npos)) {
+      if (auto at = line.find(kSupports); at != std::string::npos) {
+        line.replace(at, kSupports.size(), kDenies);
+      } else if (at = line.find(kDenies); at != std::string::npos) {
+        line.replace(at, kDenies.size(), kSupports);
+      }
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string ClaimLine(const std::string& id, const std::string& extra = "") {
+  return fmt::format(R"({{"type":"claim","id":"{}","text":"probe {}"{}}})", id, id, extra) + "\n";
+}
+
+// The claims of `s` with at least one unit; claims in groups are skipped when `ungrouped`.
+std::vector<Index> ClaimsWithEvidence(const Scored& s, bool ungrouped = false) {
+  std::vector<Index> out;
+  for (Index c = 0; c < s.snap.num_claims; ++c) {
+    if (s.snap.claim_offsets[c] == s.snap.claim_offsets[c + 1]) continue;
+    if (ungrouped && s.data.claims[c].group != kNone) continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Reference implementation, written from the equations of model.hpp and the rules of
+// docs/format.md, reading the Dataset directly (no ClaimGraph, no EvidenceSnapshot):
+//
+//   L_c = logit(rho) + sum over units u of c of pi_u * max_{m in u} w_m max(0, logit(chain(theta_m,
+//   h_m))) theta_s = (a_s + sum_{m owned by s} credit_m agree_m) / (a_s + b_s + sum credit_m)
+//
+// where each distinct owner of a unit is credited once, with its heaviest member's weight divided
+// by the number of distinct owners of the unit.
+//
+// A unit is keyed by (claim, polarity, origin if given else holder); a supports stance on a
+// grouped claim adds an implied denial to every other claim of its group. Each iteration computes
+// the beliefs from the trusts, then the trusts from those beliefs; the test runs both to a
+// tolerance of 1e-13, so that they meet at the fixed point whatever their summation order.
+
+struct RefResult {
+  std::vector<double> belief;
+  std::vector<double> trust;
+  int iterations = 0;
+  bool converged = false;
+};
+
+RefResult ReferenceModel(const Dataset& d, const ModelOptions& o) {
+  const std::size_t num_sources = d.sources.size();
+  const std::size_t num_claims = d.claims.size();
+
+  // The parties a source speaks for: itself, its affiliations, and their ancestors.
+  auto parties_of = [&](Index s) {
+    std::set<Index> parties{s};
+    std::vector<Index> todo{s};
+    while (!todo.empty()) {
+      const Source& src = d.sources[todo.back()];
+      todo.pop_back();
+      std::vector<Index> next = src.affiliations;
+      if (src.parent != kNone) next.push_back(src.parent);
+      for (Index n : next) {
+        if (parties.insert(n).second) todo.push_back(n);
+      }
+    }
+    return parties;
+  };
+
+  struct Item {
+    Index owner;
+    double weight;  // w_m
+    double gain;    // (2f - 1)^hops
+  };
+  // (claim, polarity, has explicit origin, origin or holder) -> members.
+  using UnitKey = std::tuple<Index, int, bool, Index>;
+  std::map<UnitKey, std::vector<Item>> units;
+
+  auto add = [&](Index claim, int polarity, const Stance& s, bool implied) {
+    Index owner = s.holder;
+    bool anonymous = false;
+    std::vector<Index> chain;
+    if (s.report != kNone) chain.push_back(d.reports[s.report].outlet);
+    for (Index k = 0; k < s.via_size; ++k) chain.push_back(d.via[s.via_begin + k]);
+    chain.erase(std::unique(chain.begin(), chain.end()), chain.end());
+    if (d.sources[s.holder].anonymous && !chain.empty()) {
+      owner = chain.back();  // the vouching outlet: nearest the holder in the chain
+      anonymous = true;
+    }
+    const int hops =
+        chain.empty() ? 0 : static_cast<int>(chain.size()) - 1 + (owner != chain.back() ? 1 : 0);
+    const auto parties = parties_of(s.holder);
+    bool interested = false;
+    for (Index about : d.claims[claim].about) interested = interested || parties.count(about) > 0;
+
+    double w = static_cast<double>(s.weight);
+    switch (s.hedge) {
+      case Hedge::kNone:
+        break;
+      case Hedge::kReportedly:
+      case Hedge::kAllegedly:
+      case Hedge::kClaims:
+      case Hedge::kSays:
+        w *= o.hedge_factor;
+        break;
+      case Hedge::kMay:
+      case Hedge::kMight:
+      case Hedge::kUnconfirmed:
+      case Hedge::kRumour:
+        w *= o.strong_hedge_factor;
+        break;
+    }
+    if (interested) w *= o.interested_factor;
+    if (anonymous) w *= o.anonymous_factor;
+    if (implied) w *= o.implied_factor;
+    const bool explicit_origin = s.origin != kNone;
+    units[{claim, polarity, explicit_origin, explicit_origin ? s.origin : s.holder}].push_back(
+        {owner, w, std::pow(2.0 * o.relay_fidelity - 1.0, hops)});
+  };
+  for (const Stance& s : d.stances) {
+    if (s.polarity == Polarity::kNeutral) continue;
+    add(s.claim, static_cast<int>(s.polarity), s, false);
+    const Index group = d.claims[s.claim].group;
+    if (s.polarity == Polarity::kSupports && group != kNone) {
+      for (Index other = 0; other < num_claims; ++other) {
+        if (other != s.claim && d.claims[other].group == group) add(other, -1, s, true);
+      }
+    }
+  }
+
+  std::vector<double> a(num_sources);
+  std::vector<double> b(num_sources);
+  for (Index s = 0; s < num_sources; ++s) {
+    const Source& src = d.sources[s];
+    double mean = 0.0;
+    if (src.prior > 0) {
+      mean = src.prior;
+    } else if (src.kind == SourceKind::kSpeaker) {
+      mean = o.prior_speaker;
+    } else if (src.kind == SourceKind::kOrganisation) {
+      mean = o.prior_organisation;
+    } else {
+      const double by_kind[] = {o.prior_news,   o.prior_wire,     o.prior_fact_checker,
+                                o.prior_social, o.prior_official, o.prior_other};
+      mean = by_kind[static_cast<int>(src.outlet_kind)];
+    }
+    const double strength = src.prior_strength > 0 ? src.prior_strength : o.prior_strength;
+    a[s] = mean * strength;
+    b[s] = (1.0 - mean) * strength;
+  }
+
+  RefResult r;
+  r.belief.assign(num_claims, o.base_rate);
+  r.trust.resize(num_sources);
+  for (Index s = 0; s < num_sources; ++s) r.trust[s] = a[s] / (a[s] + b[s]);
+  auto logit = [](double p) { return std::log(p) - std::log1p(-p); };
+  for (int iteration = 1; iteration <= o.max_iterations; ++iteration) {
+    std::vector<double> log_odds(num_claims, logit(o.base_rate));
+    for (const auto& [key, members] : units) {
+      double best = -std::numeric_limits<double>::infinity();
+      for (const Item& m : members) {
+        const double theta = std::clamp(r.trust[m.owner], o.trust_floor, 1.0 - o.trust_floor);
+        best = std::max(best,
+                        m.weight * std::max(0.0, logit(0.5 + 0.5 * (2.0 * theta - 1.0) * m.gain)));
+      }
+      log_odds[std::get<0>(key)] += std::get<1>(key) * best;
+    }
+    double change = 0.0;
+    for (Index c = 0; c < num_claims; ++c) {
+      const double belief = 1.0 / (1.0 + std::exp(-log_odds[c]));
+      change = std::max(change, std::abs(belief - r.belief[c]));
+      r.belief[c] = belief;
+    }
+    std::vector<double> agree = a;
+    std::vector<double> total(num_sources);
+    for (Index s = 0; s < num_sources; ++s) total[s] = a[s] + b[s];
+    for (const auto& [key, members] : units) {
+      const double belief = r.belief[std::get<0>(key)];
+      const double agreement = std::get<1>(key) > 0 ? belief : 1.0 - belief;
+      std::map<Index, double> heaviest;  // owner -> its heaviest member's weight
+      for (const Item& m : members) heaviest[m.owner] = std::max(heaviest[m.owner], m.weight);
+      for (const auto& [owner, weight] : heaviest) {
+        const double credit = weight / static_cast<double>(heaviest.size());
+        agree[owner] += credit * agreement;
+        total[owner] += credit;
+      }
+    }
+    for (Index s = 0; s < num_sources; ++s) {
+      const double theta = agree[s] / total[s];
+      change = std::max(change, std::abs(theta - r.trust[s]));
+      r.trust[s] = theta;
+    }
+    r.iterations = iteration;
+    if (change < o.tolerance) {
+      r.converged = true;
+      break;
+    }
+  }
+  return r;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Fixture: one random dataset per seed.
+
+class ModelRules : public testing::TestWithParam<std::uint64_t> {
+ protected:
+  std::uint64_t seed() const { return GetParam(); }
+  RandomDatasetOptions Shape() const {
+    RandomDatasetOptions o;
+    o.seed = seed();
+    return o;
+  }
+  std::string Text() const { return RandomJsonlDataset(Shape()); }
+};
+
+// Differential: the engine and the reference agree on every belief and trust.
+TEST_P(ModelRules, MatchesReferenceImplementation) {
+  for (int variant = 0; variant < 3; ++variant) {
+    RandomDatasetOptions shape = Shape();
+    shape.seed = seed() * 31 + static_cast<std::uint64_t>(variant);
+    const std::string text = RandomJsonlDataset(shape);
+    ModelOptions options = Tight();
+    if (variant == 1) {
+      options.base_rate = 0.3;
+      options.relay_fidelity = 0.8;
+      options.interested_factor = 0.3;
+      options.anonymous_factor = 0.6;
+      options.implied_factor = 0.5;
+      options.hedge_factor = 0.9;
+      options.strong_hedge_factor = 0.2;
+      options.prior_strength = 2.0;
+      options.trust_floor = 0.1;
+    } else if (variant == 2) {
+      options.base_rate = 0.65;
+      options.prior_news = 0.3;
+      options.prior_speaker = 0.45;
+      options.prior_organisation = 0.9;
+    }
+    const auto engine = Score(text, options);
+    const RefResult ref = ReferenceModel(engine->data, options);
+    ASSERT_TRUE(engine->result.converged);
+    ASSERT_TRUE(ref.converged);
+    ASSERT_EQ(ref.belief.size(), engine->result.belief.size());
+    ASSERT_EQ(ref.trust.size(), engine->result.trust.size());
+    for (std::size_t c = 0; c < ref.belief.size(); ++c) {
+      EXPECT_NEAR(engine->result.belief[c], ref.belief[c], 1e-9)
+          << "variant " << variant << " claim " << engine->data.claims[c].id;
+    }
+    for (std::size_t s = 0; s < ref.trust.size(); ++s) {
+      EXPECT_NEAR(engine->result.trust[s], ref.trust[s], 1e-9)
+          << "variant " << variant << " source " << engine->data.sources[s].id;
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Independence: evidence that shares an origin is merged before it is weighed.
+
+// The JSON fields (after claim and polarity) that reproduce stance `s` of `d`: hedge, weight,
+// origin, and the chain (`via`) given as outlet ids.
+struct StanceCopy {
+  std::string holder;
+  std::string claim;
+  std::string polarity;
+  std::string publisher;         // outlet of the report, or empty
+  std::vector<std::string> via;  // relaying outlets
+  std::string extra;             // hedge, weight, origin fields
+};
+
+StanceCopy CopyOf(const Dataset& d, const Stance& s) {
+  StanceCopy c;
+  c.holder = d.sources[s.holder].id;
+  c.claim = d.claims[s.claim].id;
+  c.polarity = std::string(ToString(s.polarity));
+  if (s.report != kNone) c.publisher = d.sources[d.reports[s.report].outlet].id;
+  for (Index v : d.Via(s)) c.via.push_back(d.sources[v].id);
+  if (s.hedge != Hedge::kNone) c.extra += fmt::format(R"(,"hedge":"{}")", ToString(s.hedge));
+  if (s.weight != 1.0F) c.extra += fmt::format(R"(,"weight":{})", s.weight);
+  if (s.origin != kNone) c.extra += fmt::format(R"(,"origin":"{}")", d.origins[s.origin]);
+  return c;
+}
+
+std::string ViaField(const std::vector<std::string>& via) {
+  if (via.empty()) return "";
+  std::string out = R"(,"via":[)";
+  for (std::size_t i = 0; i < via.size(); ++i) out += (i ? ",\"" : "\"") + via[i] + "\"";
+  return out + "]";
+}
+
+// Every second non-neutral stance, at most `limit` of them.
+std::vector<Index> SomeStances(const Dataset& d, std::size_t limit) {
+  std::vector<Index> out;
+  for (Index i = 0; i < d.stances.size() && out.size() < limit; i += 2) {
+    if (d.stances[i].polarity != Polarity::kNeutral) out.push_back(i);
+  }
+  return out;
+}
+
+// The units holding a member of stance `i`: its own unit, and the implied denials it adds to the
+// alternatives of a grouped claim.
+std::vector<std::size_t> UnitsOf(const graph::EvidenceSnapshot& snap, Index stance) {
+  std::vector<std::size_t> out;
+  for (std::size_t u = 0; u < snap.num_units(); ++u) {
+    for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
+      if (snap.member_stance[m] == stance) {
+        out.push_back(u);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// True when every member of each unit has one owner and one weight w_m (hedge and factors
+// included): a stance and its faithful
+// relays. Only then does the engine's trust credit, credit_m = w_m / |u|, give the unit's owner
+// the same total however many relays the unit has (see
+// DISABLED_IndependenceAnyRelayChangesNothing).
+bool Uniform(const graph::EvidenceSnapshot& snap, const scoring::EvidenceWeights& weights,
+             const std::vector<std::size_t>& units) {
+  for (std::size_t u : units) {
+    for (Index m = snap.unit_offsets[u] + 1; m < snap.unit_offsets[u + 1]; ++m) {
+      if (snap.member_owner[m] != snap.member_owner[m - 1] ||
+          weights.weight(m) != weights.weight(m - 1)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+enum class Relay {
+  kParallel,     // the same outlet publishes the stance again, with the same chain
+  kChained,      // a new outlet republishes it, citing the chain it came through (one more hop)
+  kIndependent,  // a new outlet takes the same side in its own voice: new evidence
+};
+
+// `text` with k relays of stance `i` of `d` appended.
+std::string WithRelays(const std::string& text, const Dataset& d, Index i, Relay how, int k) {
+  const StanceCopy c = CopyOf(d, d.stances[i]);
+  std::string more = text;
+  for (int j = 0; j < k; ++j) {
+    const std::string report = fmt::format("relay-report-{}", j);
+    const std::string outlet = fmt::format("relay-outlet-{}", j);
+    switch (how) {
+      case Relay::kParallel:
+        if (c.publisher.empty()) {  // an unpublished stance: copy it as it is
+          more += StanceLine(c.holder, c.claim, c.polarity, ViaField(c.via) + c.extra);
+        } else {
+          more +=
+              fmt::format(R"({{"type":"report","id":"{}","outlet":"{}"}})", report, c.publisher) +
+              "\n";
+          more += StanceLine(c.holder, c.claim, c.polarity,
+                             fmt::format(R"(,"report":"{}")", report) + ViaField(c.via) + c.extra);
+        }
+        break;
+      case Relay::kChained: {
+        std::vector<std::string> via = c.via;
+        if (!c.publisher.empty()) via.insert(via.begin(), c.publisher);
+        more += fmt::format(R"({{"type":"outlet","id":"{}"}})", outlet) + "\n";
+        more +=
+            fmt::format(R"({{"type":"report","id":"{}","outlet":"{}"}})", report, outlet) + "\n";
+        more += StanceLine(c.holder, c.claim, c.polarity,
+                           fmt::format(R"(,"report":"{}")", report) + ViaField(via) + c.extra);
+        break;
+      }
+      case Relay::kIndependent:
+        more += fmt::format(R"({{"type":"outlet","id":"{}"}})", outlet) + "\n";
+        more += StanceLine(outlet, c.claim, c.polarity);
+        break;
+    }
+  }
+  return more;
+}
+
+struct RelayCheck {
+  Index stance = kNone;
+  bool uniform = false;        // Uniform(units of the stance)
+  double owner_trust = 0.0;    // lowest trust among the owners of its units, at the fixed point
+  double belief_change = 0.0;  // largest change of any belief after adding the relays
+  double trust_change = 0.0;   // largest change of any trust
+  double claim_change = 0.0;   // change of the stance's claim's belief, signed by its polarity
+};
+
+// Relays four copies of each of some stances of the seed's dataset, one stance at a time.
+std::vector<RelayCheck> CheckRelays(const std::string& text, Relay how) {
+  const auto base = Score(text, Tight());
+  const auto beliefs = BeliefsById(*base);
+  const auto trusts = TrustsById(*base);
+  const Dataset& d = base->data;
+  const scoring::EvidenceWeights weights(d, base->snap, Tight());
+  std::vector<RelayCheck> out;
+  for (Index i : SomeStances(d, 40)) {
+    const Stance& s = d.stances[i];
+    // A chained relay of an anonymous stance nobody vouches for would vouch for it itself.
+    if (how == Relay::kChained && d.sources[s.holder].anonymous && d.VouchingOutlet(s) == kNone) {
+      continue;
+    }
+    RelayCheck check;
+    check.stance = i;
+    const auto units = UnitsOf(base->snap, i);
+    check.uniform = Uniform(base->snap, weights, units);
+    check.owner_trust = 1.0;
+    for (std::size_t u : units) {
+      for (Index m = base->snap.unit_offsets[u]; m < base->snap.unit_offsets[u + 1]; ++m) {
+        check.owner_trust =
+            std::min(check.owner_trust, base->result.trust[base->snap.member_owner[m]]);
+      }
+    }
+    const auto relayed = Score(WithRelays(text, d, i, how, 4), Tight());
+    check.belief_change = MaxDiff(beliefs, BeliefsById(*relayed));
+    check.trust_change = MaxDiff(trusts, TrustsById(*relayed));
+    check.claim_change = static_cast<int>(s.polarity) *
+                         (relayed->result.belief[s.claim] - base->result.belief[s.claim]);
+    out.push_back(check);
+  }
+  return out;
+}
+
+// Four more copies of a stance, published by the same outlet with the same chain (the same quote
+// in another report of the same outlet): no belief or trust may move.
+TEST_P(ModelRules, IndependenceParallelCopiesChangeNothing) {
+  int checked = 0;
+  for (const RelayCheck& c : CheckRelays(Text(), Relay::kParallel)) {
+    if (!c.uniform) continue;
+    ++checked;
+    EXPECT_LE(c.belief_change, 1e-9) << "stance " << c.stance;
+    EXPECT_LE(c.trust_change, 1e-9) << "stance " << c.stance;
+  }
+  EXPECT_GE(checked, 10);
+}
+
+// Four new outlets each republish a stance, citing the chain it came through. A relay is one hop
+// further from the witness, so while the owner is trusted (theta >= 1/2) it is weaker than the
+// original and the unit keeps its value: no belief or trust may move.
+TEST_P(ModelRules, IndependenceChainedRelaysChangeNothing) {
+  int checked = 0;
+  for (const RelayCheck& c : CheckRelays(Text(), Relay::kChained)) {
+    if (!c.uniform || c.owner_trust < 0.5) continue;
+    ++checked;
+    EXPECT_LE(c.belief_change, 1e-9) << "stance " << c.stance << ", owner trust " << c.owner_trust;
+    EXPECT_LE(c.trust_change, 1e-9) << "stance " << c.stance << ", owner trust " << c.owner_trust;
+  }
+  EXPECT_GE(checked, 5);
+}
+
+// Four new outlets taking the same side in their own voice are four new pieces of evidence: the
+// claim's belief moves. Not necessarily towards their side: new outlets with the default prior
+// (0.7, strength 4) that contradict a well-supported claim learn a trust below 1/2, and a
+// distrusted source's support counts against a claim (reported; e.g. seed 129, claim-19: one to
+// four new supporters lower its belief from 0.02214 to 0.01974 .. 0.01354, their trust 0.47).
+// TrustedCorroborationNeverLowersBelief checks the direction with trusted newcomers.
+TEST_P(ModelRules, IndependenceNewHoldersAreNewEvidence) {
+  for (const RelayCheck& c : CheckRelays(Text(), Relay::kIndependent)) {
+    EXPECT_GT(std::abs(c.claim_change), 1e-6) << "stance " << c.stance;
+  }
+}
+
+// The rule for every stance, whatever its unit. Disabled: the engine breaks it in two ways,
+// reported to the lead (see the report of this test's author):
+// - credit_m = w_m / |u| shares a unit's trust credit by member count, so copies of one member
+//   of a unit whose members differ in weight (hedge) or owner (a shared origin, an anonymous
+//   source vouched by two outlets) shift the credit between them and move trusts, then beliefs;
+// - the unit's value is the member with the largest *signed* score, so when its owner's trust is
+//   below 1/2 a relay with one hop more scores less negatively, becomes the carrying member, and
+//   the relayed stance of a distrusted source raises the belief in what it asserts.
+TEST_P(ModelRules, IndependenceAnyRelayChangesNothing) {
+  for (Relay how : {Relay::kParallel, Relay::kChained}) {
+    for (const RelayCheck& c : CheckRelays(Text(), how)) {
+      EXPECT_LE(c.belief_change, 1e-9)
+          << (how == Relay::kParallel ? "parallel" : "chained") << " relays of stance " << c.stance
+          << " (uniform unit: " << c.uniform << ", owner trust " << c.owner_trust
+          << ") moved beliefs by " << c.belief_change << " and trusts by " << c.trust_change;
+    }
+  }
+}
+
+// k outlets printing one wire story (shared explicit origin) weigh as one piece of evidence; the
+// same k outlets as independent origins weigh as k. The relays' trusts are pinned by a huge
+// prior_strength: the unit's credit is shared between its k relays, so each relay's trust (and
+// with it the unit's value) moves by at most 1 / prior_strength between k = 1 and k = 5.
+TEST_P(ModelRules, IndependenceSharedOriginCountsOnce) {
+  const std::string text = Text();
+  const auto base = Score(text, Tight());
+  const auto claims = ClaimsWithEvidence(*base);
+  for (std::size_t n = 0; n < claims.size(); n += 3) {
+    const std::string claim = base->data.claims[claims[n]].id;
+    auto with_relays = [&](int k, bool shared) {
+      std::string more = text;
+      for (int j = 0; j < k; ++j) {
+        more +=
+            fmt::format(
+                R"({{"type":"outlet","id":"wire-copy-{}","prior":0.8,"prior_strength":1e9}})", j) +
+            "\n";
+        more += StanceLine(fmt::format("wire-copy-{}", j), claim, "supports",
+                           shared ? R"(,"origin":"probe-wire-story")" : "");
+      }
+      return Score(more, Tight());
+    };
+    const double one = with_relays(1, true)->Belief(claim);
+    const double five_shared = with_relays(5, true)->Belief(claim);
+    const double five_independent = with_relays(5, false)->Belief(claim);
+    EXPECT_NEAR(five_shared, one, 1e-7) << claim;
+    EXPECT_GT(one, base->result.belief[claims[n]]) << claim;
+    if (one < 0.999) {
+      EXPECT_GT(five_independent - one, 1e-4) << claim;
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Anonymity: an anonymous source carries the credibility of the outlet that vouches for it.
+
+// An anonymous speaker's stance in outlet A's report (or relayed through A) weighs exactly as the
+// same stance held by A itself with weight anonymous_factor; the speaker's own prior is ignored.
+TEST_P(ModelRules, AnonymousSourceCarriesItsOutletsTrust) {
+  const std::string text = Text();
+  ModelOptions options = Tight();
+  options.anonymous_factor = 0.5;  // exact in float, so that a weight of 0.5 matches it
+  for (int a = 0; a < 4; ++a) {
+    const std::string outlet = fmt::format("outlet-{}", a);
+    const std::string publisher = fmt::format("outlet-{}", a + 4);  // relays A in one variant
+    const std::string polarity = a % 2 == 0 ? "supports" : "denies";
+    for (bool relayed : {false, true}) {
+      std::string common = text + ClaimLine("probe-claim");
+      std::string place;
+      if (relayed) {
+        common +=
+            fmt::format(R"({{"type":"report","id":"probe-report","outlet":"{}"}})", publisher) +
+            "\n";
+        place = fmt::format(R"(,"report":"probe-report","via":["{}"])", outlet);
+      } else {
+        common +=
+            fmt::format(R"({{"type":"report","id":"probe-report","outlet":"{}"}})", outlet) + "\n";
+        place = R"(,"report":"probe-report")";
+      }
+      auto anonymous = [&](double prior) {
+        return common +
+               fmt::format(R"({{"type":"speaker","id":"probe-anon","anonymous":true,"prior":{}}})",
+                           prior) +
+               "\n" + StanceLine("probe-anon", "probe-claim", polarity, place);
+      };
+      const std::string carried =
+          common + StanceLine(outlet, "probe-claim", polarity, place + R"(,"weight":0.5)");
+      const auto anon_low = Score(anonymous(0.1), options);
+      const auto anon_high = Score(anonymous(0.95), options);
+      const auto by_outlet = Score(carried, options);
+      SCOPED_TRACE(fmt::format("outlet {} {} relayed={}", outlet, polarity, relayed));
+      EXPECT_LE(MaxDiff(BeliefsById(*by_outlet), BeliefsById(*anon_low)), 1e-12);
+      EXPECT_LE(MaxDiff(TrustsById(*by_outlet), TrustsById(*anon_low)), 1e-12);
+      EXPECT_EQ(anon_low->result.belief, anon_high->result.belief);
+      // The anonymous speaker earns no trust of its own: it keeps its prior.
+      EXPECT_DOUBLE_EQ(anon_high->Trust("probe-anon"), 0.95);
+
+      // The probe's belief follows the outlet's trust: L = logit(rho) +- w max(0, logit(chain)).
+      const double theta = std::clamp(by_outlet->Trust(outlet), 0.01, 0.99);
+      const double gain = relayed ? 0.9 : 1.0;  // one hop between publisher and A when relayed
+      const double sign = polarity == "supports" ? 1.0 : -1.0;
+      EXPECT_NEAR(
+          anon_low->Belief("probe-claim"),
+          scoring::Sigmoid(sign * 0.5 *
+                           std::max(0.0, scoring::Logit(0.5 + 0.5 * (2 * theta - 1) * gain))),
+          1e-9);
+
+      // Raising the outlet's prior raises its trust and moves the belief towards its side.
+      const auto lifted = Score(WithPrior(anonymous(0.1), outlet, 0.95), options);
+      const auto lowered = Score(WithPrior(anonymous(0.1), outlet, 0.2), options);
+      EXPECT_GT(lifted->Trust(outlet), lowered->Trust(outlet));
+      EXPECT_GT(sign * (lifted->Belief("probe-claim") - lowered->Belief("probe-claim")), 0.0);
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Interested parties: a stance by a speaker affiliated with a party the claim is about is
+// weighed down by interested_factor.
+
+TEST_P(ModelRules, InterestedPartyIsWeighedDown) {
+  const std::string text = Text();
+  // Variants: the claim is about the speaker's organisation, about its parent, about the speaker.
+  for (int variant = 0; variant < 3; ++variant) {
+    const std::string about = variant == 0   ? "probe-org"
+                              : variant == 1 ? "probe-parent"
+                                             : "probe-speaker";
+    std::string common = text +
+                         R"({"type":"organisation","id":"probe-parent"})"
+                         "\n"
+                         R"({"type":"organisation","id":"probe-org","parent":"probe-parent"})"
+                         "\n" +
+                         ClaimLine("probe-claim", fmt::format(R"(,"about":["{}"])", about)) +
+                         R"({"type":"report","id":"probe-report","outlet":"outlet-1"})"
+                         "\n" +
+                         StanceLine("outlet-2", "probe-claim", "supports");
+    auto dataset = [&](bool affiliated, bool denial) {
+      std::string d = common;
+      if (variant == 2 && !affiliated) {
+        // The unaffiliated twin: a claim about someone else.
+        d = std::regex_replace(d, std::regex(R"("about":\["probe-speaker"\])"),
+                               R"("about":["probe-parent"])");
+      }
+      d += fmt::format(R"({{"type":"speaker","id":"probe-speaker","prior":0.7{}}})",
+                       affiliated && variant != 2 ? R"(,"affiliation":["probe-org"])" : "") +
+           "\n";
+      if (denial) {
+        d += StanceLine("probe-speaker", "probe-claim", "denies", R"(,"report":"probe-report")");
+      }
+      return d;
+    };
+    SCOPED_TRACE(fmt::format("about {}", about));
+    ModelOptions first = Tight();
+    first.max_iterations = 1;
+    const double without =
+        scoring::Logit(Score(dataset(false, false), first)->Belief("probe-claim"));
+    const double interested =
+        scoring::Logit(Score(dataset(true, true), first)->Belief("probe-claim")) - without;
+    const double neutral =
+        scoring::Logit(Score(dataset(false, true), first)->Belief("probe-claim")) - without;
+    // One hop (outlet-1 quotes the speaker): -logit(1/2 + 1/2 (2 * 0.7 - 1) 0.9).
+    EXPECT_NEAR(neutral, -scoring::Logit(0.5 + 0.5 * 0.4 * 0.9), 1e-9);
+    EXPECT_NEAR(interested / neutral, first.interested_factor, 1e-9);
+
+    const ModelOptions full = Tight();
+    const double b_interested = Score(dataset(true, true), full)->Belief("probe-claim");
+    const double b_neutral = Score(dataset(false, true), full)->Belief("probe-claim");
+    const double b_without = Score(dataset(false, false), full)->Belief("probe-claim");
+    EXPECT_LT(b_neutral, b_interested);
+    EXPECT_LT(b_interested, b_without);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Monotonicity: a trusted corroboration never lowers a belief, a trusted denial never raises it.
+// The newcomer's trust is pinned near 0.9 (prior_strength 1000) so that it stays trusted; with a
+// default prior it may end below 1/2 and count the other way
+// (IndependenceNewHoldersAreNewEvidence).
+
+TEST_P(ModelRules, TrustedCorroborationNeverLowersBelief) {
+  for (int variant = 0; variant < 2; ++variant) {
+    RandomDatasetOptions shape = Shape();
+    shape.seed = seed() * 17 + static_cast<std::uint64_t>(variant);
+    const std::string text = RandomJsonlDataset(shape);
+    const auto base = Score(text, Tight());
+    const std::string probe =
+        R"({"type":"outlet","id":"probe-outlet","prior":0.9,"prior_strength":1000})"
+        "\n";
+    for (Index c = 0; c < base->data.claims.size(); ++c) {
+      const std::string& id = base->data.claims[c].id;
+      const double before = base->result.belief[c];
+      const double up =
+          Score(text + probe + StanceLine("probe-outlet", id, "supports"), Tight())->Belief(id);
+      const double down =
+          Score(text + probe + StanceLine("probe-outlet", id, "denies"), Tight())->Belief(id);
+      EXPECT_GE(up, before - 1e-12) << id << " (variant " << variant << ")";
+      EXPECT_LE(down, before + 1e-12) << id << " (variant " << variant << ")";
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Symmetry: with base_rate 1/2, swapping supports and denies maps a belief b to 1 - b.
+//
+// Both the global and the single-claim versions hold. A source's agreement with a claim is b for
+// a supporter and 1 - b for a denier; after the swap a former supporter denies a claim believed
+// 1 - b, so its agreement is 1 - (1 - b) = b again. Trusts are therefore unchanged, and with
+// them every other claim. Grouped claims are left out of the single-claim version and out of
+// the dataset of the global one: a supporter of one alternative denies the others, but a denier
+// of one alternative supports none, so groups are asymmetric by design.
+
+TEST_P(ModelRules, SymmetryGlobalSwapMirrorsEveryBelief) {
+  RandomDatasetOptions shape = Shape();
+  shape.p_grouped = 0.0;
+  const std::string text = RandomJsonlDataset(shape);
+  const auto base = Score(text, Tight());
+  const auto swapped = Score(SwapPolarity(text), Tight());
+  ASSERT_EQ(base->result.belief.size(), swapped->result.belief.size());
+  for (std::size_t c = 0; c < base->result.belief.size(); ++c) {
+    EXPECT_NEAR(swapped->result.belief[c], 1.0 - base->result.belief[c], 1e-9);
+  }
+  for (std::size_t s = 0; s < base->result.trust.size(); ++s) {
+    EXPECT_NEAR(swapped->result.trust[s], base->result.trust[s], 1e-9);
+  }
+}
+
+TEST_P(ModelRules, SymmetrySingleClaimSwapMirrorsItsBelief) {
+  const std::string text = Text();
+  const auto base = Score(text, Tight());
+  const auto claims = ClaimsWithEvidence(*base, /*ungrouped=*/true);
+  for (std::size_t n = 0; n < claims.size(); n += 2) {
+    const Index c = claims[n];
+    const auto swapped = Score(SwapPolarity(text, base->data.claims[c].id), Tight());
+    for (std::size_t k = 0; k < base->result.belief.size(); ++k) {
+      const double expected = k == c ? 1.0 - base->result.belief[k] : base->result.belief[k];
+      EXPECT_NEAR(swapped->result.belief[k], expected, 1e-9)
+          << "swapped " << base->data.claims[c].id << ", claim " << base->data.claims[k].id;
+    }
+    for (std::size_t s = 0; s < base->result.trust.size(); ++s) {
+      EXPECT_NEAR(swapped->result.trust[s], base->result.trust[s], 1e-9);
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Priors: without priors the result does not depend on input order (nor with them); a higher
+// prior for a source raises the belief in what it alone supports.
+
+TEST_P(ModelRules, ShufflingLinesChangesNoBit) {
+  for (double p_prior : {0.0, 0.5}) {
+    RandomDatasetOptions shape = Shape();
+    shape.p_prior = p_prior;
+    const std::string text = RandomJsonlDataset(shape);
+    const ModelOptions options = Defaults();
+    const auto base = Score(text, options);
+    for (std::uint64_t shuffle = 1; shuffle <= 3; ++shuffle) {
+      const auto shuffled = Score(testutil::ShuffleLines(text, seed() + shuffle), options);
+      EXPECT_EQ(shuffled->result.belief, base->result.belief) << "p_prior " << p_prior;
+      EXPECT_EQ(shuffled->result.trust, base->result.trust) << "p_prior " << p_prior;
+      EXPECT_EQ(shuffled->result.iterations, base->result.iterations);
+    }
+  }
+}
+
+TEST_P(ModelRules, HigherPriorRaisesBeliefInWhatTheSourceAloneSupports) {
+  const std::string text = Text();
+  const auto base = Score(text, Tight());
+  const auto& d = base->data;
+  for (Index s = 0; s < d.sources.size(); s += 3) {
+    if (d.sources[s].anonymous) continue;
+    const std::string& id = d.sources[s].id;
+    const std::string probe =
+        text + ClaimLine("probe-claim") + StanceLine(id, "probe-claim", "supports");
+    const auto low = Score(WithPrior(probe, id, 0.35), Tight());
+    const auto high = Score(WithPrior(probe, id, 0.85), Tight());
+    EXPECT_GT(high->Trust(id), low->Trust(id)) << id;
+    EXPECT_GT(high->Belief("probe-claim"), low->Belief("probe-claim")) << id;
+    // Existing ungrouped claims whose every unit is a support owned by this source.
+    for (Index c = 0; c < d.claims.size(); ++c) {
+      const auto& snap = low->snap;
+      const Index lc = low->data.FindClaim(d.claims[c].id);
+      if (low->data.claims[lc].group != kNone) continue;
+      if (snap.claim_offsets[lc] == snap.claim_offsets[lc + 1]) continue;
+      bool alone = true;
+      for (Index u = snap.claim_offsets[lc]; u < snap.claim_offsets[lc + 1]; ++u) {
+        alone = alone && snap.unit_polarity[u] > 0;
+        for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
+          alone = alone && low->data.sources[snap.member_owner[m]].id == id;
+        }
+      }
+      if (alone) {
+        EXPECT_GT(high->result.belief[lc], low->result.belief[lc])
+            << id << " on " << d.claims[c].id;
+      }
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Convergence and determinism.
+
+TEST_P(ModelRules, ConvergesToAFixedPoint) {
+  for (int variant = 0; variant < 3; ++variant) {
+    RandomDatasetOptions shape = Shape();
+    shape.seed = seed() * 13 + static_cast<std::uint64_t>(variant);
+    shape.stances = 60 + 80 * variant;
+    const std::string text = RandomJsonlDataset(shape);
+    const ModelOptions options = Defaults();
+    const auto r = Score(text, options);
+    ASSERT_TRUE(r->result.converged) << "variant " << variant;
+    EXPECT_LT(r->result.residual, options.tolerance);
+    EXPECT_LE(r->result.iterations, options.max_iterations);
+
+    // One more iteration from the converged state moves nothing by more than the tolerance. The
+    // run is deterministic, so a run capped one iteration later retraces it and takes one step.
+    ModelOptions once_more = options;
+    once_more.max_iterations = r->result.iterations + 1;
+    once_more.tolerance = 1e-300;
+    const auto next = Score(text, once_more);
+    EXPECT_EQ(next->result.iterations, r->result.iterations + 1);
+    for (std::size_t c = 0; c < r->result.belief.size(); ++c) {
+      EXPECT_LE(std::abs(next->result.belief[c] - r->result.belief[c]), options.tolerance);
+    }
+    for (std::size_t s = 0; s < r->result.trust.size(); ++s) {
+      EXPECT_LE(std::abs(next->result.trust[s] - r->result.trust[s]), options.tolerance);
+    }
+
+    // Fifty more iterations stay near it. The stopping rule bounds the last step, not the
+    // distance to the fixed point, which is about residual * rho / (1 - rho) for a contraction
+    // factor rho; rho reaches 0.9-0.95 on these datasets (seed 104: 1.2e-5 after a last step of
+    // 9.6e-7), hence 100 * tolerance.
+    ModelOptions longer = options;
+    longer.max_iterations = r->result.iterations + 50;
+    longer.tolerance = 1e-300;
+    const auto far = Score(text, longer);
+    for (std::size_t c = 0; c < r->result.belief.size(); ++c) {
+      EXPECT_NEAR(far->result.belief[c], r->result.belief[c], 100 * options.tolerance);
+    }
+    for (std::size_t s = 0; s < r->result.trust.size(); ++s) {
+      EXPECT_NEAR(far->result.trust[s], r->result.trust[s], 100 * options.tolerance);
+    }
+  }
+}
+
+TEST_P(ModelRules, ThreadCountChangesNoBit) {
+  RandomDatasetOptions shape = Shape();
+  shape.outlets = 40;
+  shape.speakers = 60;
+  shape.claims = 200;
+  shape.reports = 80;
+  shape.stances = 1500;
+  const std::string text = RandomJsonlDataset(shape);
+  ModelOptions options;
+  options.threads = 1;
+  const auto one = Score(text, options);
+  for (int threads : {2}) {
+    options.threads = threads;
+    const auto many = Score(text, options);
+    EXPECT_EQ(many->result.belief, one->result.belief) << threads << " threads";
+    EXPECT_EQ(many->result.trust, one->result.trust) << threads << " threads";
+    EXPECT_EQ(many->result.iterations, one->result.iterations);
+    EXPECT_EQ(many->result.residual, one->result.residual);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Ranges and the dispute score.
+
+TEST_P(ModelRules, ScoresStayInRange) {
+  const std::string text = Text();
+  const auto r = Score(text, Defaults());
+  for (double b : r->result.belief) {
+    EXPECT_GE(b, 0.0);
+    EXPECT_LE(b, 1.0);
+  }
+  for (double t : r->result.trust) {
+    EXPECT_GE(t, 0.0);
+    EXPECT_LE(t, 1.0);
+  }
+  const scoring::EvidenceWeights weights(r->data, r->snap, Defaults());
+  const auto analysis = scoring::Analyze(r->data, r->snap, weights, r->result, {});
+  ASSERT_EQ(analysis.claims.size(), r->data.claims.size());
+  for (std::size_t i = 0; i < analysis.claims.size(); ++i) {
+    const auto& a = analysis.claims[i];
+    EXPECT_EQ(a.rank, static_cast<int>(i + 1));
+    EXPECT_GE(a.dispute, 0.0);
+    EXPECT_LT(a.dispute, 1.0);
+    EXPECT_GE(a.weight_for, 0.0);
+    EXPECT_GE(a.weight_against, 0.0);
+    if (a.sources_for == 0 || a.sources_against == 0) {
+      EXPECT_EQ(a.dispute, 0.0) << r->data.claims[a.claim].id;
+    }
+    if (i > 0) {
+      EXPECT_LE(a.dispute, analysis.claims[i - 1].dispute);
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, ModelRules, testing::Values(1u, 7u, 42u, 2024u, 31337u));
+
+// "Ten trusted voices against ten is more disputed than one weak voice against one; five against
+// five more than ten against one." Each voice is an outlet in its own voice on one claim.
+double DisputeOf(int supporters, double supporter_prior, int deniers, double denier_prior) {
+  std::string text = ClaimLine("c");
+  for (int i = 0; i < supporters; ++i) {
+    text += fmt::format(R"({{"type":"outlet","id":"for-{}","prior":{}}})", i, supporter_prior) +
+            "\n" + StanceLine(fmt::format("for-{}", i), "c", "supports");
+  }
+  for (int i = 0; i < deniers; ++i) {
+    text += fmt::format(R"({{"type":"outlet","id":"against-{}","prior":{}}})", i, denier_prior) +
+            "\n" + StanceLine(fmt::format("against-{}", i), "c", "denies");
+  }
+  const auto r = Score(text, Defaults());
+  const scoring::EvidenceWeights weights(r->data, r->snap, Defaults());
+  const auto analysis = scoring::Analyze(r->data, r->snap, weights, r->result, {});
+  return analysis.claims.at(0).dispute;
+}
+
+TEST(DisputeRule, TenTrustedAgainstTenBeatsOneWeakAgainstOne) {
+  const double ten_ten = DisputeOf(10, 0.85, 10, 0.85);
+  const double one_one = DisputeOf(1, 0.55, 1, 0.55);
+  EXPECT_GT(ten_ten, 0.99);
+  EXPECT_LT(one_one, 0.05);
+  EXPECT_GT(ten_ten, one_one);
+}
+
+TEST(DisputeRule, FiveAgainstFiveBeatsTenAgainstOne) {
+  for (double prior : {0.6, 0.75, 0.9}) {
+    EXPECT_GT(DisputeOf(5, prior, 5, prior), DisputeOf(10, prior, 1, prior)) << prior;
+    EXPECT_GT(DisputeOf(5, prior, 5, prior), DisputeOf(1, prior, 10, prior)) << prior;
+  }
+}
+
+TEST(DisputeRule, OneSidedClaimIsNotDisputed) {
+  EXPECT_EQ(DisputeOf(10, 0.9, 0, 0.5), 0.0);
+  EXPECT_EQ(DisputeOf(0, 0.5, 3, 0.9), 0.0);
+}
+
+}  // namespace
+}  // namespace credence

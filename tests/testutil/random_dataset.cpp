@@ -1,0 +1,206 @@
+#include "testutil/random_dataset.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <random>
+
+namespace credence::testutil {
+namespace {
+
+// Draws from one seeded engine; every helper consumes it in a fixed order.
+class Dice {
+ public:
+  explicit Dice(std::uint64_t seed) : engine_(seed) {}
+
+  bool Chance(double p) { return std::uniform_real_distribution<double>(0.0, 1.0)(engine_) < p; }
+  int Below(int n) { return std::uniform_int_distribution<int>(0, n - 1)(engine_); }
+  int Between(int low, int high) { return std::uniform_int_distribution<int>(low, high)(engine_); }
+
+ private:
+  std::mt19937_64 engine_;
+};
+
+std::string IdList(const std::vector<std::string>& ids) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"' + ids[i] + '"';
+  }
+  return out + "]";
+}
+
+// Appends `"prior":P` (and maybe `"prior_strength":S`) to a source record under construction.
+void MaybePrior(Dice& dice, const RandomDatasetOptions& o, std::string* line) {
+  if (!dice.Chance(o.p_prior)) return;
+  *line += fmt::format(",\"prior\":{:.2f}", dice.Between(20, 92) / 100.0);
+  if (dice.Chance(o.p_prior_strength)) {
+    *line += fmt::format(",\"prior_strength\":{}", dice.Between(1, 20));
+  }
+}
+
+struct StanceDraft {
+  std::string holder;
+  std::string claim;
+  std::string polarity;
+  std::string origin;  // empty: none
+};
+
+}  // namespace
+
+std::string RandomJsonlDataset(const RandomDatasetOptions& o) {
+  Dice dice(o.seed);
+  std::string out = fmt::format("# random dataset, seed {}\n", o.seed);
+  static constexpr const char* kKinds[] = {"news",   "wire",     "fact-checker",
+                                           "social", "official", "other"};
+  static constexpr const char* kHedges[] = {"reportedly", "allegedly", "claims",      "says",
+                                            "may",        "might",     "unconfirmed", "rumour"};
+
+  std::vector<std::string> outlets;
+  std::vector<std::string> speakers;
+  std::vector<std::string> organisations;
+  std::vector<std::string> reports;
+  for (int i = 0; i < o.outlets; ++i) outlets.push_back(fmt::format("outlet-{}", i));
+  for (int i = 0; i < o.speakers; ++i) speakers.push_back(fmt::format("speaker-{}", i));
+  for (int i = 0; i < o.organisations; ++i) organisations.push_back(fmt::format("org-{}", i));
+  for (int i = 0; i < o.reports; ++i) reports.push_back(fmt::format("report-{}", i));
+
+  for (const auto& id : outlets) {
+    std::string line =
+        fmt::format(R"({{"type":"outlet","id":"{}","kind":"{}")", id, kKinds[dice.Below(6)]);
+    MaybePrior(dice, o, &line);
+    out += line + "}\n";
+  }
+  for (int i = 0; i < o.organisations; ++i) {
+    std::string line = fmt::format(R"({{"type":"organisation","id":"{}")", organisations[i]);
+    if (i > 0 && dice.Chance(o.p_parent)) {
+      line += fmt::format(R"(,"parent":"{}")", organisations[dice.Below(i)]);
+    }
+    MaybePrior(dice, o, &line);
+    out += line + "}\n";
+  }
+  for (const auto& id : speakers) {
+    std::string line = fmt::format(R"({{"type":"speaker","id":"{}")", id);
+    if (dice.Chance(o.p_anonymous)) {
+      line += R"(,"anonymous":true)";
+    }
+    if (!organisations.empty() && dice.Chance(o.p_affiliated)) {
+      std::vector<std::string> affiliation{organisations[dice.Below(o.organisations)]};
+      if (dice.Chance(0.3)) {
+        const auto& second = organisations[dice.Below(o.organisations)];
+        if (second != affiliation[0]) affiliation.push_back(second);
+      }
+      line += fmt::format(R"(,"affiliation":{})", IdList(affiliation));
+    }
+    MaybePrior(dice, o, &line);
+    out += line + "}\n";
+  }
+
+  // Claims: consecutive runs of 2-3 claims share a group.
+  std::vector<std::string> claims;
+  int group_count = 0;
+  for (int i = 0; i < o.claims;) {
+    int run = 1;
+    std::string group;
+    if (i + 1 < o.claims && dice.Chance(o.p_grouped)) {
+      run = std::min(dice.Between(2, 3), o.claims - i);
+      group = fmt::format("group-{}", group_count++);
+    }
+    for (int k = 0; k < run; ++k, ++i) {
+      const std::string id = fmt::format("claim-{}", i);
+      claims.push_back(id);
+      std::string line =
+          fmt::format(R"({{"type":"claim","id":"{}","text":"proposition {}")", id, i);
+      const int parties = o.speakers + o.organisations;
+      if (parties > 0 && dice.Chance(o.p_about)) {
+        std::vector<std::string> about;
+        for (int n = dice.Between(1, 2); n > 0; --n) {
+          const int pick = dice.Below(parties);
+          about.push_back(pick < o.speakers ? speakers[pick] : organisations[pick - o.speakers]);
+        }
+        if (about.size() == 2 && about[0] == about[1]) about.pop_back();
+        line += fmt::format(R"(,"about":{})", IdList(about));
+      }
+      if (!group.empty()) line += fmt::format(R"(,"group":"{}")", group);
+      out += line + "}\n";
+    }
+  }
+
+  for (int i = 0; i < o.reports; ++i) {
+    std::string line = fmt::format(R"({{"type":"report","id":"{}","outlet":"{}")", reports[i],
+                                   outlets[dice.Below(o.outlets)]);
+    if (i > 0 && dice.Chance(o.p_cites)) {
+      // Only earlier reports (or outlets), so citations stay acyclic.
+      const std::string cited =
+          dice.Chance(0.7) ? reports[dice.Below(i)] : outlets[dice.Below(o.outlets)];
+      line += fmt::format(R"(,"cites":["{}"])", cited);
+    }
+    out += line + "}\n";
+  }
+
+  // Stances; each may be followed by a relay of itself.
+  auto write_stance = [&](const StanceDraft& d) {
+    std::string line =
+        fmt::format(R"({{"type":"stance","holder":"{}","claim":"{}","polarity":"{}")", d.holder,
+                    d.claim, d.polarity);
+    const bool in_report = !reports.empty() && dice.Chance(o.p_report);
+    if (in_report) line += fmt::format(R"(,"report":"{}")", reports[dice.Below(o.reports)]);
+    if (dice.Chance(in_report ? o.p_via : o.p_via / 4)) {
+      std::vector<std::string> via;
+      for (int n = dice.Between(1, 2); n > 0; --n) {
+        via.push_back(!reports.empty() && dice.Chance(0.2) ? reports[dice.Below(o.reports)]
+                                                           : outlets[dice.Below(o.outlets)]);
+      }
+      line += fmt::format(R"(,"via":{})", IdList(via));
+    }
+    if (dice.Chance(o.p_hedge)) line += fmt::format(R"(,"hedge":"{}")", kHedges[dice.Below(8)]);
+    if (dice.Chance(o.p_weight)) {
+      line += fmt::format(R"(,"weight":{:.2f})", dice.Between(4, 19) * 0.05);
+    }
+    if (!d.origin.empty()) line += fmt::format(R"(,"origin":"{}")", d.origin);
+    out += line + "}\n";
+  };
+  const int holders = o.outlets + o.speakers + o.organisations;
+  for (int i = 0; i < o.stances && holders > 0 && !claims.empty(); ++i) {
+    StanceDraft d;
+    const double kind = dice.Between(0, 99) / 100.0;
+    if (kind < 0.35 || o.speakers + o.organisations == 0) {
+      d.holder = outlets[dice.Below(o.outlets)];
+    } else if (kind < 0.9 || o.organisations == 0) {
+      d.holder = o.speakers > 0 ? speakers[dice.Below(o.speakers)] : outlets[dice.Below(o.outlets)];
+    } else {
+      d.holder = organisations[dice.Below(o.organisations)];
+    }
+    d.claim = claims[dice.Below(o.claims)];
+    d.polarity = dice.Chance(o.p_neutral) ? "neutral" : (dice.Chance(0.5) ? "supports" : "denies");
+    if (o.origin_pool > 0 && dice.Chance(o.p_origin)) {
+      d.origin = fmt::format("origin-{}", dice.Below(o.origin_pool));
+    }
+    write_stance(d);
+    for (int relays = 0; relays < 3 && dice.Chance(o.p_relay); ++relays) write_stance(d);
+  }
+  return out;
+}
+
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string ShuffleLines(std::string_view text, std::uint64_t seed) {
+  std::vector<std::string> lines = SplitLines(text);
+  std::mt19937_64 engine(seed);
+  std::shuffle(lines.begin(), lines.end(), engine);
+  std::string out;
+  for (const auto& line : lines) out += line + '\n';
+  return out;
+}
+
+}  // namespace credence::testutil

@@ -1,0 +1,500 @@
+// Unit tests for graph::FreezeEvidence. Each test builds a tiny dataset whose units, owners, hops
+// and flags were worked out by hand from evidence.hpp and docs/format.md:
+//   - a unit is the members of one claim with one polarity and one origin (the stance's origin,
+//     else its holder); units of a claim are ordered supports first, then holder-keyed before
+//     origin-keyed, then by source or origin index;
+//   - the owner is the holder, except an anonymous holder with a vouching outlet (last via, else
+//     publisher), which is owned by that outlet and flagged kAnonymous;
+//   - hops count the distinct consecutive outlets of publisher + via, minus one, plus one more
+//     when the owner is not the last of them.
+
+#include "credence/graph/evidence.hpp"
+
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "credence/graph/claim_graph.hpp"
+#include "credence/io/dataset.hpp"
+#include "credence/io/reader.hpp"
+#include "testutil/testutil.hpp"
+
+namespace credence::graph {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+constexpr std::uint8_t kInterested = EvidenceSnapshot::kInterested;
+constexpr std::uint8_t kAnonymous = EvidenceSnapshot::kAnonymous;
+constexpr std::uint8_t kImplied = EvidenceSnapshot::kImplied;
+
+// A dataset, its graph and its snapshot. `data` must be declared first: the others read it.
+struct Frozen {
+  explicit Frozen(const std::string& jsonl)
+      : data(io::ParseJsonl(jsonl, "evidence.jsonl")),
+        graph(data),
+        snap(FreezeEvidence(data, graph)) {}
+  Dataset data;
+  ClaimGraph graph;
+  EvidenceSnapshot snap;
+};
+
+// The units of a claim, one string each: the polarity sign, then its members in order as
+// "holder:owner:hops:flags" (flags: 1 interested, 2 anonymous, 4 implied).
+std::vector<std::string> UnitsOf(const Frozen& f, const std::string& claim_id) {
+  const Index c = f.data.FindClaim(claim_id);
+  EXPECT_NE(c, kNone) << claim_id;
+  std::vector<std::string> units;
+  if (c == kNone) return units;
+  const EvidenceSnapshot& s = f.snap;
+  for (Index u = s.claim_offsets[c]; u < s.claim_offsets[c + 1]; ++u) {
+    std::string text = s.unit_polarity[u] > 0 ? "+" : "-";
+    for (Index m = s.unit_offsets[u]; m < s.unit_offsets[u + 1]; ++m) {
+      text +=
+          fmt::format("{}{}:{}:{}:{}", m == s.unit_offsets[u] ? " " : ", ",
+                      f.data.sources[f.data.stances[s.member_stance[m]].holder].id,
+                      f.data.sources[s.member_owner[m]].id, s.member_hops[m], s.member_flags[m]);
+    }
+    units.push_back(text);
+  }
+  return units;
+}
+
+// The one member that stance `stance` contributes to its own claim (not an implied denial).
+Index MemberOf(const Frozen& f, Index stance) {
+  Index found = kNone;
+  for (Index m = 0; m < f.snap.num_members(); ++m) {
+    if (f.snap.member_stance[m] == stance && (f.snap.member_flags[m] & kImplied) == 0) {
+      EXPECT_EQ(found, kNone) << "stance " << stance << " has two direct members";
+      found = m;
+    }
+  }
+  EXPECT_NE(found, kNone) << "stance " << stance << " has no member";
+  return found;
+}
+
+// Structural invariants every snapshot must satisfy.
+void ExpectWellFormed(const Frozen& f) {
+  const EvidenceSnapshot& s = f.snap;
+  const Dataset& d = f.data;
+  ASSERT_EQ(s.num_sources, d.sources.size());
+  ASSERT_EQ(s.num_claims, d.claims.size());
+  ASSERT_EQ(s.claim_offsets.size(), d.claims.size() + 1);
+  ASSERT_EQ(s.claim_neutral.size(), d.claims.size());
+  EXPECT_EQ(s.claim_offsets.front(), 0U);
+  EXPECT_EQ(s.claim_offsets.back(), s.num_units());
+  ASSERT_EQ(s.unit_polarity.size(), s.num_units());
+  ASSERT_EQ(s.unit_offsets.size(), s.num_units() + 1);
+  EXPECT_EQ(s.unit_offsets.front(), 0U);
+  EXPECT_EQ(s.unit_offsets.back(), s.num_members());
+  ASSERT_EQ(s.member_stance.size(), s.num_members());
+  ASSERT_EQ(s.member_weight.size(), s.num_members());
+  ASSERT_EQ(s.member_hops.size(), s.num_members());
+  ASSERT_EQ(s.member_hedge.size(), s.num_members());
+  ASSERT_EQ(s.member_flags.size(), s.num_members());
+  for (Index c = 0; c < s.num_claims; ++c) {
+    ASSERT_LE(s.claim_offsets[c], s.claim_offsets[c + 1]);
+    for (Index u = s.claim_offsets[c]; u < s.claim_offsets[c + 1]; ++u) {
+      EXPECT_EQ(s.unit_claim[u], c);
+      EXPECT_TRUE(s.unit_polarity[u] == 1 || s.unit_polarity[u] == -1);
+      ASSERT_LT(s.unit_offsets[u], s.unit_offsets[u + 1]) << "empty unit " << u;
+      for (Index m = s.unit_offsets[u]; m < s.unit_offsets[u + 1]; ++m) {
+        const Stance& st = d.stances[s.member_stance[m]];
+        EXPECT_GT(s.member_weight[m], 0.0F);
+        EXPECT_LE(s.member_weight[m], 1.0F);
+        EXPECT_EQ(s.member_weight[m], st.weight);
+        EXPECT_EQ(s.member_hedge[m], st.hedge);
+        if (s.member_flags[m] & kImplied) {
+          // Support for another claim of the same group, counted against this one.
+          EXPECT_NE(st.claim, c);
+          EXPECT_NE(d.claims[c].group, kNone);
+          EXPECT_EQ(d.claims[st.claim].group, d.claims[c].group);
+          EXPECT_EQ(st.polarity, Polarity::kSupports);
+          EXPECT_EQ(s.unit_polarity[u], -1);
+        } else {
+          EXPECT_EQ(st.claim, c);
+          EXPECT_EQ(static_cast<int>(st.polarity), s.unit_polarity[u]);
+        }
+      }
+    }
+  }
+}
+
+// Checks the owner CSR: every member listed once, under its owner, in member order.
+void ExpectOwnerIndexIsExact(const EvidenceSnapshot& s) {
+  ASSERT_EQ(s.owner_offsets.size(), s.num_sources + std::size_t{1});
+  EXPECT_EQ(s.owner_offsets.front(), 0U);
+  EXPECT_EQ(s.owner_offsets.back(), s.num_members());
+  ASSERT_EQ(s.owner_members.size(), s.num_members());
+  std::vector<int> seen(s.num_members(), 0);
+  for (Index src = 0; src < s.num_sources; ++src) {
+    ASSERT_LE(s.owner_offsets[src], s.owner_offsets[src + 1]);
+    for (Index k = s.owner_offsets[src]; k < s.owner_offsets[src + 1]; ++k) {
+      const Index m = s.owner_members[k];
+      ASSERT_LT(m, s.num_members());
+      ++seen[m];
+      EXPECT_EQ(s.member_owner[m], src);
+      if (k > s.owner_offsets[src]) {
+        EXPECT_LT(s.owner_members[k - 1], m);
+      }
+    }
+  }
+  for (Index m = 0; m < s.num_members(); ++m) EXPECT_EQ(seen[m], 1) << "member " << m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units
+
+// x is quoted by two outlets' reports: one independent piece of evidence relayed twice.
+//   sources: oa=0, ob=1, x=2; reports ra=0 (oa), rb=1 (ob); each member has hops 1 (a named
+//   speaker quoted directly in a report).
+TEST(EvidenceTest, SameHolderInTwoReportsIsOneUnit) {
+  const Frozen f(R"json({"type":"outlet","id":"oa"}
+{"type":"outlet","id":"ob"}
+{"type":"speaker","id":"x"}
+{"type":"claim","id":"k","text":"K"}
+{"type":"report","id":"ra","outlet":"oa"}
+{"type":"report","id":"rb","outlet":"ob"}
+{"type":"stance","holder":"x","claim":"k","polarity":"supports","report":"rb"}
+{"type":"stance","holder":"x","claim":"k","polarity":"supports","report":"ra"}
+)json");
+  ExpectWellFormed(f);
+  EXPECT_THAT(UnitsOf(f, "k"), ElementsAre("+ x:x:1:0, x:x:1:0"));
+  ASSERT_EQ(f.snap.num_units(), 1U);
+  EXPECT_EQ(f.snap.unit_size(0), 2U);
+  // Ties on every unit attribute are broken by report index: ra (stance 1) before rb (stance 0).
+  EXPECT_THAT(f.snap.member_stance, ElementsAre(1U, 0U));
+}
+
+// Three outlets. m1 and m2 share the origin "story": one unit. w has no origin: its own unit.
+// m1 also relays an origin spelt "w", which is an origin key, not the holder w: a third unit.
+//   units: holder-keyed first (w), then origins in sorted order ("story"=0, "w"=1).
+TEST(EvidenceTest, SharedOriginMergesDifferentHolders) {
+  const Frozen f(R"json({"type":"outlet","id":"m1"}
+{"type":"outlet","id":"m2"}
+{"type":"outlet","id":"w"}
+{"type":"claim","id":"k","text":"K"}
+{"type":"stance","holder":"m1","claim":"k","polarity":"supports","origin":"story"}
+{"type":"stance","holder":"m2","claim":"k","polarity":"supports","origin":"story"}
+{"type":"stance","holder":"w","claim":"k","polarity":"supports"}
+{"type":"stance","holder":"m1","claim":"k","polarity":"supports","origin":"w"}
+)json");
+  ExpectWellFormed(f);
+  EXPECT_THAT(UnitsOf(f, "k"), ElementsAre("+ w:w:0:0", "+ m1:m1:0:0, m2:m2:0:0", "+ m1:m1:0:0"));
+}
+
+// The same holder on both sides of a claim gives two units; supports come first.
+TEST(EvidenceTest, DifferentPolaritiesAreDifferentUnits) {
+  const Frozen f(R"json({"type":"outlet","id":"oa"}
+{"type":"outlet","id":"ob"}
+{"type":"speaker","id":"x"}
+{"type":"speaker","id":"y"}
+{"type":"claim","id":"k","text":"K"}
+{"type":"report","id":"ra","outlet":"oa"}
+{"type":"report","id":"rb","outlet":"ob"}
+{"type":"stance","holder":"y","claim":"k","polarity":"denies"}
+{"type":"stance","holder":"x","claim":"k","polarity":"denies","report":"rb"}
+{"type":"stance","holder":"x","claim":"k","polarity":"supports","report":"ra"}
+)json");
+  ExpectWellFormed(f);
+  EXPECT_THAT(UnitsOf(f, "k"), ElementsAre("+ x:x:1:0", "- x:x:1:0", "- y:y:0:0"));
+}
+
+// Neutral stances weigh nothing: they are counted per claim and make no unit.
+//   claims: k1=0 (2 neutral, 1 support), k2=1 (1 neutral only).
+TEST(EvidenceTest, NeutralStancesAreCountedNotUnits) {
+  const Frozen f(R"json({"type":"outlet","id":"x"}
+{"type":"outlet","id":"y"}
+{"type":"claim","id":"k1","text":"K1"}
+{"type":"claim","id":"k2","text":"K2"}
+{"type":"stance","holder":"x","claim":"k1","polarity":"neutral"}
+{"type":"stance","holder":"y","claim":"k1","polarity":"observing"}
+{"type":"stance","holder":"x","claim":"k1","polarity":"supports"}
+{"type":"stance","holder":"y","claim":"k2","polarity":"0"}
+)json");
+  ExpectWellFormed(f);
+  EXPECT_THAT(f.snap.claim_neutral, ElementsAre(2U, 1U));
+  EXPECT_THAT(UnitsOf(f, "k1"), ElementsAre("+ x:x:0:0"));
+  EXPECT_THAT(UnitsOf(f, "k2"), IsEmpty());
+  EXPECT_THAT(f.snap.claim_offsets, ElementsAre(0U, 1U, 1U));
+  EXPECT_THAT(f.snap.member_stance, ElementsAre(2U));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Owners and flags
+
+// sources: anon=0, oa=1, ob=2, oc=3; reports ra=0 (oa), rb=1 (ob). One claim per case.
+TEST(EvidenceTest, AnonymousHolderIsOwnedByItsVouchingOutlet) {
+  const Frozen f(R"json({"type":"outlet","id":"oa"}
+{"type":"outlet","id":"ob"}
+{"type":"outlet","id":"oc"}
+{"type":"speaker","id":"anon","anonymous":true}
+{"type":"claim","id":"k1","text":"1"}
+{"type":"claim","id":"k2","text":"2"}
+{"type":"claim","id":"k3","text":"3"}
+{"type":"claim","id":"k4","text":"4"}
+{"type":"claim","id":"k5","text":"5"}
+{"type":"report","id":"ra","outlet":"oa"}
+{"type":"report","id":"rb","outlet":"ob"}
+{"type":"stance","holder":"anon","claim":"k1","polarity":"supports","report":"rb","via":["oa"]}
+{"type":"stance","holder":"anon","claim":"k2","polarity":"supports","report":"rb"}
+{"type":"stance","holder":"anon","claim":"k3","polarity":"supports","via":["ra"]}
+{"type":"stance","holder":"anon","claim":"k4","polarity":"supports"}
+{"type":"stance","holder":"anon","claim":"k5","polarity":"supports","report":"rb","via":["oc","oa"]}
+)json");
+  ExpectWellFormed(f);
+  // k1: the last via, oa, vouches; chain ob -> oa is 2 links and oa is the owner: 1 hop.
+  EXPECT_THAT(UnitsOf(f, "k1"), ElementsAre("+ anon:oa:1:2"));
+  // k2: no via, the publisher ob vouches; 1 link, owner is it: 0 hops.
+  EXPECT_THAT(UnitsOf(f, "k2"), ElementsAre("+ anon:ob:0:2"));
+  // k3: a report in the chain stands for its outlet, oa.
+  EXPECT_THAT(UnitsOf(f, "k3"), ElementsAre("+ anon:oa:0:2"));
+  // k4: nobody vouches, so the anonymous holder owns itself and is not flagged.
+  EXPECT_THAT(UnitsOf(f, "k4"), ElementsAre("+ anon:anon:0:0"));
+  // k5: chain ob -> oc -> oa, the last via oa vouches: 3 links, 2 hops.
+  EXPECT_THAT(UnitsOf(f, "k5"), ElementsAre("+ anon:oa:2:2"));
+  EXPECT_EQ(f.snap.member_owner[MemberOf(f, 0)], f.data.FindSource("oa"));
+  EXPECT_EQ(f.data.VouchingOutlet(f.data.stances[0]), f.data.FindSource("oa"));
+}
+
+//   gov <--parent-- ministry <--affiliated-- minister, anon (anonymous)
+//   claims: on-ministry (about ministry), on-gov (about gov), on-minister (about minister)
+TEST(EvidenceTest, InterestedWhenTheHolderSpeaksForAPartyTheClaimIsAbout) {
+  const Frozen f(R"json({"type":"organisation","id":"gov"}
+{"type":"organisation","id":"ministry","parent":"gov"}
+{"type":"speaker","id":"minister","affiliation":["ministry"]}
+{"type":"speaker","id":"anon","anonymous":true,"affiliation":["ministry"]}
+{"type":"speaker","id":"critic"}
+{"type":"outlet","id":"paper"}
+{"type":"report","id":"rp","outlet":"paper"}
+{"type":"claim","id":"on-ministry","text":"M","about":["ministry"]}
+{"type":"claim","id":"on-gov","text":"G","about":["gov"]}
+{"type":"claim","id":"on-minister","text":"P","about":["critic","minister"]}
+{"type":"stance","holder":"minister","claim":"on-ministry","polarity":"supports"}
+{"type":"stance","holder":"ministry","claim":"on-ministry","polarity":"supports"}
+{"type":"stance","holder":"gov","claim":"on-ministry","polarity":"supports"}
+{"type":"stance","holder":"critic","claim":"on-ministry","polarity":"supports"}
+{"type":"stance","holder":"minister","claim":"on-gov","polarity":"denies"}
+{"type":"stance","holder":"minister","claim":"on-minister","polarity":"denies"}
+{"type":"stance","holder":"anon","claim":"on-ministry","polarity":"supports","report":"rp"}
+{"type":"stance","holder":"paper","claim":"on-gov","polarity":"supports","report":"rp"}
+)json");
+  ExpectWellFormed(f);
+  auto flags = [&](Index stance) { return f.snap.member_flags[MemberOf(f, stance)]; };
+  EXPECT_EQ(flags(0), kInterested);               // minister is affiliated with ministry
+  EXPECT_EQ(flags(1), kInterested);               // ministry itself
+  EXPECT_EQ(flags(2), 0);                         // gov is ministry's parent, not ministry
+  EXPECT_EQ(flags(3), 0);                         // critic has no affiliation
+  EXPECT_EQ(flags(4), kInterested);               // minister -> ministry -> gov
+  EXPECT_EQ(flags(5), kInterested);               // minister is named in the about list
+  EXPECT_EQ(flags(6), kInterested | kAnonymous);  // interest comes from the holder, not paper
+  EXPECT_EQ(f.snap.member_owner[MemberOf(f, 6)], f.data.FindSource("paper"));
+  EXPECT_EQ(flags(7), 0);  // an outlet reporting on gov
+}
+
+// sources: anon=0, oa=1, ob=2, oc=3, x=4; report ra (oa). All stances are on claim k.
+TEST(EvidenceTest, HopsCountRelaysBetweenWitnessAndReader) {
+  const Frozen f(R"json({"type":"outlet","id":"oa"}
+{"type":"outlet","id":"ob"}
+{"type":"outlet","id":"oc"}
+{"type":"speaker","id":"x"}
+{"type":"speaker","id":"anon","anonymous":true}
+{"type":"claim","id":"k","text":"K"}
+{"type":"report","id":"ra","outlet":"oa"}
+{"type":"stance","holder":"oa","claim":"k","polarity":"supports","report":"ra"}
+{"type":"stance","holder":"x","claim":"k","polarity":"supports","report":"ra"}
+{"type":"stance","holder":"x","claim":"k","polarity":"supports","report":"ra","via":["ob"]}
+{"type":"stance","holder":"anon","claim":"k","polarity":"supports","report":"ra","via":["ob"]}
+{"type":"stance","holder":"x","claim":"k","polarity":"supports"}
+{"type":"stance","holder":"ob","claim":"k","polarity":"supports","report":"ra"}
+{"type":"stance","holder":"x","claim":"k","polarity":"supports","report":"ra","via":["oa"]}
+{"type":"stance","holder":"x","claim":"k","polarity":"supports","report":"ra","via":["ob","oc"]}
+{"type":"stance","holder":"anon","claim":"k","polarity":"supports","report":"ra"}
+)json");
+  ExpectWellFormed(f);
+  auto hops = [&](Index stance) { return f.snap.member_hops[MemberOf(f, stance)]; };
+  EXPECT_EQ(hops(0), 0);  // the outlet's own voice in its own report
+  EXPECT_EQ(hops(1), 1);  // a named speaker quoted in a report
+  EXPECT_EQ(hops(2), 2);  // ... relayed through one more outlet
+  EXPECT_EQ(hops(3), 1);  // an anonymous one through ob: ob owns it, one relay oa <- ob
+  EXPECT_EQ(hops(4), 0);  // no report and no chain
+  EXPECT_EQ(hops(5), 1);  // an outlet quoted in another outlet's report
+  EXPECT_EQ(hops(6), 1);  // via repeating the publisher adds no hop
+  EXPECT_EQ(hops(7), 3);  // oa <- ob <- oc <- x
+  EXPECT_EQ(hops(8), 0);  // an anonymous holder carried by the publisher itself
+}
+
+// Claims g1, g2, g3 form the group "g"; k4 has no group. y also denies g1 outright.
+//   sources: w=0, x=1, y=2, z=3. g3 is about y.
+//   g1: + x;  - y (explicit, then implied by y's support of g2: one origin, one unit)
+//   g2: + y;  - x (implied)
+//   g3: - x (implied), - y (implied, interested), - z (explicit)
+//   k4: + w
+TEST(EvidenceTest, GroupAlternativesImplyDenials) {
+  const Frozen f(R"json({"type":"outlet","id":"w"}
+{"type":"outlet","id":"x"}
+{"type":"outlet","id":"y"}
+{"type":"outlet","id":"z"}
+{"type":"claim","id":"g1","text":"1","group":"g"}
+{"type":"claim","id":"g2","text":"2","group":"g"}
+{"type":"claim","id":"g3","text":"3","group":"g","about":["y"]}
+{"type":"claim","id":"k4","text":"4"}
+{"type":"stance","holder":"x","claim":"g1","polarity":"supports"}
+{"type":"stance","holder":"y","claim":"g2","polarity":"supports"}
+{"type":"stance","holder":"z","claim":"g3","polarity":"denies"}
+{"type":"stance","holder":"w","claim":"k4","polarity":"supports"}
+{"type":"stance","holder":"y","claim":"g1","polarity":"denies"}
+)json");
+  ExpectWellFormed(f);
+  EXPECT_THAT(UnitsOf(f, "g1"), ElementsAre("+ x:x:0:0", "- y:y:0:0, y:y:0:4"));
+  EXPECT_THAT(UnitsOf(f, "g2"), ElementsAre("+ y:y:0:0", "- x:x:0:4"));
+  EXPECT_THAT(UnitsOf(f, "g3"), ElementsAre("- x:x:0:4", "- y:y:0:5", "- z:z:0:0"));
+  EXPECT_THAT(UnitsOf(f, "k4"), ElementsAre("+ w:w:0:0"));
+  // The implied members point at the supporting stances: on g2, x's stance 0 on g1.
+  const Index g2 = f.data.FindClaim("g2");
+  const Index denial = f.snap.unit_offsets[f.snap.claim_offsets[g2] + 1];
+  EXPECT_EQ(f.snap.member_stance[denial], 0U);
+  // 5 direct members plus 4 implied ones (x on g2 and g3, y on g1 and g3).
+  EXPECT_EQ(f.snap.num_members(), 9U);
+  EXPECT_EQ(f.snap.num_units(), 8U);
+}
+
+// Members equal in every unit attribute are ordered by content, not by input line: implied
+// denials by the claim they come from (a before b), then direct stances by id (q1 before q2).
+//   claims: a=0, b=1, c=2, all in group g; stances in file order: 0 s-b, 1 s-a, 2 q2, 3 q1.
+//   c has one unit (denials keyed by o): q1 (3), q2 (2), then implied s-a (1), s-b (0).
+TEST(EvidenceTest, TiesAreBrokenByContentNotInputOrder) {
+  const Frozen f(R"json({"type":"outlet","id":"o"}
+{"type":"claim","id":"a","text":"A","group":"g"}
+{"type":"claim","id":"b","text":"B","group":"g"}
+{"type":"claim","id":"c","text":"C","group":"g"}
+{"type":"stance","id":"s-b","holder":"o","claim":"b","polarity":"supports"}
+{"type":"stance","id":"s-a","holder":"o","claim":"a","polarity":"supports"}
+{"type":"stance","id":"q2","holder":"o","claim":"c","polarity":"denies","quote":"second"}
+{"type":"stance","id":"q1","holder":"o","claim":"c","polarity":"denies","quote":"first"}
+)json");
+  ExpectWellFormed(f);
+  EXPECT_THAT(UnitsOf(f, "c"), ElementsAre("- o:o:0:0, o:o:0:0, o:o:0:4, o:o:0:4"));
+  const Index c = f.data.FindClaim("c");
+  const Index unit = f.snap.claim_offsets[c];
+  const std::vector<Index> members(f.snap.member_stance.begin() + f.snap.unit_offsets[unit],
+                                   f.snap.member_stance.begin() + f.snap.unit_offsets[unit + 1]);
+  EXPECT_THAT(members, ElementsAre(3U, 2U, 1U, 0U));
+}
+
+TEST(EvidenceTest, OwnerIndexListsEachMemberOnce) {
+  const Frozen small(R"json({"type":"outlet","id":"oa"}
+{"type":"outlet","id":"ob"}
+{"type":"speaker","id":"anon","anonymous":true}
+{"type":"speaker","id":"x"}
+{"type":"claim","id":"g1","text":"1","group":"g"}
+{"type":"claim","id":"g2","text":"2","group":"g"}
+{"type":"report","id":"ra","outlet":"oa"}
+{"type":"stance","holder":"anon","claim":"g1","polarity":"supports","report":"ra"}
+{"type":"stance","holder":"x","claim":"g2","polarity":"supports","report":"ra","via":["ob"]}
+{"type":"stance","holder":"oa","claim":"g2","polarity":"denies","report":"ra"}
+)json");
+  ExpectWellFormed(small);
+  ExpectOwnerIndexIsExact(small.snap);
+  // Members: g1 has anon's support (owner oa) and x's implied denial; g2 has x's support and
+  // oa's denial and anon's implied denial (owner oa). So oa owns 3 members, x 2, ob and anon 0.
+  const auto& s = small.snap;
+  auto owned = [&](const char* id) {
+    const Index src = small.data.FindSource(id);
+    return s.owner_offsets[src + 1] - s.owner_offsets[src];
+  };
+  EXPECT_EQ(owned("oa"), 3U);
+  EXPECT_EQ(owned("x"), 2U);
+  EXPECT_EQ(owned("ob"), 0U);
+  EXPECT_EQ(owned("anon"), 0U);
+
+  for (const char* path : {"datasets/newsroom-sample.jsonl", "datasets/arms-race-2018.jsonl"}) {
+    SCOPED_TRACE(path);
+    const Dataset data = io::ReadDataset(testutil::SourcePath(path));
+    const ClaimGraph graph(data);
+    ExpectOwnerIndexIsExact(FreezeEvidence(data, graph));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Order independence
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// Each member's stance as the text of its input line, which identifies it whatever the order.
+std::vector<std::string> MemberStanceLines(const Frozen& f, const std::vector<std::string>& lines) {
+  std::vector<std::string> out;
+  for (Index stance : f.snap.member_stance) out.push_back(lines[f.data.stances[stance].line - 1]);
+  return out;
+}
+
+class EvidenceShuffleTest : public testing::TestWithParam<std::uint32_t> {};  // param = seed
+
+// Shuffling the lines of a dataset changes stance indices but nothing else: every array of the
+// snapshot is equal, and member_stance names the same stances (compared by their line text).
+TEST_P(EvidenceShuffleTest, ShuffledLinesGiveTheSameSnapshot) {
+  for (const char* path : {"datasets/newsroom-sample.jsonl", "datasets/arms-race-2018.jsonl"}) {
+    SCOPED_TRACE(path);
+    const std::vector<std::string> lines = SplitLines(ReadText(testutil::SourcePath(path)));
+    ASSERT_FALSE(lines.empty());
+    std::vector<std::string> shuffled = lines;
+    std::mt19937 rng(GetParam());
+    std::shuffle(shuffled.begin(), shuffled.end(), rng);
+    auto join = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (const auto& line : v) s += line + "\n";
+      return s;
+    };
+    const Frozen a(join(lines));
+    const Frozen b(join(shuffled));
+    ExpectWellFormed(a);
+    ExpectWellFormed(b);
+    const EvidenceSnapshot& x = a.snap;
+    const EvidenceSnapshot& y = b.snap;
+    EXPECT_EQ(x.num_sources, y.num_sources);
+    EXPECT_EQ(x.num_claims, y.num_claims);
+    EXPECT_EQ(x.claim_offsets, y.claim_offsets);
+    EXPECT_EQ(x.unit_claim, y.unit_claim);
+    EXPECT_EQ(x.unit_polarity, y.unit_polarity);
+    EXPECT_EQ(x.unit_offsets, y.unit_offsets);
+    EXPECT_EQ(x.member_owner, y.member_owner);
+    EXPECT_EQ(x.member_weight, y.member_weight);
+    EXPECT_EQ(x.member_hops, y.member_hops);
+    EXPECT_EQ(x.member_hedge, y.member_hedge);
+    EXPECT_EQ(x.member_flags, y.member_flags);
+    EXPECT_EQ(x.owner_offsets, y.owner_offsets);
+    EXPECT_EQ(x.owner_members, y.owner_members);
+    EXPECT_EQ(x.claim_neutral, y.claim_neutral);
+    const auto stances_a = MemberStanceLines(a, lines);
+    const auto stances_b = MemberStanceLines(b, shuffled);
+    ASSERT_EQ(stances_a.size(), stances_b.size());
+    for (std::size_t m = 0; m < stances_a.size(); ++m) {
+      ASSERT_EQ(stances_a[m], stances_b[m]) << "member " << m;  // stop at the first difference
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, EvidenceShuffleTest, testing::Values(1U, 7U, 42U, 2024U));
+
+}  // namespace
+}  // namespace credence::graph

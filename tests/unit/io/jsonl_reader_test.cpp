@@ -12,14 +12,9 @@
 #include <vector>
 
 #include "credence/core/error.hpp"
+#include "testutil/diagnostics.hpp"
 #include "credence/io/dataset.hpp"
 #include "credence/io/reader.hpp"
-
-namespace credence {
-// Prints a diagnostic as FILE:LINE: field 'F': message in failure output. Internal linkage, so
-// that each test file may have its own; ADL finds it in namespace credence.
-[[maybe_unused]] static void PrintTo(const Diagnostic& d, std::ostream* os) { *os << d.ToString(); }
-}  // namespace credence
 
 namespace credence::io {
 namespace {
@@ -68,9 +63,7 @@ std::vector<Diagnostic> ParseErrors(const std::string& content) {
 // A diagnostic in test.jsonl at `line`, blaming `field` ("" for none), whose message contains
 // `message`.
 Matcher<const Diagnostic&> Diag(long line, const std::string& field, const std::string& message) {
-  return AllOf(Field("file", &Diagnostic::file, kFile), Field("line", &Diagnostic::line, line),
-               Field("field", &Diagnostic::field, field),
-               Field("message", &Diagnostic::message, HasSubstr(message)));
+  return testutil::DiagnosticIs(kFile, line, field, message);
 }
 
 // Four valid records on lines 1-4, so that a bad record appended to them is on line 5.

@@ -16,14 +16,9 @@
 #include <vector>
 
 #include "credence/core/error.hpp"
+#include "testutil/diagnostics.hpp"
 #include "credence/io/dataset.hpp"
 #include "testutil/testutil.hpp"
-
-namespace credence {
-// Prints a diagnostic as FILE:LINE: field 'F': message in failure output. Internal linkage, so
-// that each test file may have its own; ADL finds it in namespace credence.
-[[maybe_unused]] static void PrintTo(const Diagnostic& d, std::ostream* os) { *os << d.ToString(); }
-}  // namespace credence
 
 namespace credence::io {
 namespace {
@@ -38,9 +33,7 @@ using ::testing::ThrowsMessage;
 
 Matcher<const Diagnostic&> Diag(const std::string& file, long line, const std::string& field,
                                 const std::string& message) {
-  return AllOf(Field("file", &Diagnostic::file, file), Field("line", &Diagnostic::line, line),
-               Field("field", &Diagnostic::field, field),
-               Field("message", &Diagnostic::message, HasSubstr(message)));
+  return testutil::DiagnosticIs(file, line, field, message);
 }
 
 // A path in the test temporary directory, unique to the running test.

@@ -26,7 +26,8 @@ std::unique_ptr<Session> Session::Run(const std::string& path, const SessionOpti
   s->snapshot_ = graph::FreezeEvidence(s->data_, *s->graph_);
   s->weights_ = std::make_unique<scoring::EvidenceWeights>(s->data_, s->snapshot_, options.model);
   lap("freeze");
-  s->result_ = scoring::ScoreDefault(s->data_, s->snapshot_, options.model);
+  s->result_ = scoring::RunAlgorithm(options.algorithm, s->data_, s->snapshot_,
+                                     {options.model, options.classic});
   lap("score");
   s->analysis_ =
       scoring::Analyze(s->data_, s->snapshot_, *s->weights_, s->result_, options.analysis);

@@ -10,6 +10,7 @@
 #include "credence/graph/claim_graph.hpp"
 #include "credence/graph/evidence.hpp"
 #include "credence/io/reader.hpp"
+#include "credence/scoring/algorithms.hpp"
 #include "credence/scoring/analysis.hpp"
 #include "credence/scoring/model.hpp"
 
@@ -17,7 +18,9 @@ namespace credence {
 
 struct SessionOptions {
   io::InputFormat format = io::InputFormat::kAuto;
-  scoring::ModelOptions model;
+  scoring::Algorithm algorithm = scoring::Algorithm::kCredence;
+  scoring::ModelOptions model;      ///< The default model's parameters (also used for dispute).
+  scoring::ClassicOptions classic;  ///< Iteration overrides, seed and threads for any algorithm.
   scoring::AnalysisOptions analysis;
 };
 

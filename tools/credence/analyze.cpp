@@ -1,0 +1,86 @@
+// credence analyze / explain / validate / algorithms.
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "common.hpp"
+#include "credence/io/reader.hpp"
+#include "credence/report/writers.hpp"
+
+namespace credence::cli {
+
+void AddAnalyzeCommands(CLI::App& app) {
+  auto analyze_args = std::make_shared<CommonArgs>();
+  auto top = std::make_shared<std::size_t>(0);
+  auto* analyze = app.add_subcommand(
+      "analyze",
+      "Score a dataset and print the ranked disputed statements and source trust.\n"
+      "Example: credence analyze datasets/arms-race-2018.jsonl --top 10\n"
+      "         credence analyze data.csv --format csv -o claims.csv\n"
+      "         credence analyze data.triples.csv --algorithm truthfinder --format json");
+  AddInputOptions(analyze, *analyze_args);
+  AddScoringOptions(analyze, *analyze_args);
+  auto* top_option = analyze->add_option(
+      "--top", *top,
+      "Show the first N claims and sources (default: 20 in a table, all in json/csv)");
+  top_option->check(CLI::PositiveNumber);
+  analyze->callback([analyze_args, top, top_option] {
+    const auto format = report::ParseOutputFormat(analyze_args->format);
+    const auto session = Session::Run(analyze_args->file, ToSessionOptions(*analyze_args));
+    std::size_t shown = *top;
+    if (top_option->empty()) shown = format == report::OutputFormat::kTable ? 20 : 0;
+    std::ostringstream out;
+    report::WriteAnalysis(out, *session, format, shown);
+    Emit(analyze_args->output, out.str());
+  });
+
+  auto explain_args = std::make_shared<CommonArgs>();
+  auto claim_id = std::make_shared<std::string>();
+  auto* explain = app.add_subcommand(
+      "explain",
+      "Show every stance on one claim, the chain it came through and how much it moved the "
+      "belief.\nExample: credence explain datasets/arms-race-2018.jsonl arms-race-quote");
+  AddInputOptions(explain, *explain_args);
+  explain->add_option("CLAIM_ID", *claim_id, "Id of the claim to explain")->required();
+  AddScoringOptions(explain, *explain_args);
+  explain->callback([explain_args, claim_id] {
+    const auto format = report::ParseOutputFormat(explain_args->format);
+    const auto session = Session::Run(explain_args->file, ToSessionOptions(*explain_args));
+    std::ostringstream out;
+    report::WriteExplanation(out, *session, session->Explain(*claim_id), format);
+    Emit(explain_args->output, out.str());
+  });
+
+  auto validate_args = std::make_shared<CommonArgs>();
+  auto* validate = app.add_subcommand(
+      "validate",
+      "Check a dataset and list every problem found (file:line: field: message).\n"
+      "Exit code 0 when the file is clean, 2 otherwise.\n"
+      "Example: credence validate datasets/arms-race-2018.jsonl");
+  AddInputOptions(validate, *validate_args);
+  validate->callback([validate_args] {
+    const auto data =
+        io::ReadDataset(validate_args->file, io::ParseInputFormat(validate_args->input_format));
+    fmt::print("{}: OK: {} sources, {} claims, {} reports, {} stances\n", validate_args->file,
+               data.sources.size(), data.claims.size(), data.reports.size(), data.stances.size());
+  });
+
+  auto* algorithms =
+      app.add_subcommand("algorithms",
+                         "List the scoring algorithms (for --algorithm), one line each.\n"
+                         "Example: credence algorithms");
+  algorithms->callback([] {
+    for (const auto& info : scoring::AllAlgorithms()) {
+      const std::string stop =
+          !info.iterative ? "one pass"
+          : info.default_tolerance > 0
+              ? fmt::format("up to {} iterations, tolerance {:g}", info.default_max_iterations,
+                            info.default_tolerance)
+              : fmt::format("{} iterations", info.default_max_iterations);
+      fmt::print("{:<18} {} [{}]\n", info.name, info.summary, stop);
+    }
+  });
+}
+
+}  // namespace credence::cli

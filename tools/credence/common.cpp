@@ -1,0 +1,79 @@
+#include "common.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "credence/io/reader.hpp"
+
+namespace credence::cli {
+
+void AddInputOptions(CLI::App* cmd, CommonArgs& args) {
+  cmd->add_option("FILE", args.file, "Dataset: .jsonl (native), .csv (stances) or .triples.csv")
+      ->required();
+  cmd->add_option("--input-format", args.input_format,
+                  "Force the input format: auto, jsonl, stances, triples")
+      ->check(CLI::IsMember({"auto", "jsonl", "stances", "triples"}));
+}
+
+void AddScoringOptions(CLI::App* cmd, CommonArgs& args) {
+  std::vector<std::string> names;
+  for (const auto& info : scoring::AllAlgorithms()) names.emplace_back(info.name);
+  cmd->add_option("--format", args.format, "Output: table (for people), json or csv (for scripts)")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  cmd->add_option("-o,--output", args.output,
+                  "Write to this file (atomically: a temporary file renamed into place)");
+  cmd->add_option("--algorithm", args.algorithm,
+                  "Scoring algorithm (default: credence; `credence algorithms` lists them)")
+      ->check(CLI::IsMember(names));
+  cmd->add_option("--threads", args.threads,
+                  "Scoring threads; 0 = all cores. Output is identical for any count")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-iterations", args.max_iterations, "Override the algorithm's iteration cap")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--tolerance", args.tolerance, "Override the algorithm's stopping tolerance")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--seed", args.seed, "Seed of the sampling algorithms (ltm)");
+  cmd->add_option("--base-rate", args.base_rate,
+                  "Default model: prior probability that a claim is true (0.5 = no leaning)");
+}
+
+SessionOptions ToSessionOptions(const CommonArgs& args) {
+  SessionOptions options;
+  options.format = io::ParseInputFormat(args.input_format);
+  options.algorithm = scoring::ParseAlgorithm(args.algorithm);
+  options.model.threads = args.threads;
+  options.model.base_rate = args.base_rate;
+  options.classic.threads = args.threads;
+  options.classic.max_iterations = args.max_iterations;
+  options.classic.tolerance = args.tolerance;
+  options.classic.seed = args.seed;
+  return options;
+}
+
+void Emit(const std::string& output, const std::string& text) {
+  if (output.empty() || output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return;
+  }
+  const std::string tmp = fmt::format("{}.tmp.{}", output, ::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw UsageError(fmt::format("cannot write to '{}'", output));
+    out << text;
+    out.flush();
+    if (!out) {
+      std::remove(tmp.c_str());
+      throw UsageError(fmt::format("cannot write to '{}'", output));
+    }
+  }
+  if (std::rename(tmp.c_str(), output.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw UsageError(fmt::format("cannot move the output into place at '{}'", output));
+  }
+}
+
+}  // namespace credence::cli

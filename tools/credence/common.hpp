@@ -1,0 +1,47 @@
+#pragma once
+// Shared pieces of the credence subcommands: common options, output, exit codes.
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "credence/session.hpp"
+
+namespace credence::cli {
+
+inline constexpr int kExitUsage = 1;
+inline constexpr int kExitData = 2;
+inline constexpr int kExitInternal = 3;
+
+/// A bad command line found after parsing (exit code 1).
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct CommonArgs {
+  std::string file;
+  std::string input_format = "auto";
+  std::string format = "table";
+  std::string output;
+  std::string algorithm = "credence";
+  int threads = 0;
+  int max_iterations = -1;
+  double tolerance = -1.0;
+  std::uint64_t seed = 42;
+  double base_rate = 0.5;
+};
+
+/// FILE and --input-format.
+void AddInputOptions(CLI::App* cmd, CommonArgs& args);
+/// --format, -o, --threads, --algorithm, --max-iterations, --tolerance, --seed, --base-rate.
+void AddScoringOptions(CLI::App* cmd, CommonArgs& args);
+/// Session options from the parsed arguments.
+SessionOptions ToSessionOptions(const CommonArgs& args);
+/// Writes to -o FILE atomically (temporary file renamed into place) or to standard output.
+void Emit(const std::string& output, const std::string& text);
+
+// Each subcommand registers itself; its callback runs when it is parsed.
+void AddAnalyzeCommands(CLI::App& app);  // analyze, explain, validate, algorithms
+
+}  // namespace credence::cli

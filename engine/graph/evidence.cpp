@@ -38,8 +38,10 @@ std::uint8_t CountHops(const Dataset& data, const Stance& s, Index witness) {
 // the output, so that shuffling the input lines changes nothing.
 bool MemberBefore(const Dataset& data, const Pending& a, const Pending& b) {
   // Members of one owner are contiguous within a unit (the model credits each owner once).
-  const auto ka = std::make_tuple(-a.polarity, a.key_type, a.key, a.owner, a.flags, a.hops);
-  const auto kb = std::make_tuple(-b.polarity, b.key_type, b.key, b.owner, b.flags, b.hops);
+  const bool ia = (a.flags & EvidenceSnapshot::kImplied) != 0;
+  const bool ib = (b.flags & EvidenceSnapshot::kImplied) != 0;
+  const auto ka = std::make_tuple(-a.polarity, ia, a.key_type, a.key, a.owner, a.flags, a.hops);
+  const auto kb = std::make_tuple(-b.polarity, ib, b.key_type, b.key, b.owner, b.flags, b.hops);
   if (ka != kb) return ka < kb;
   const Stance& sa = data.stances[a.stance];
   const Stance& sb = data.stances[b.stance];
@@ -133,7 +135,9 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
               [&](const Pending& a, const Pending& b) { return MemberBefore(data, a, b); });
     for (std::size_t k = 0; k < pending.size(); ++k) {
       const Pending& m = pending[k];
+      const auto implied = [](const Pending& x) { return x.flags & EvidenceSnapshot::kImplied; };
       const bool new_unit = k == 0 || m.polarity != pending[k - 1].polarity ||
+                            implied(m) != implied(pending[k - 1]) ||
                             m.key_type != pending[k - 1].key_type || m.key != pending[k - 1].key;
       if (new_unit) {
         if (k > 0) snap.unit_offsets.push_back(static_cast<Index>(snap.member_owner.size()));

@@ -335,11 +335,20 @@ void WriteExplanation(std::ostream& out, const Session& session, const scoring::
                                [&](const ClaimAssessment& c) { return c.claim == e.claim; });
   if (format == OutputFormat::kTable) {
     fmt::print(out, "Claim [{}] {}\n", claim.id, claim.text);
-    fmt::print(out,
-               "belief {:.3f} = sigmoid(log-odds {:+.3f}: base rate {:+.3f} + evidence {:+.3f}); "
-               "verdict {}; dispute {:.3f}; rank {} of {}\n\n",
-               e.belief, e.log_odds, e.base_log_odds, e.log_odds - e.base_log_odds,
-               ToString(it->verdict), it->dispute, it->rank, a.claims.size());
+    if (e.grouped) {
+      fmt::print(out,
+                 "belief {:.3f}: the claim's share of its group '{}' of alternatives (softmax of "
+                 "each alternative's evidence; this one's is {:+.3f}); verdict {}; dispute {:.3f}; "
+                 "rank {} of {}\n\n",
+                 e.belief, data.groups[claim.group], e.log_odds, ToString(it->verdict), it->dispute,
+                 it->rank, a.claims.size());
+    } else {
+      fmt::print(out,
+                 "belief {:.3f} = sigmoid(log-odds {:+.3f}: base rate {:+.3f} + evidence {:+.3f}); "
+                 "verdict {}; dispute {:.3f}; rank {} of {}\n\n",
+                 e.belief, e.log_odds, e.base_log_odds, e.log_odds - e.base_log_odds,
+                 ToString(it->verdict), it->dispute, it->rank, a.claims.size());
+    }
     fmt::print(out,
                "Each unit is one independent piece of evidence; stances of one origin relayed "
                "several times form one unit, carried by its strongest member.\n");
@@ -356,7 +365,8 @@ void WriteExplanation(std::ostream& out, const Session& session, const scoring::
       }
       fmt::print(
           out, "{:>4}  {:<8}  {:>7}  {:>6.3f}  {:>6.3f}  {:>4}  {:>+9.3f}  {:>14}  {} (line {})\n",
-          c.unit, c.polarity > 0 ? "supports" : "denies", c.counted ? "yes" : "relay",
+          c.unit, c.polarity > 0 ? "supports" : "denies",
+          c.counted ? "yes" : ((c.flags & EvidenceSnapshot::kImplied) ? "implied" : "relay"),
           c.owner_trust, c.weight, c.hops, c.score,
           c.counted ? fmt::format("{:.3f}", c.belief_without_unit) : "-", who, s.line);
       if (s.quote != kNone) fmt::print(out, "{:>66}\u201c{}\u201d\n", "", data.Text(s.quote));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 #include "credence/core/error.hpp"
 
@@ -47,20 +48,18 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
   out.residual = result.residual;
   out.converged = result.converged;
   out.claims.resize(snap.num_claims);
+  const BeliefRule rule(data, snap, weights, 0.5);  // the base rate plays no part in SideMass
   for (Index c = 0; c < snap.num_claims; ++c) {
     ClaimAssessment& a = out.claims[c];
     a.claim = c;
     a.belief = result.belief[c];
     a.stances_neutral = static_cast<int>(snap.claim_neutral[c]);
+    std::tie(a.weight_for, a.weight_against) = rule.SideMass(c, result.trust);
     for (Index u = snap.claim_offsets[c]; u < snap.claim_offsets[c + 1]; ++u) {
-      const std::size_t m = weights.BestMember(u, result.trust);
-      const double mass = std::max(0.0, weights.MemberScore(m, result.trust[snap.member_owner[m]]));
       if (snap.unit_polarity[u] > 0) {
-        a.weight_for += mass;
         ++a.sources_for;
         a.stances_for += static_cast<int>(snap.unit_size(u));
       } else {
-        a.weight_against += mass;
         ++a.sources_against;
         a.stances_against += static_cast<int>(snap.unit_size(u));
       }
@@ -127,18 +126,29 @@ Explanation Explain(const Dataset& data, const graph::ClaimGraph& graph,
   Explanation out;
   out.claim = claim;
   out.belief = result.belief[claim];
-  out.base_log_odds = Logit(base_rate);
-  out.log_odds = out.base_log_odds;
-  std::vector<std::pair<std::size_t, double>> unit_score;
+  const Index group = data.claims[claim].group;
+  out.grouped = group != kNone;
+  out.base_log_odds = out.grouped ? 0.0 : Logit(base_rate);
+  const BeliefRule rule(data, snap, weights, base_rate);
+  std::vector<double> contribution;
+  out.log_odds = out.base_log_odds + rule.Evidence(claim, result.trust, &contribution);
+  // For a group: the other alternatives' share, sum of exp(S_o - S_c), to recompute the softmax.
+  double others = 0.0;
+  if (out.grouped) {
+    for (Index c = 0; c < snap.num_claims; ++c) {
+      if (c != claim && data.claims[c].group == group) {
+        others += std::exp(rule.Evidence(c, result.trust) - out.log_odds);
+      }
+    }
+  }
+  auto belief_given = [&](double log_odds) {
+    if (!out.grouped) return Sigmoid(log_odds);
+    return 1.0 / (1.0 + others * std::exp(out.log_odds - log_odds));
+  };
   for (Index u = snap.claim_offsets[claim]; u < snap.claim_offsets[claim + 1]; ++u) {
     const std::size_t best = weights.BestMember(u, result.trust);
-    const double phi =
-        snap.unit_polarity[u] * weights.MemberScore(best, result.trust[snap.member_owner[best]]);
-    unit_score.emplace_back(best, phi);
-    out.log_odds += phi;
-  }
-  for (Index u = snap.claim_offsets[claim]; u < snap.claim_offsets[claim + 1]; ++u) {
-    const auto [best, phi] = unit_score[u - snap.claim_offsets[claim]];
+    const bool implied = snap.IsImplied(u);
+    const double phi = contribution[u - snap.claim_offsets[claim]];
     for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
       StanceContribution c;
       c.stance = snap.member_stance[m];
@@ -148,11 +158,11 @@ Explanation Explain(const Dataset& data, const graph::ClaimGraph& graph,
       c.owner_trust = result.trust[c.owner];
       c.hops = snap.member_hops[m];
       c.weight = weights.weight(m);
-      c.score = c.polarity * weights.MemberScore(m, c.owner_trust);
-      c.counted = m == best;
+      c.score = implied ? 0.0 : c.polarity * weights.MemberScore(m, c.owner_trust);
+      c.counted = !implied && m == best;
       c.unit = static_cast<int>(u - snap.claim_offsets[claim] + 1);
       c.unit_contribution = phi;
-      c.belief_without_unit = Sigmoid(out.log_odds - phi);
+      c.belief_without_unit = belief_given(out.log_odds - phi);
       out.stances.push_back(c);
     }
   }

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 #include "credence/core/error.hpp"
 
@@ -38,6 +40,7 @@ void ModelOptions::Validate() const {
   Require(half_open01(implied_factor), "implied_factor", "(0, 1]", implied_factor);
   Require(half_open01(hedge_factor), "hedge_factor", "(0, 1]", hedge_factor);
   Require(half_open01(strong_hedge_factor), "strong_hedge_factor", "(0, 1]", strong_hedge_factor);
+  Require(echo_factor > 0 && echo_factor <= 1.0, "echo_factor", "(0, 1]", echo_factor);
   Require(trust_floor > 0 && trust_floor < 0.5, "trust_floor", "(0, 0.5)", trust_floor);
   for (auto [name, v] : {std::pair{"prior_news", prior_news},
                          {"prior_wire", prior_wire},
@@ -56,7 +59,7 @@ void ModelOptions::Validate() const {
 
 EvidenceWeights::EvidenceWeights(const Dataset& data, const graph::EvidenceSnapshot& snap,
                                  const ModelOptions& options)
-    : snap_(snap), floor_(options.trust_floor) {
+    : snap_(snap), floor_(options.trust_floor), echo_(options.echo_factor) {
   const std::size_t m_count = snap.num_members();
   weight_.resize(m_count);
   gain_.resize(m_count);
@@ -141,16 +144,130 @@ std::size_t EvidenceWeights::BestMember(std::size_t unit, const std::vector<doub
   return best;
 }
 
+BeliefRule::BeliefRule(const Dataset& data, const graph::EvidenceSnapshot& snap,
+                       const EvidenceWeights& weights, double base_rate)
+    : snap_(snap), weights_(weights), base_(Logit(base_rate)), echo_(weights.echo_factor()) {
+  group_offsets_.push_back(0);
+  std::vector<std::vector<Index>> members(data.groups.size());
+  for (Index c = 0; c < snap.num_claims; ++c) {
+    if (data.claims[c].group != kNone) members[data.claims[c].group].push_back(c);
+  }
+  for (const auto& claims : members) {
+    group_claims_.insert(group_claims_.end(), claims.begin(), claims.end());
+    group_offsets_.push_back(static_cast<Index>(group_claims_.size()));
+  }
+  for (Index c = 0; c < snap.num_claims; ++c) {
+    if (data.claims[c].group == kNone) ungrouped_.push_back(c);
+  }
+}
+
+double BeliefRule::Evidence(Index claim, const std::vector<double>& trust) const {
+  return Evidence(claim, trust, nullptr);
+}
+
+double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
+                            std::vector<double>* contribution) const {
+  // Scores per side, strongest first (ties in unit order); the k-th on a side counts echo^k.
+  thread_local std::vector<std::pair<double, Index>> side[2];
+  side[0].clear();
+  side[1].clear();
+  const Index first = snap_.claim_offsets[claim];
+  const Index last = snap_.claim_offsets[claim + 1];
+  if (contribution != nullptr) contribution->assign(last - first, 0.0);
+  for (Index u = first; u < last; ++u) {
+    if (snap_.IsImplied(u)) continue;
+    const std::size_t m = weights_.BestMember(u, trust);
+    side[snap_.unit_polarity[u] > 0 ? 0 : 1].emplace_back(
+        weights_.MemberScore(m, trust[snap_.member_owner[m]]), u);
+  }
+  double sum = 0.0;
+  for (int k = 0; k < 2; ++k) {
+    auto& units = side[k];
+    std::stable_sort(units.begin(), units.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    double discount = 1.0;
+    const double sign = k == 0 ? 1.0 : -1.0;
+    for (const auto& [score, u] : units) {
+      const double phi = sign * score * discount;
+      sum += phi;
+      if (contribution != nullptr) (*contribution)[u - first] = phi;
+      discount *= echo_;
+    }
+  }
+  return sum;
+}
+
+std::pair<double, double> BeliefRule::SideMass(Index claim,
+                                               const std::vector<double>& trust) const {
+  std::vector<double> explicit_for;
+  std::vector<double> explicit_against;
+  std::vector<double> implied;
+  for (Index u = snap_.claim_offsets[claim]; u < snap_.claim_offsets[claim + 1]; ++u) {
+    const std::size_t m = weights_.BestMember(u, trust);
+    const double score = weights_.MemberScore(m, trust[snap_.member_owner[m]]);
+    if (snap_.IsImplied(u)) {
+      implied.push_back(score);
+    } else {
+      (snap_.unit_polarity[u] > 0 ? explicit_for : explicit_against).push_back(score);
+    }
+  }
+  auto discounted = [&](std::vector<double>& scores, double* discount) {
+    std::sort(scores.begin(), scores.end(), std::greater<>());
+    double sum = 0.0;
+    for (double s : scores) {
+      sum += s * *discount;
+      *discount *= echo_;
+    }
+    return sum;
+  };
+  double d_for = 1.0;
+  double d_against = 1.0;
+  const double mass_for = discounted(explicit_for, &d_for);
+  double mass_against = discounted(explicit_against, &d_against);
+  mass_against += discounted(implied, &d_against);
+  return {mass_for, mass_against};
+}
+
+void BeliefRule::Beliefs(const std::vector<double>& trust, int threads,
+                         std::vector<double>* belief) const {
+  const auto num_ungrouped = static_cast<std::int64_t>(ungrouped_.size());
+#pragma omp parallel for schedule(static) num_threads(threads)
+  for (std::int64_t i = 0; i < num_ungrouped; ++i) {
+    const Index c = ungrouped_[i];
+    (*belief)[c] = Sigmoid(base_ + Evidence(c, trust));
+  }
+  const auto num_groups = static_cast<std::int64_t>(group_offsets_.size() - 1);
+#pragma omp parallel for schedule(dynamic, 64) num_threads(threads)
+  for (std::int64_t g = 0; g < num_groups; ++g) {
+    const Index begin = group_offsets_[g];
+    const Index end = group_offsets_[g + 1];
+    double top = -std::numeric_limits<double>::infinity();
+    for (Index i = begin; i < end; ++i) {
+      const double e = Evidence(group_claims_[i], trust);
+      (*belief)[group_claims_[i]] = e;  // evidence for now; normalised below
+      top = std::max(top, e);
+    }
+    double total = 0.0;
+    for (Index i = begin; i < end; ++i) total += std::exp((*belief)[group_claims_[i]] - top);
+    for (Index i = begin; i < end; ++i) {
+      (*belief)[group_claims_[i]] = std::exp((*belief)[group_claims_[i]] - top) / total;
+    }
+  }
+}
+
 ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& snap,
                            const ModelOptions& options) {
   options.Validate();
   const EvidenceWeights weights(data, snap, options);
+  const BeliefRule rule(data, snap, weights, options.base_rate);
   const auto num_claims = static_cast<std::int64_t>(snap.num_claims);
   const auto num_sources = static_cast<std::int64_t>(snap.num_sources);
   const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
 
   // Which unit each member belongs to, and the credit it gives its owner: each distinct owner of
   // a unit gets an equal share, through its heaviest member, so that relays change nothing.
+  // Implied denials give no credit: a source supporting one alternative is judged by the belief
+  // in that alternative, which the normalisation of the group already ties to the others.
   std::vector<Index> member_unit(snap.num_members());
   std::vector<double> credit(snap.num_members(), 0.0);
   std::vector<Index> heaviest;  // per owner run of the current unit
@@ -164,6 +281,7 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
         heaviest.back() = m;
       }
     }
+    if (snap.IsImplied(u)) continue;
     for (Index m : heaviest) credit[m] = weights.weight(m) / static_cast<double>(heaviest.size());
   }
 
@@ -172,32 +290,23 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
   result.trust.resize(snap.num_sources);
   for (Index s = 0; s < snap.num_sources; ++s) result.trust[s] = weights.prior_mean(s);
   result.belief.assign(snap.num_claims, options.base_rate);
+  std::vector<double> next_belief(snap.num_claims);
   std::vector<double> next_trust(snap.num_sources);
-  const double base = Logit(options.base_rate);
-  auto ClaimLogOdds = [&](std::int64_t c) {
-    double log_odds = base;
-    for (Index u = snap.claim_offsets[c]; u < snap.claim_offsets[c + 1]; ++u) {
-      const std::size_t m = weights.BestMember(u, result.trust);
-      log_odds +=
-          snap.unit_polarity[u] * weights.MemberScore(m, result.trust[snap.member_owner[m]]);
-    }
-    return log_odds;
-  };
 
   for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
+    rule.Beliefs(result.trust, threads, &next_belief);
     double residual = 0.0;
-#pragma omp parallel for schedule(static) num_threads(threads) reduction(max : residual)
     for (std::int64_t c = 0; c < num_claims; ++c) {
-      const double b = Sigmoid(ClaimLogOdds(c));
-      residual = std::max(residual, std::abs(b - result.belief[c]));
-      result.belief[c] = b;
+      residual = std::max(residual, std::abs(next_belief[c] - result.belief[c]));
     }
+    result.belief.swap(next_belief);
 #pragma omp parallel for schedule(static) num_threads(threads) reduction(max : residual)
     for (std::int64_t s = 0; s < num_sources; ++s) {
       double agree = weights.prior_a(s);
       double total = weights.prior_a(s) + weights.prior_b(s);
       for (Index k = snap.owner_offsets[s]; k < snap.owner_offsets[s + 1]; ++k) {
         const Index m = snap.owner_members[k];
+        if (credit[m] == 0.0) continue;
         const Index u = member_unit[m];
         const double b = result.belief[snap.unit_claim[u]];
         agree += credit[m] * (snap.unit_polarity[u] > 0 ? b : 1.0 - b);
@@ -216,12 +325,9 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
     }
   }
   // At convergence, final beliefs from the final trusts (a change below the tolerance), so that
-  // every belief is exactly sigmoid of the log-odds its explanation lists. A run cut short by
-  // max_iterations keeps the beliefs of its last iteration.
-  if (result.converged) {
-#pragma omp parallel for schedule(static) num_threads(threads)
-    for (std::int64_t c = 0; c < num_claims; ++c) result.belief[c] = Sigmoid(ClaimLogOdds(c));
-  }
+  // every belief is exactly what its explanation lists. A run cut short by max_iterations keeps
+  // the beliefs of its last iteration.
+  if (result.converged) rule.Beliefs(result.trust, threads, &result.belief);
   return result;
 }
 

@@ -180,14 +180,17 @@ std::vector<Index> ClaimsWithEvidence(const Scored& s, bool ungrouped = false) {
 // Reference implementation, written from the equations of model.hpp and the rules of
 // docs/format.md, reading the Dataset directly (no ClaimGraph, no EvidenceSnapshot):
 //
-//   L_c = logit(rho) + sum over units u of c of pi_u * max_{m in u} w_m max(0, logit(chain(theta_m,
-//   h_m))) theta_s = (a_s + sum_{m owned by s} credit_m agree_m) / (a_s + b_s + sum credit_m)
+//   S_c = sum over units u of c of pi_u * echo^rank(u) * max_{m in u} w_m max(0, logit(chain(
+//         theta_m, h_m)))      (rank 0 for the strongest unit on its side of c, 1 for the next)
+//   theta_s = (a_s + sum_{m owned by s} credit_m agree_m) / (a_s + b_s + sum credit_m)
 //
 // where each distinct owner of a unit is credited once, with its heaviest member's weight divided
 // by the number of distinct owners of the unit.
 //
-// A unit is keyed by (claim, polarity, origin if given else holder); a supports stance on a
-// grouped claim adds an implied denial to every other claim of its group. Each iteration computes
+// A unit is keyed by (claim, polarity, origin if given else holder). A claim outside any group has
+// belief sigmoid(logit(rho) + S_c); the claims of a group share a softmax of their evidence S
+// (exactly one alternative is true), and support for one alternative is not also counted as a
+// denial of the others. Each iteration computes
 // the beliefs from the trusts, then the trusts from those beliefs; the test runs both to a
 // tolerance of 1e-13, so that they meet at the fixed point whatever their summation order.
 
@@ -271,12 +274,6 @@ RefResult ReferenceModel(const Dataset& d, const ModelOptions& o) {
   for (const Stance& s : d.stances) {
     if (s.polarity == Polarity::kNeutral) continue;
     add(s.claim, static_cast<int>(s.polarity), s, false);
-    const Index group = d.claims[s.claim].group;
-    if (s.polarity == Polarity::kSupports && group != kNone) {
-      for (Index other = 0; other < num_claims; ++other) {
-        if (other != s.claim && d.claims[other].group == group) add(other, -1, s, true);
-      }
-    }
   }
 
   std::vector<double> a(num_sources);
@@ -306,7 +303,9 @@ RefResult ReferenceModel(const Dataset& d, const ModelOptions& o) {
   for (Index s = 0; s < num_sources; ++s) r.trust[s] = a[s] / (a[s] + b[s]);
   auto logit = [](double p) { return std::log(p) - std::log1p(-p); };
   for (int iteration = 1; iteration <= o.max_iterations; ++iteration) {
-    std::vector<double> log_odds(num_claims, logit(o.base_rate));
+    std::vector<double> log_odds(num_claims, 0.0);  // S_c
+    // Unit values per (claim, side), then each side summed strongest first with weights echo^k.
+    std::map<std::pair<Index, int>, std::vector<double>> sides;
     for (const auto& [key, members] : units) {
       double best = -std::numeric_limits<double>::infinity();
       for (const Item& m : members) {
@@ -314,11 +313,29 @@ RefResult ReferenceModel(const Dataset& d, const ModelOptions& o) {
         best = std::max(best,
                         m.weight * std::max(0.0, logit(0.5 + 0.5 * (2.0 * theta - 1.0) * m.gain)));
       }
-      log_odds[std::get<0>(key)] += std::get<1>(key) * best;
+      sides[{std::get<0>(key), std::get<1>(key)}].push_back(best);
+    }
+    for (auto& [side, values] : sides) {
+      std::sort(values.rbegin(), values.rend());
+      double discount = 1.0;
+      for (double v : values) {
+        log_odds[side.first] += side.second * v * discount;
+        discount *= o.echo_factor;
+      }
     }
     double change = 0.0;
     for (Index c = 0; c < num_claims; ++c) {
-      const double belief = 1.0 / (1.0 + std::exp(-log_odds[c]));
+      const Index group = d.claims[c].group;
+      double belief = 0.0;
+      if (group == kNone) {
+        belief = 1.0 / (1.0 + std::exp(-(logit(o.base_rate) + log_odds[c])));
+      } else {
+        double total = 0.0;
+        for (Index other = 0; other < num_claims; ++other) {
+          if (d.claims[other].group == group) total += std::exp(log_odds[other] - log_odds[c]);
+        }
+        belief = 1.0 / total;
+      }
       change = std::max(change, std::abs(belief - r.belief[c]));
       r.belief[c] = belief;
     }

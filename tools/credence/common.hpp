@@ -43,5 +43,7 @@ void Emit(const std::string& output, const std::string& text);
 
 // Each subcommand registers itself; its callback runs when it is parsed.
 void AddAnalyzeCommands(CLI::App& app);  // analyze, explain, validate, algorithms
+void AddImportCommand(CLI::App& app);    // import
+void AddEvalCommand(CLI::App& app);      // eval
 
 }  // namespace credence::cli

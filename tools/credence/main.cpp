@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "credence 0.1.0");
   AddAnalyzeCommands(app);
+  AddImportCommand(app);
+  AddEvalCommand(app);
 
   try {
     app.parse(argc, argv);

@@ -3,7 +3,8 @@
 /// as flat arrays in compressed-sparse-row form. Every scorer reads only this.
 ///
 /// A *member* is one stance as it reaches a claim (or a denial implied by a stance on a mutually
-/// exclusive alternative). Members that share a claim, a polarity and an origin form one *unit*:
+/// exclusive alternative). Members that share a claim, a polarity and an origin form one *unit*
+/// (implied members form units of their own, see IsImplied):
 /// one independent piece of evidence, weighed once however many reports relay it (MODEL.md,
 /// independence rule). The origin is the stance's `origin` if given, else its holder.
 ///
@@ -51,6 +52,10 @@ struct EvidenceSnapshot {
   std::vector<Index> claim_neutral;
 
   std::size_t num_units() const { return unit_claim.size(); }
+  /// True for a unit of implied denials (support for an alternative of a group), which shows the
+  /// other side of a group's dispute but is not evidence of its own (the group's beliefs are
+  /// normalised instead).
+  bool IsImplied(std::size_t u) const { return (member_flags[unit_offsets[u]] & kImplied) != 0; }
   std::size_t num_members() const { return member_owner.size(); }
   Index unit_size(std::size_t u) const { return unit_offsets[u + 1] - unit_offsets[u]; }
 };

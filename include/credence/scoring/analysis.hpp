@@ -81,14 +81,15 @@ struct StanceContribution {
   bool counted = false;  ///< Carries its unit (others in the unit are relays of the same origin).
   int unit = 0;          ///< 1-based number of its unit within the claim.
   double unit_contribution = 0.0;    ///< Signed log-odds its unit adds (counted member's score).
-  double belief_without_unit = 0.5;  ///< sigmoid(L - unit contribution).
+  double belief_without_unit = 0.5;  ///< The belief with the unit's contribution removed.
 };
 
 struct Explanation {
   Index claim = kNone;
+  bool grouped = false;  ///< In a group of alternatives: belief = softmax of the group's evidence.
   double belief = 0.5;
-  double log_odds = 0.0;                    ///< L, from the evidence below.
-  double base_log_odds = 0.0;               ///< logit(base rate).
+  double log_odds = 0.0;                    ///< base + S_c, from the evidence below.
+  double base_log_odds = 0.0;               ///< logit(base rate); 0 for a grouped claim.
   std::vector<StanceContribution> stances;  ///< Units in snapshot order, members within.
   std::vector<Index> neutral;               ///< Neutral stances on the claim.
 };

@@ -2,8 +2,10 @@
 /// The default Credence model: evidence in log-odds with trust learned by a regularised EM
 /// (docs/model.md has the equations and the reasons for each parameter).
 ///
-///   belief:  L_c = logit(rho) + sum over units u of c of  pi_u * max over members m of u of
-///                  w_m * max(0, logit(chain(theta_owner(m), hops_m))),   b_c = sigmoid(L_c)
+///   evidence: S_c = sum over units u of c of  pi_u * max over members m of u of
+///                   w_m * max(0, logit(chain(theta_owner(m), hops_m)))
+///   belief:   b_c = sigmoid(logit(rho) + S_c), or for a group of alternatives the softmax of S
+///             over the group (BeliefRule)
 ///   trust:   theta_s = (a_s + sum_m credit_m * agree_m) / (a_s + b_s + sum_m credit_m)
 ///
 /// where w_m = weight * hedge factor * interested factor * anonymous factor, chain(theta, h) =
@@ -34,6 +36,10 @@ struct ModelOptions {
   double strong_hedge_factor =
       0.5;                    ///< Weight for "unconfirmed", "rumour", "may", "might"; in (0, 1].
   double trust_floor = 0.01;  ///< Trust is kept in [floor, 1 - floor]; in (0, 0.5).
+  /// Undeclared dependence: the k-th strongest unit on one side of a claim (k = 0, 1, ...) counts
+  /// echo_factor^k, as in ACCU's vote discount prod (1 - c P(dependent)) with its published
+  /// c = 0.8 and prior P(dependent) = 0.2 (docs/model.md). 1 turns it off; in (0, 1].
+  double echo_factor = 0.84;
 
   // Default prior trust by source kind.
   double prior_news = 0.7;
@@ -81,6 +87,7 @@ class EvidenceWeights {
     return prior_a_[source] / (prior_a_[source] + prior_b_[source]);
   }
   double floor() const { return floor_; }
+  double echo_factor() const { return echo_; }
 
  private:
   const graph::EvidenceSnapshot& snap_;
@@ -89,6 +96,41 @@ class EvidenceWeights {
   std::vector<double> prior_a_;
   std::vector<double> prior_b_;
   double floor_;
+  double echo_;
+};
+
+/// The belief half of an iteration, shared by the model and the explanations.
+///   ungrouped claim c:  b_c = sigmoid(logit(base_rate) + S_c)
+///   group of alternatives G:  b_c = exp(S_c) / sum over c' in G of exp(S_c')  (exactly one is
+///   true)
+/// where S_c, the claim's evidence, sums the signed scores of its units (implied units, which only
+/// restate the alternatives' support, excluded), each side discounted for undeclared echo.
+class BeliefRule {
+ public:
+  BeliefRule(const Dataset& data, const graph::EvidenceSnapshot& snap,
+             const EvidenceWeights& weights, double base_rate);
+  /// S_c under the given trusts: on each side, the units' scores strongest first, the k-th
+  /// counting echo_factor^k. O(members of the claim + units log units).
+  double Evidence(Index claim, const std::vector<double>& trust) const;
+  /// The same, filling `contribution` with each unit's signed share of S_c (0 for implied
+  /// units), indexed from the claim's first unit.
+  double Evidence(Index claim, const std::vector<double>& trust,
+                  std::vector<double>* contribution) const;
+  /// Every claim's belief under the given trusts; `belief` must have one entry per claim.
+  void Beliefs(const std::vector<double>& trust, int threads, std::vector<double>* belief) const;
+  /// Trusted mass on each side of a claim (E+, E-) for the dispute score: the same discounted
+  /// scores as S_c, with the implied denials of a group's alternatives added to E- after the
+  /// explicit denials (docs/model.md).
+  std::pair<double, double> SideMass(Index claim, const std::vector<double>& trust) const;
+
+ private:
+  const graph::EvidenceSnapshot& snap_;
+  const EvidenceWeights& weights_;
+  double base_;
+  double echo_;
+  std::vector<Index> ungrouped_;
+  std::vector<Index> group_offsets_;
+  std::vector<Index> group_claims_;
 };
 
 /// Runs the default model to convergence. Deterministic for any thread count: each claim's and

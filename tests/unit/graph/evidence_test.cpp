@@ -334,7 +334,8 @@ TEST(EvidenceTest, HopsCountRelaysBetweenWitnessAndReader) {
 
 // Claims g1, g2, g3 form the group "g"; k4 has no group. y also denies g1 outright.
 //   sources: w=0, x=1, y=2, z=3. g3 is about y.
-//   g1: + x;  - y (explicit, then implied by y's support of g2: one origin, one unit)
+//   g1: + x;  - y (explicit);  - y (implied by y's support of g2: a unit of its own, since
+//       implied units are shown but do not count as evidence)
 //   g2: + y;  - x (implied)
 //   g3: - x (implied), - y (implied, interested), - z (explicit)
 //   k4: + w
@@ -354,9 +355,10 @@ TEST(EvidenceTest, GroupAlternativesImplyDenials) {
 {"type":"stance","holder":"y","claim":"g1","polarity":"denies"}
 )json");
   ExpectWellFormed(f);
-  EXPECT_THAT(UnitsOf(f, "g1"), ElementsAre("+ x:x:0:0", "- y:y:0:0, y:y:0:4"));
+  EXPECT_THAT(UnitsOf(f, "g1"), ElementsAre("+ x:x:0:0", "- y:y:0:0", "- y:y:0:4"));
   EXPECT_THAT(UnitsOf(f, "g2"), ElementsAre("+ y:y:0:0", "- x:x:0:4"));
-  EXPECT_THAT(UnitsOf(f, "g3"), ElementsAre("- x:x:0:4", "- y:y:0:5", "- z:z:0:0"));
+  // Explicit units come before implied ones.
+  EXPECT_THAT(UnitsOf(f, "g3"), ElementsAre("- z:z:0:0", "- x:x:0:4", "- y:y:0:5"));
   EXPECT_THAT(UnitsOf(f, "k4"), ElementsAre("+ w:w:0:0"));
   // The implied members point at the supporting stances: on g2, x's stance 0 on g1.
   const Index g2 = f.data.FindClaim("g2");
@@ -364,13 +366,16 @@ TEST(EvidenceTest, GroupAlternativesImplyDenials) {
   EXPECT_EQ(f.snap.member_stance[denial], 0U);
   // 5 direct members plus 4 implied ones (x on g2 and g3, y on g1 and g3).
   EXPECT_EQ(f.snap.num_members(), 9U);
-  EXPECT_EQ(f.snap.num_units(), 8U);
+  EXPECT_EQ(f.snap.num_units(), 9U);
+  EXPECT_FALSE(f.snap.IsImplied(f.snap.claim_offsets[g2]));
+  EXPECT_TRUE(f.snap.IsImplied(f.snap.claim_offsets[g2] + 1));
 }
 
 // Members equal in every unit attribute are ordered by content, not by input line: implied
 // denials by the claim they come from (a before b), then direct stances by id (q1 before q2).
 //   claims: a=0, b=1, c=2, all in group g; stances in file order: 0 s-b, 1 s-a, 2 q2, 3 q1.
-//   c has one unit (denials keyed by o): q1 (3), q2 (2), then implied s-a (1), s-b (0).
+//   c has two units keyed by o: the explicit denials q1 (3), q2 (2), then the implied ones s-a
+//   (1), s-b (0).
 TEST(EvidenceTest, TiesAreBrokenByContentNotInputOrder) {
   const Frozen f(R"json({"type":"outlet","id":"o"}
 {"type":"claim","id":"a","text":"A","group":"g"}
@@ -382,11 +387,11 @@ TEST(EvidenceTest, TiesAreBrokenByContentNotInputOrder) {
 {"type":"stance","id":"q1","holder":"o","claim":"c","polarity":"denies","quote":"first"}
 )json");
   ExpectWellFormed(f);
-  EXPECT_THAT(UnitsOf(f, "c"), ElementsAre("- o:o:0:0, o:o:0:0, o:o:0:4, o:o:0:4"));
+  EXPECT_THAT(UnitsOf(f, "c"), ElementsAre("- o:o:0:0, o:o:0:0", "- o:o:0:4, o:o:0:4"));
   const Index c = f.data.FindClaim("c");
   const Index unit = f.snap.claim_offsets[c];
   const std::vector<Index> members(f.snap.member_stance.begin() + f.snap.unit_offsets[unit],
-                                   f.snap.member_stance.begin() + f.snap.unit_offsets[unit + 1]);
+                                   f.snap.member_stance.begin() + f.snap.unit_offsets[unit + 2]);
   EXPECT_THAT(members, ElementsAre(3U, 2U, 1U, 0U));
 }
 

@@ -18,6 +18,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -107,19 +108,24 @@ TEST(ModelTest, OutletInItsOwnReportIsZeroHops) {
 //              theta = (2.8 + 49/58) / 5 = 0.728966 for both.
 // Fixed point: theta = (2.8 + b) / 5 with b = theta^2 / (theta^2 + (1 - theta)^2), whose root in
 // (0.7, 1) is theta = 0.7375145, b = 0.8875723.
+// (echo_factor = 1 here: no discount for undeclared dependence; see EchoDiscount below.)
 TEST(ModelTest, TwoIndependentOutletsAgreeing) {
   const std::string text = R"({"type":"outlet","id":"o1","prior":0.7}
 {"type":"outlet","id":"o2","prior":0.7}
 {"type":"claim","id":"c","text":"c"}
 {"type":"stance","holder":"o1","claim":"c","polarity":"supports"}
 {"type":"stance","holder":"o2","claim":"c","polarity":"supports"})";
-  const auto first = ScoreText(text, FirstIteration());
+  ModelOptions one = FirstIteration();
+  one.echo_factor = 1.0;
+  ModelOptions tight = Tight();
+  tight.echo_factor = 1.0;
+  const auto first = ScoreText(text, one);
   EXPECT_NEAR(first->Belief("c"), 49.0 / 58.0, kEps);
   EXPECT_NEAR(first->Trust("o1"), (2.8 + 49.0 / 58.0) / 5.0, kEps);
   EXPECT_FALSE(first->result.converged);
   EXPECT_EQ(first->result.iterations, 1);
 
-  const auto m = ScoreText(text, Tight());
+  const auto m = ScoreText(text, tight);
   ASSERT_TRUE(m->result.converged);
   const double theta = m->Trust("o1");
   const double b = m->Belief("c");
@@ -128,6 +134,29 @@ TEST(ModelTest, TwoIndependentOutletsAgreeing) {
   EXPECT_NEAR(theta, (2.8 + b) / 5.0, 1e-12);
   EXPECT_NEAR(b, theta * theta / (theta * theta + (1 - theta) * (1 - theta)), 1e-12);
   EXPECT_DOUBLE_EQ(m->Trust("o2"), theta);
+}
+
+// Undeclared dependence: on one side of a claim the k-th strongest unit counts echo^k.
+//   o1 (0.9), o2 (0.7), o3 (0.7) all support c; default echo 0.84, first iteration:
+//   S = logit(0.9) + 0.84 logit(0.7) + 0.84^2 logit(0.7)
+//     = 2.1972246 + 0.84 * 0.8472979 + 0.7056 * 0.8472979 = 3.5076990.
+//   A denial by o4 (0.7) is the strongest (only) unit on its side: it counts in full.
+TEST(ModelTest, EchoDiscount) {
+  const std::string text = R"({"type":"outlet","id":"o1","prior":0.9}
+{"type":"outlet","id":"o2","prior":0.7}
+{"type":"outlet","id":"o3","prior":0.7}
+{"type":"outlet","id":"o4","prior":0.7}
+{"type":"claim","id":"c","text":"c"}
+{"type":"stance","holder":"o2","claim":"c","polarity":"supports"}
+{"type":"stance","holder":"o1","claim":"c","polarity":"supports"}
+{"type":"stance","holder":"o3","claim":"c","polarity":"supports"})";
+  const double s = std::log(9.0) + (0.84 + 0.84 * 0.84) * std::log(7.0 / 3.0);
+  const auto m = ScoreText(text, FirstIteration());
+  EXPECT_NEAR(m->Belief("c"), Sigmoid(s), kEps);
+  const auto denied =
+      ScoreText(text + "\n" + R"({"type":"stance","holder":"o4","claim":"c","polarity":"denies"})",
+                FirstIteration());
+  EXPECT_NEAR(denied->Belief("c"), Sigmoid(s - std::log(7.0 / 3.0)), kEps);
 }
 
 //   o1 (0.7) --supports--> c <--denies-- o2 (0.7)
@@ -284,26 +313,39 @@ TEST(ModelTest, RelayHopGain) {
   EXPECT_NEAR(lossless->Belief("c"), 0.6, kEps);
 }
 
-//   group "born": c1961, c1962. o (0.7) supports c1961, which denies c1962 by implication:
-//   L(c1961) = logit(0.7); L(c1962) = -implied_factor * logit(0.7). With implied_factor 1/2:
-//   b(c1962) = sigmoid(-0.5 * 0.8472979) = 0.3956439.
-TEST(ModelTest, SupportForAnAlternativeIsAnImpliedDenial) {
-  ModelOptions o = FirstIteration();
-  o.implied_factor = 0.5;
-  const auto m = ScoreText(R"({"type":"outlet","id":"o","prior":0.7}
+//   group "born": c1961, c1962, exactly one true. o (0.7) supports c1961:
+//   S(c1961) = logit(0.7) = ln(7/3), S(c1962) = 0; softmax: b(c1961) = (7/3) / (7/3 + 1) = 0.7,
+//   b(c1962) = 0.3. The implied denial of c1962 is shown (a unit flagged kImplied) but adds
+//   nothing: counting it too would use o's stance twice.
+//   If o instead denies c1961: S(c1961) = -ln(7/3), b(c1961) = (3/7) / (3/7 + 1) = 0.3, b(c1962) =
+//   0.7. With a third alternative c1963 and o supporting c1961: b = (7/3, 1, 1) / (13/3) =
+//   (7/13, 3/13, 3/13).
+TEST(ModelTest, GroupBeliefsAreASoftmaxOfTheEvidence) {
+  const std::string group = R"({"type":"outlet","id":"o","prior":0.7}
 {"type":"claim","id":"c1961","text":"born in 1961","group":"born"}
 {"type":"claim","id":"c1962","text":"born in 1962","group":"born"}
-{"type":"stance","holder":"o","claim":"c1961","polarity":"supports"})",
-                           o);
+)";
+  const auto m =
+      ScoreText(group + R"({"type":"stance","holder":"o","claim":"c1961","polarity":"supports"})",
+                FirstIteration());
   EXPECT_NEAR(m->Belief("c1961"), 0.7, kEps);
-  EXPECT_NEAR(m->Belief("c1962"), 0.3956439, 1e-7);
-  // A denial of one alternative implies nothing about the others.
-  const auto denial = ScoreText(R"({"type":"outlet","id":"o","prior":0.7}
-{"type":"claim","id":"c1961","text":"born in 1961","group":"born"}
-{"type":"claim","id":"c1962","text":"born in 1962","group":"born"}
-{"type":"stance","holder":"o","claim":"c1961","polarity":"denies"})",
-                                o);
-  EXPECT_NEAR(denial->Belief("c1962"), 0.5, kEps);
+  EXPECT_NEAR(m->Belief("c1962"), 0.3, kEps);
+  ASSERT_EQ(m->snap.num_units(), 2U);
+  EXPECT_TRUE(m->snap.IsImplied(m->snap.claim_offsets[m->data.FindClaim("c1962")]));
+
+  const auto denial =
+      ScoreText(group + R"({"type":"stance","holder":"o","claim":"c1961","polarity":"denies"})",
+                FirstIteration());
+  EXPECT_NEAR(denial->Belief("c1961"), 0.3, kEps);
+  EXPECT_NEAR(denial->Belief("c1962"), 0.7, kEps);
+
+  const auto three =
+      ScoreText(group + R"({"type":"claim","id":"c1963","text":"born in 1963","group":"born"}
+{"type":"stance","holder":"o","claim":"c1961","polarity":"supports"})",
+                FirstIteration());
+  EXPECT_NEAR(three->Belief("c1961"), 7.0 / 13.0, kEps);
+  EXPECT_NEAR(three->Belief("c1962"), 3.0 / 13.0, kEps);
+  EXPECT_NEAR(three->Belief("c1963"), 3.0 / 13.0, kEps);
 }
 
 // Trust is clamped to [floor, 1 - floor] where it enters the log-odds: an outlet of prior 0.995
@@ -651,26 +693,50 @@ TEST(ExplainTest, ContributionsAddUpToTheLogOdds) {
       const Explanation e =
           Explain(m->data, *m->graph, m->snap, weights, m->result, options.base_rate, c);
       EXPECT_EQ(e.claim, c);
-      EXPECT_NEAR(e.base_log_odds, Logit(options.base_rate), kEps);
+      const bool grouped = m->data.claims[c].group != kNone;
+      EXPECT_EQ(e.grouped, grouped);
+      // A grouped claim's belief is a softmax of evidence: no base rate enters it.
+      EXPECT_NEAR(e.base_log_odds, grouped ? 0.0 : Logit(options.base_rate), kEps);
       double sum = e.base_log_odds;
       int counted = 0;
       int last_unit = 0;
+      std::set<int> implied_units;
       for (const StanceContribution& s : e.stances) {
         EXPECT_GE(s.unit, last_unit);  // units numbered 1, 2, ... in snapshot order
         last_unit = s.unit;
+        if (s.flags & graph::EvidenceSnapshot::kImplied) {
+          implied_units.insert(s.unit);
+          EXPECT_FALSE(s.counted);  // shown, never counted
+          EXPECT_EQ(s.unit_contribution, 0.0);
+        }
         if (s.counted) {
           ++counted;
           sum += s.unit_contribution;
           EXPECT_NEAR(s.score, s.unit_contribution, kEps);
         }
-        EXPECT_NEAR(s.belief_without_unit, Sigmoid(e.log_odds - s.unit_contribution), kEps);
+        if (!grouped) {
+          EXPECT_NEAR(s.belief_without_unit, Sigmoid(e.log_odds - s.unit_contribution), kEps);
+        }
         EXPECT_NEAR(s.owner_trust, m->result.trust[s.owner], 0.0);
       }
-      EXPECT_EQ(counted, last_unit) << "one counted member per unit";
+      EXPECT_EQ(counted + static_cast<int>(implied_units.size()), last_unit)
+          << "one counted member per unit that is not implied";
       EXPECT_NEAR(e.log_odds, sum, kEps);
       // The belief was computed from the trusts of the previous iteration, the explanation from
       // the final trusts; they agree to the convergence tolerance, not exactly (reported).
-      EXPECT_NEAR(e.belief, Sigmoid(e.log_odds), options.tolerance);
+      if (grouped) {
+        // softmax over the group: b_c = 1 / sum over the group of exp(S_o - S_c).
+        double total = 0.0;
+        for (Index o = 0; o < m->data.claims.size(); ++o) {
+          if (m->data.claims[o].group != m->data.claims[c].group) continue;
+          const Explanation other =
+              Explain(m->data, *m->graph, m->snap, weights, m->result, options.base_rate, o);
+          total += std::exp(other.log_odds - e.log_odds);
+        }
+        EXPECT_NEAR(e.belief, 1.0 / total, options.tolerance);
+      } else {
+        EXPECT_NEAR(e.belief, Sigmoid(e.log_odds), options.tolerance);
+      }
       EXPECT_EQ(e.belief, m->result.belief[c]);
     }
     const Explanation q = Explain(m->data, *m->graph, m->snap, weights, m->result,

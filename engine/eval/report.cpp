@@ -1,0 +1,144 @@
+#include "credence/eval/report.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <cmath>
+
+#include "credence/report/writers.hpp"
+
+namespace credence::eval {
+namespace {
+
+// Pads to `width` display columns, counting UTF-8 code points.
+std::string Pad(const std::string& s, std::size_t width, bool right) {
+  std::size_t count = 0;
+  for (unsigned char c : s) count += (c & 0xC0) != 0x80 ? 1 : 0;
+  if (count >= width) return s;
+  const std::string fill(width - count, ' ');
+  return right ? fill + s : s + fill;
+}
+
+std::string Fixed(double v, int precision) {
+  if (!std::isfinite(v)) return "-";
+  std::string s = fmt::format("{:.{}f}", v, precision);
+  if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+std::string JsonNumber(double v) {
+  if (!std::isfinite(v)) return "null";
+  std::string s = fmt::format("{:.6f}", v);
+  if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+std::string Duration(double seconds) {
+  if (seconds < 1.0) return fmt::format("{:.2f} ms", seconds * 1e3);
+  return fmt::format("{:.2f} s", seconds);
+}
+
+std::string_view KindWord(GoldKind kind) { return kind == GoldKind::kClaim ? "claim" : "object"; }
+
+// The coverage of the gold, the same in every row.
+const Metrics* AnyRow(const EvalReport& report) {
+  return report.rows.empty() ? nullptr : &report.rows.front();
+}
+
+}  // namespace
+
+void WriteEvalTable(std::ostream& out, const EvalReport& report, bool show_time) {
+  const Metrics* any = AnyRow(report);
+  const std::size_t items = any != nullptr ? any->items : 0;
+  const std::size_t missing = any != nullptr ? any->missing : 0;
+  const std::size_t scored = any != nullptr ? any->scored_claims : 0;
+  fmt::print(out, "Evaluation of {} against {}\n", report.dataset, report.gold);
+  fmt::print(out, "{} gold {}{}, {} not in the dataset; {} scored claim{}.\n\n", items,
+             KindWord(report.kind), items == 1 ? "" : "s", missing, scored, scored == 1 ? "" : "s");
+
+  struct Column {
+    const char* title;
+    std::size_t width;
+    bool right;
+  };
+  std::vector<Column> columns = {
+      {"algorithm", 24, false}, {"accuracy", 16, true},    {"P(false)", 10, true},
+      {"R(false)", 10, true},   {"F1(false)", 11, true},   {"Brier", 9, true},
+      {"ECE", 9, true},         {"trust ρ (n)", 14, true}, {"iterations", 12, true},
+      {"converged", 11, true},
+  };
+  if (show_time) columns.push_back({"time", 12, true});
+  auto print_row = [&](const std::vector<std::string>& cells) {
+    std::string line;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      line += Pad(cells[i], columns[i].width, columns[i].right);
+    }
+    line.erase(line.find_last_not_of(' ') + 1);
+    fmt::print(out, "{}\n", line);
+  };
+  std::vector<std::string> titles;
+  for (const auto& c : columns) titles.emplace_back(c.title);
+  print_row(titles);
+  for (const Metrics& m : report.rows) {
+    if (!m.error.empty()) {
+      fmt::print(out, "{}  error: {}\n", Pad(m.algorithm, columns[0].width - 2, false), m.error);
+      continue;
+    }
+    std::vector<std::string> cells = {
+        m.algorithm,
+        fmt::format("{} ({}/{})", Fixed(m.accuracy, 3), m.correct, m.items),
+        Fixed(m.precision, 3),
+        Fixed(m.recall, 3),
+        Fixed(m.f1, 3),
+        Fixed(m.brier, 4),
+        Fixed(m.ece, 4),
+        m.baseline
+            ? "-"
+            : fmt::format("{}{} ({})", std::isfinite(m.trust_rho) && m.trust_rho > 0 ? "+" : "",
+                          Fixed(m.trust_rho, 3), m.trust_sources),
+        m.baseline ? "-" : fmt::format("{}", m.iterations),
+        m.baseline ? "-" : (m.converged ? "yes" : "no"),
+    };
+    if (show_time) cells.push_back(Duration(m.seconds));
+    print_row(cells);
+  }
+  fmt::print(out,
+             "\naccuracy: share of the gold {}s right (those not in the dataset count as wrong).\n"
+             "P/R/F1 with false as the positive class, Brier and ECE (10 bins): over the scored "
+             "claims.\n"
+             "trust ρ: Spearman correlation between each source's trust and its accuracy on the "
+             "gold,\nover the n sources with at least 3 stances on scored claims.\n",
+             KindWord(report.kind));
+}
+
+void WriteEvalJson(std::ostream& out, const EvalReport& report, bool show_time) {
+  const Metrics* any = AnyRow(report);
+  fmt::print(out,
+             "{{\"dataset\":{},\"gold\":{},\"gold_kind\":\"{}\",\"gold_items\":{},\"missing\":{},"
+             "\"scored_claims\":{},\"results\":[",
+             report::JsonString(report.dataset), report::JsonString(report.gold),
+             KindWord(report.kind), any != nullptr ? any->items : 0,
+             any != nullptr ? any->missing : 0, any != nullptr ? any->scored_claims : 0);
+  for (std::size_t i = 0; i < report.rows.size(); ++i) {
+    const Metrics& m = report.rows[i];
+    fmt::print(out, "{}\n{{\"algorithm\":{}", i == 0 ? "" : ",", report::JsonString(m.algorithm));
+    if (!m.error.empty()) {
+      fmt::print(out, ",\"error\":{}}}", report::JsonString(m.error));
+      continue;
+    }
+    fmt::print(out,
+               ",\"baseline\":{},\"accuracy\":{},\"correct\":{},\"items\":{},\"missing\":{},"
+               "\"precision\":{},\"recall\":{},\"f1\":{},\"tp\":{},\"fp\":{},\"fn\":{},\"tn\":{},"
+               "\"scored_claims\":{},\"brier\":{},\"ece\":{},\"trust_spearman\":{},"
+               "\"trust_sources\":{},\"iterations\":{},\"converged\":{}",
+               m.baseline, JsonNumber(m.accuracy), m.correct, m.items, m.missing,
+               JsonNumber(m.precision), JsonNumber(m.recall), JsonNumber(m.f1), m.tp, m.fp, m.fn,
+               m.tn, m.scored_claims, JsonNumber(m.brier), JsonNumber(m.ece),
+               JsonNumber(m.trust_rho), m.trust_sources, m.iterations, m.converged);
+    if (show_time) fmt::print(out, ",\"seconds\":{}", JsonNumber(m.seconds));
+    fmt::print(out, "}}");
+  }
+  fmt::print(out, "\n]}}\n");
+}
+
+}  // namespace credence::eval

@@ -1,0 +1,453 @@
+// The import registry (kinds, argument checks, file reading) and the helpers every importer
+// shares: bookkeeping, splitting and escaping.
+
+#include "credence/io/importers.hpp"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <memory>
+
+#include "../text_internal.hpp"
+#include "credence/core/error.hpp"
+#include "import_internal.hpp"
+
+namespace credence::io {
+namespace {
+
+constexpr std::size_t kAny = std::numeric_limits<std::size_t>::max();
+
+const std::vector<ImportKindInfo> kKinds = {
+    {ImportKind::kEmergent, "emergent", "emergent-train.csv", 1, 1, ".jsonl", "claim,truth",
+     "outlets (the source domains) take stances on claims: for/against/observing; each article "
+     "a report",
+     "credence import emergent ../shared/datasets/emergent/emergent-train.csv -o emergent.jsonl "
+     "--gold emergent.gold.csv"},
+    {ImportKind::kBook, "book", "book.txt [book_golden.txt]", 1, 2, ".triples.csv", "object,value",
+     "stores assert author lists per ISBN; authors normalised to sorted last names",
+     "credence import book ../shared/datasets/book/book.txt "
+     "../shared/datasets/book/book_golden.txt -o book.triples.csv --gold book.gold.csv"},
+    {ImportKind::kFlights, "flights", "dirty.csv [clean.csv]", 1, 2, ".triples.csv", "object,value",
+     "web sources assert flight times per flight/attribute; times normalised to 24-hour HH:MM",
+     "credence import flights ../shared/datasets/flights/dirty.csv "
+     "../shared/datasets/flights/clean.csv -o flights.triples.csv --gold flights.gold.csv"},
+    {ImportKind::kPopulation, "population", "population-new.txt [population-gd.txt]", 1, 2,
+     ".triples.csv", "object,value,tolerance",
+     "Wikipedia editors assert city populations per city_year; gold compared within 1%",
+     "credence import population ../shared/datasets/population/population-new.txt "
+     "../shared/datasets/population/population-gd.txt -o population.triples.csv "
+     "--gold population.gold.csv"},
+    {ImportKind::kRumourEval, "rumoureval", "rumoureval2017-train-dev.tsv VERACITY.json...", 2,
+     kAny, ".jsonl", "claim,truth",
+     "Twitter users support/deny/query/comment on each thread's rumour; the veracity files "
+     "choose the threads (train, dev or both)",
+     "credence import rumoureval ../shared/datasets/rumoureval2017/rumoureval2017-train-dev.tsv "
+     "../shared/datasets/rumoureval2017/train-veracity.json "
+     "../shared/datasets/rumoureval2017/dev-veracity.json -o rumoureval.jsonl "
+     "--gold rumoureval.gold.csv"},
+    {ImportKind::kLiar, "liar", "train.tsv valid.tsv", 2, 2, ".jsonl", "claim,truth",
+     "VALID statements are claims asserted by their speakers; speaker priors from TRAIN only",
+     "credence import liar ../shared/datasets/liar/train.tsv ../shared/datasets/liar/valid.tsv "
+     "-o liar.jsonl --gold liar.gold.csv"},
+};
+
+[[noreturn]] void FileProblem(const std::string& path, std::string message) {
+  throw DataError({Diagnostic{path, 0, "", std::move(message)}});
+}
+
+std::string ReadWholeFile(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    FileProblem(path, fmt::format("cannot open the file: {}", std::strerror(errno)));
+  }
+  if (S_ISDIR(info.st_mode)) FileProblem(path, "cannot read a directory as an input file");
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
+                                                       &std::fclose);
+  if (!file) FileProblem(path, fmt::format("cannot open the file: {}", std::strerror(errno)));
+  std::string content;
+  if (S_ISREG(info.st_mode)) content.reserve(static_cast<std::size_t>(info.st_size));
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) content.append(buffer, n);
+  if (std::ferror(file.get())) {
+    FileProblem(path, fmt::format("cannot read the file: {}", std::strerror(errno)));
+  }
+  return content;
+}
+
+// @throws InvalidArgumentError unless `count` is in the kind's range of inputs.
+void CheckInputCount(const ImportKindInfo& info, std::size_t count) {
+  if (count >= info.min_inputs && count <= info.max_inputs) return;
+  const std::string range = info.max_inputs == kAny ? fmt::format("at least {}", info.min_inputs)
+                            : info.min_inputs == info.max_inputs
+                                ? fmt::format("{}", info.min_inputs)
+                                : fmt::format("{} or {}", info.min_inputs, info.max_inputs);
+  throw InvalidArgumentError(fmt::format("import {} takes {} input file(s) ({}), got {}", info.name,
+                                         range, info.inputs, count));
+}
+
+}  // namespace
+
+const std::vector<ImportKindInfo>& AllImportKinds() { return kKinds; }
+
+const ImportKindInfo& GetImportKindInfo(ImportKind kind) {
+  return kKinds[static_cast<std::size_t>(kind)];
+}
+
+ImportKind ParseImportKind(std::string_view name) {
+  for (const auto& info : kKinds) {
+    if (info.name == name) return info.kind;
+  }
+  throw InvalidArgumentError(fmt::format(
+      "import kind must be emergent, book, flights, population, rumoureval or liar, got '{}'",
+      name));
+}
+
+ImportResult Import(ImportKind kind, const std::vector<ImportInput>& inputs) {
+  const auto& info = GetImportKindInfo(kind);
+  CheckInputCount(info, inputs.size());
+  ImportResult result;
+  switch (kind) {
+    case ImportKind::kEmergent:
+      result = importer::ImportEmergent(inputs);
+      break;
+    case ImportKind::kBook:
+      result = importer::ImportBook(inputs);
+      break;
+    case ImportKind::kFlights:
+      result = importer::ImportFlights(inputs);
+      break;
+    case ImportKind::kPopulation:
+      result = importer::ImportPopulation(inputs);
+      break;
+    case ImportKind::kRumourEval:
+      result = importer::ImportRumourEval(inputs);
+      break;
+    case ImportKind::kLiar:
+      result = importer::ImportLiar(inputs);
+      break;
+  }
+  result.extension = std::string(info.extension);
+  return result;
+}
+
+ImportResult ImportFiles(ImportKind kind, const std::vector<std::string>& paths) {
+  CheckInputCount(GetImportKindInfo(kind), paths.size());
+  std::vector<ImportInput> inputs;
+  inputs.reserve(paths.size());
+  for (const auto& path : paths) inputs.push_back({path, ReadWholeFile(path)});
+  return Import(kind, inputs);
+}
+
+namespace importer {
+
+void ImportLog::Problem(const std::string& file, long line, std::string field,
+                        std::string message) {
+  if (TooManyProblems()) return;
+  problems_.push_back(Diagnostic{file, line, std::move(field), std::move(message)});
+}
+
+void ImportLog::Skip(std::string_view reason, const std::string& file, long line) {
+  for (auto& s : stats_->skipped) {
+    if (s.reason == reason) {
+      ++s.count;
+      return;
+    }
+  }
+  stats_->skipped.push_back({std::string(reason), 1, fmt::format("{}:{}", file, line)});
+}
+
+void ImportLog::ThrowIfProblems() const {
+  if (!problems_.empty()) throw DataError(problems_);
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t tab = line.find('\t', pos);
+    if (tab == std::string_view::npos) {
+      fields.push_back(line.substr(pos));
+      return fields;
+    }
+    fields.push_back(line.substr(pos, tab - pos));
+    pos = tab + 1;
+  }
+}
+
+CsvRows::CsvRows(std::string_view text) : text_(StripBom(text)) {}
+
+bool CsvRows::Next(std::vector<std::string>* fields, long* line, std::string* error) {
+  fields->clear();
+  error->clear();
+  if (pos_ >= text_.size()) return false;
+  *line = line_;
+  std::string field;
+  bool quoted = false;
+  bool after_quote = false;
+  auto skip_line = [&] {
+    while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
+    if (pos_ < text_.size()) {
+      ++pos_;
+      ++line_;
+    }
+  };
+  while (pos_ < text_.size()) {
+    const char c = text_[pos_];
+    if (quoted) {
+      if (c == '"') {
+        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+          field += '"';
+          pos_ += 2;
+          continue;
+        }
+        quoted = false;
+        after_quote = true;
+        ++pos_;
+        continue;
+      }
+      if (c == '\n') ++line_;
+      field += c;
+      ++pos_;
+      continue;
+    }
+    if (c == ',') {
+      fields->push_back(std::move(field));
+      field.clear();
+      after_quote = false;
+      ++pos_;
+      continue;
+    }
+    if (c == '\n' || c == '\r') {
+      if (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
+      ++pos_;
+      ++line_;
+      fields->push_back(std::move(field));
+      return true;
+    }
+    if (c == '"' && field.empty() && !after_quote) {
+      quoted = true;
+      ++pos_;
+      continue;
+    }
+    if (after_quote) {
+      *error = fmt::format("unexpected character '{}' after a closing quote in field {}", c,
+                           fields->size() + 1);
+      skip_line();
+      return true;
+    }
+    field += c;
+    ++pos_;
+  }
+  if (quoted) {
+    *error = "unterminated quoted field";
+    return true;
+  }
+  fields->push_back(std::move(field));
+  return true;
+}
+
+bool FindColumns(const std::vector<std::string>& header, const std::vector<std::string>& names,
+                 const std::string& file, ImportLog* log, std::map<std::string, int>* columns) {
+  bool ok = true;
+  for (const auto& name : names) {
+    int found = -1;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (Trim(header[i]) == name) {
+        found = static_cast<int>(i);
+        break;
+      }
+    }
+    if (found < 0) {
+      log->Problem(file, 1, name, "missing column in the header row");
+      ok = false;
+    }
+    (*columns)[name] = found;
+  }
+  return ok;
+}
+
+std::string_view Trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return s.substr(first, last - first + 1);
+}
+
+std::string_view FileName(std::string_view path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string ToLowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : Trim(s)) {
+    if (c == ' ' || c == '\t') {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+bool IsValidUtf8(std::string_view s) { return FindInvalidUtf8(s) == std::string_view::npos; }
+
+std::string EscapeInvalidUtf8(std::string_view s) {
+  if (IsValidUtf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size() * 2);
+  for (char c : s) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80) {
+      out += c;
+    } else {
+      out += fmt::format("\\x{:02X}", byte);
+    }
+  }
+  return out;
+}
+
+std::string CsvField(std::string_view s) {
+  const bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' ||
+                                     s.back() == '\t'));
+  if (!quote) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  out.reserve(s.size() + 2);
+  for (char c : s) {
+    const auto byte = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (byte < 0x20 || byte == 0x7F) {
+          out += fmt::format("\\u{:04x}", byte);
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string JsonNumber(double value) { return fmt::format("{:.6g}", value); }
+
+void JsonLine::Key(std::string_view key) {
+  if (!body_.empty()) body_ += ',';
+  body_ += JsonString(key);
+  body_ += ':';
+}
+
+JsonLine& JsonLine::Add(std::string_view key, std::string_view value) {
+  Key(key);
+  body_ += JsonString(value);
+  return *this;
+}
+
+JsonLine& JsonLine::AddIfNotEmpty(std::string_view key, std::string_view value) {
+  if (!value.empty()) Add(key, value);
+  return *this;
+}
+
+JsonLine& JsonLine::AddNumber(std::string_view key, double value) {
+  Key(key);
+  body_ += JsonNumber(value);
+  return *this;
+}
+
+JsonLine& JsonLine::AddList(std::string_view key, const std::vector<std::string>& values) {
+  Key(key);
+  body_ += '[';
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) body_ += ',';
+    body_ += JsonString(values[i]);
+  }
+  body_ += ']';
+  return *this;
+}
+
+TriplesWriter::TriplesWriter() : text_("source,object,value\n") {}
+
+bool TriplesWriter::Add(std::string_view source, std::string_view object, std::string_view value,
+                        const std::string& file, long line, ImportLog* log) {
+  std::string key;
+  key.reserve(source.size() + object.size() + value.size() + 2);
+  key.append(source).append(1, '\0').append(object).append(1, '\0').append(value);
+  if (!seen_.insert(std::move(key)).second) {
+    log->Skip("duplicate assertion (same source, object and value)", file, line);
+    return false;
+  }
+  text_ += CsvField(source);
+  text_ += ',';
+  text_ += CsvField(object);
+  text_ += ',';
+  text_ += CsvField(value);
+  text_ += '\n';
+  ++rows_;
+  sources_.emplace(source);
+  auto& values = values_[std::string(object)];
+  bool known = false;
+  for (const auto& v : values) known = known || v == value;
+  if (!known) {
+    values.emplace_back(value);
+    ++claims_;
+  }
+  return true;
+}
+
+void TriplesWriter::FillStats(ImportStats* stats) const {
+  stats->sources = sources_.size();
+  stats->claims = claims_;
+  stats->objects = values_.size();
+  stats->stances = rows_;
+}
+
+const std::vector<std::string>& TriplesWriter::Values(const std::string& object) const {
+  static const std::vector<std::string> kEmpty;
+  const auto it = values_.find(object);
+  return it == values_.end() ? kEmpty : it->second;
+}
+
+}  // namespace importer
+}  // namespace credence::io

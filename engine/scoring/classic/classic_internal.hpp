@@ -1,0 +1,265 @@
+#pragma once
+// Helpers shared by the classic truth-discovery algorithms (engine/scoring/classic/*.cpp). Not
+// installed. Everything here is deterministic for any thread count: parallel loops compute each
+// output element with a sequential loop, and the only reductions are max, which is exact.
+
+#include <fmt/format.h>
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "credence/core/error.hpp"
+#include "credence/graph/categorical.hpp"
+#include "credence/scoring/algorithms.hpp"
+
+namespace credence::scoring::classic {
+
+/// Checks the ClassicOptions fields every classic algorithm reads: max_iterations is >= 1 or
+/// negative (the algorithm's default), tolerance is not NaN (negative: the default), threads >= 0.
+/// @throws InvalidArgumentError naming the field, the allowed range and the value received.
+inline void ValidateOptions(const ClassicOptions& options) {
+  if (options.max_iterations == 0) {
+    throw InvalidArgumentError(fmt::format(
+        "ClassicOptions.max_iterations must be at least 1 (or negative for the algorithm's "
+        "default), got {}",
+        options.max_iterations));
+  }
+  if (std::isnan(options.tolerance)) {
+    throw InvalidArgumentError(fmt::format(
+        "ClassicOptions.tolerance must be a number (negative for the algorithm's default), got {}",
+        options.tolerance));
+  }
+  if (options.threads < 0) {
+    throw InvalidArgumentError(
+        fmt::format("ClassicOptions.threads must be in [0, inf), got {}", options.threads));
+  }
+}
+
+/// The number of OpenMP threads to use: options.threads, or all cores when it is 0.
+inline int ThreadCount(const ClassicOptions& options) {
+  return options.threads > 0 ? options.threads : omp_get_max_threads();
+}
+
+/// Calls body(i) for every i in [0, n), in parallel with a static schedule. `body` must only write
+/// to elements owned by i. Time O(n) calls.
+template <typename Body>
+void ParallelFor(std::size_t n, int threads, const Body& body) {
+  const auto count = static_cast<std::int64_t>(n);
+#pragma omp parallel for schedule(static) num_threads(threads)
+  for (std::int64_t i = 0; i < count; ++i) body(static_cast<std::size_t>(i));
+}
+
+/// The largest entry of `x`, or 0 when `x` is empty or has no positive entry. Time O(n).
+inline double MaxOf(const std::vector<double>& x, int threads) {
+  double best = 0.0;
+  const auto count = static_cast<std::int64_t>(x.size());
+#pragma omp parallel for schedule(static) num_threads(threads) reduction(max : best)
+  for (std::int64_t i = 0; i < count; ++i) best = std::max(best, x[i]);
+  return best;
+}
+
+/// Divides every entry of `x` (all >= 0) by the largest, so that the largest becomes 1. A vector
+/// with no positive entry is left unchanged. Time O(n).
+inline void NormaliseByMax(std::vector<double>* x, int threads) {
+  const double best = MaxOf(*x, threads);
+  if (!(best > 0.0)) return;
+  ParallelFor(x->size(), threads, [&](std::size_t i) { (*x)[i] /= best; });
+}
+
+/// max over i of |a[i] - b[i]| (0 for empty vectors); a and b have the same size. Time O(n).
+inline double MaxAbsDifference(const std::vector<double>& a, const std::vector<double>& b,
+                               int threads) {
+  double best = 0.0;
+  const auto count = static_cast<std::int64_t>(a.size());
+#pragma omp parallel for schedule(static) num_threads(threads) reduction(max : best)
+  for (std::int64_t i = 0; i < count; ++i) best = std::max(best, std::abs(a[i] - b[i]));
+  return best;
+}
+
+/// The number of values each source observes (|C(s)|), as doubles. Time O(sources).
+inline std::vector<double> SourceDegrees(const graph::CategoricalView& view) {
+  std::vector<double> degree(view.num_sources);
+  for (Index s = 0; s < view.num_sources; ++s) {
+    degree[s] = static_cast<double>(view.source_offsets[s + 1] - view.source_offsets[s]);
+  }
+  return degree;
+}
+
+/// Per-value vote shares: |S(v)| over the number of observations of v's object (1/k over the k
+/// values of an object nobody observes). Pasternack & Roth's "voted" prior belief. Time O(values).
+inline std::vector<double> VoteShares(const graph::CategoricalView& view) {
+  std::vector<double> share(view.num_values());
+  for (std::size_t o = 0; o < view.num_objects(); ++o) {
+    const Index begin = view.object_offsets[o];
+    const Index end = view.object_offsets[o + 1];
+    const double total = view.value_offsets[end] - view.value_offsets[begin];
+    for (Index v = begin; v < end; ++v) {
+      const double votes = view.value_offsets[v + 1] - view.value_offsets[v];
+      share[v] = total > 0 ? votes / total : 1.0 / static_cast<double>(end - begin);
+    }
+  }
+  return share;
+}
+
+/// The stopping rule of an iterative classic algorithm: at most `max_iterations` iterations;
+/// unless `fixed_count`, stop as soon as an iteration's residual is <= `tolerance` (a tolerance
+/// of 0 therefore runs every iteration unless nothing moves at all). A run has converged when its
+/// last residual is <= `tolerance`, whether or not it stopped early.
+struct StoppingRule {
+  int max_iterations = 1;
+  double tolerance = 0.0;
+  bool fixed_count = false;
+
+  /// The rule for `algorithm` with the --max-iterations / --tolerance overrides in `options`.
+  static StoppingRule For(Algorithm algorithm, const ClassicOptions& options,
+                          bool fixed_count = false) {
+    const AlgorithmInfo& info = InfoOf(algorithm);
+    return {options.MaxIterations(info), options.Tolerance(info), fixed_count};
+  }
+
+  /// Records iteration `iteration` (1-based) and its residual in `result`; true when the loop
+  /// must stop after it.
+  bool Stop(int iteration, double residual, ScoringResult* result) const {
+    result->iterations = iteration;
+    result->residual = residual;
+    result->converged = residual <= tolerance;
+    return iteration >= max_iterations || (!fixed_count && result->converged);
+  }
+};
+
+}  // namespace credence::scoring::classic
+
+namespace credence::scoring::classic {
+
+/// The trust step of Investment and PooledInvestment (Pasternack & Roth 2010): each source invests
+/// its trust equally in the values it observes and gets back a share of each value's belief in
+/// proportion to its investment,
+///   T'(s) = sum over v in C(s) of B(v) * [T(s)/|C(s)|] / sum over r in S(v) of [T(r)/|C(r)|],
+/// written into `next_trust` divided by its maximum. `invest` and `pool` are scratch space.
+/// Time O(observations).
+inline void InvestmentTrustStep(const graph::CategoricalView& view,
+                                const std::vector<double>& degree, const std::vector<double>& trust,
+                                const std::vector<double>& belief, std::vector<double>* invest,
+                                std::vector<double>* pool, std::vector<double>* next_trust,
+                                int threads) {
+  invest->resize(view.num_sources);
+  pool->resize(view.num_values());
+  next_trust->resize(view.num_sources);
+  ParallelFor(view.num_sources, threads,
+              [&](std::size_t s) { (*invest)[s] = degree[s] > 0 ? trust[s] / degree[s] : 0.0; });
+  ParallelFor(view.num_values(), threads, [&](std::size_t v) {
+    double sum = 0.0;
+    for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
+      sum += (*invest)[view.value_sources[k]];
+    }
+    (*pool)[v] = sum;
+  });
+  ParallelFor(view.num_sources, threads, [&](std::size_t s) {
+    double returns = 0.0;
+    for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
+      const Index v = view.source_values[k];
+      // pool[v] includes this source's own investment, so it is 0 only if that is 0 too.
+      if ((*pool)[v] > 0) returns += belief[v] / (*pool)[v];
+    }
+    (*next_trust)[s] = (*invest)[s] * returns;
+  });
+  NormaliseByMax(next_trust, threads);
+}
+
+/// H(v) = sum over s in S(v) of T(s)/|C(s)|: the trust invested in each value. Time O(obs).
+inline void InvestedTrust(const graph::CategoricalView& view, const std::vector<double>& degree,
+                          const std::vector<double>& trust, std::vector<double>* invested,
+                          int threads) {
+  invested->resize(view.num_values());
+  ParallelFor(view.num_values(), threads, [&](std::size_t v) {
+    double sum = 0.0;
+    for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
+      const Index s = view.value_sources[k];
+      sum += trust[s] / degree[s];  // s observes v, so degree[s] >= 1
+    }
+    (*invested)[v] = sum;
+  });
+}
+
+}  // namespace credence::scoring::classic
+
+namespace credence::scoring::classic {
+
+/// What 2-Estimates and 3-Estimates (Galland et al., WSDM 2010) read besides the view. Their
+/// *facts* are the "claim true" values (a claim outside a group, or a claim of a group); every
+/// observation (s, v) of an object *states* each fact of that object: it asserts v when v is a fact
+/// and denies every other fact of the object (for a binary object, observing "claim false" denies
+/// the claim). So |V(f)| is the number of observations of f's object, and |F(s)| sums, over the
+/// observations of s, the number of facts in the observed object. Time O(values + observations).
+struct GallandLayout {
+  std::vector<double> object_statements;  ///< |V(f)| of each fact of the object.
+  std::vector<double> source_statements;  ///< |F(s)|.
+  std::vector<char> fact_active;          ///< Per value: a fact that someone states (|V(f)| > 0).
+  std::vector<char> source_active;        ///< Per source: it observes something.
+
+  explicit GallandLayout(const graph::CategoricalView& view)
+      : object_statements(view.num_objects()),
+        source_statements(view.num_sources, 0.0),
+        fact_active(view.num_values(), 0),
+        source_active(view.num_sources, 0) {
+    std::vector<double> object_facts(view.num_objects(), 0.0);
+    for (std::size_t o = 0; o < view.num_objects(); ++o) {
+      const Index begin = view.object_offsets[o];
+      const Index end = view.object_offsets[o + 1];
+      object_statements[o] = view.value_offsets[end] - view.value_offsets[begin];
+      for (Index v = begin; v < end; ++v) {
+        if (view.value_sign[v] < 0) continue;
+        object_facts[o] += 1.0;
+        fact_active[v] = object_statements[o] > 0 ? 1 : 0;
+      }
+    }
+    for (Index s = 0; s < view.num_sources; ++s) {
+      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
+        source_statements[s] += object_facts[view.value_object[view.source_values[k]]];
+      }
+      source_active[s] = view.source_offsets[s + 1] > view.source_offsets[s] ? 1 : 0;
+    }
+  }
+};
+
+/// Galland et al.'s normalisation, applied after every step of 2- and 3-Estimates to the entries i
+/// with active[i] (all in [0, 1]):  x <- lambda * (x - min) / (max - min) + (1 - lambda) *
+/// round(x), min and max over the active entries. Both steps are discontinuous, so that
+/// floating-point rounding (which depends on the order of a sum, hence on how entities are
+/// numbered) does not decide them: round(x) = 1 when x >= 1/2 - 1e-9, else 0, and when max - min <=
+/// 1e-12 every entry counts as equal and (x - min) / (max - min) is taken as x itself (nothing to
+/// stretch). The stretched value is snapped to 0 or 1 within 1e-12 of them, so that a minimum or
+/// maximum reached by several entries gives each exactly 0 or 1 (3-Estimates divides by these
+/// values). Inactive entries are left alone. Time O(n); exact, so independent of the thread count.
+inline void GallandNormalise(std::vector<double>* x, const std::vector<char>& active, double lambda,
+                             int threads) {
+  double lo = 0.0;
+  double hi = 0.0;
+  bool any = false;
+  for (std::size_t i = 0; i < x->size(); ++i) {
+    if (!active[i]) continue;
+    const double value = (*x)[i];
+    if (!any || value < lo) lo = value;
+    if (!any || value > hi) hi = value;
+    any = true;
+  }
+  if (!any) return;
+  constexpr double kRoundingSlack = 1e-9;
+  constexpr double kNoRange = 1e-12;
+  const double range = hi - lo;
+  ParallelFor(x->size(), threads, [&](std::size_t i) {
+    if (!active[i]) return;
+    const double value = (*x)[i];
+    double stretched = range > kNoRange ? (value - lo) / range : value;
+    if (stretched < kNoRange) stretched = 0.0;
+    if (stretched > 1.0 - kNoRange) stretched = 1.0;
+    const double rounded = value >= 0.5 - kRoundingSlack ? 1.0 : 0.0;
+    (*x)[i] = lambda * stretched + (1.0 - lambda) * rounded;
+  });
+}
+
+}  // namespace credence::scoring::classic

@@ -1,0 +1,99 @@
+// 2-Estimates: Galland, Abiteboul, Marian & Senellart, "Corroborating Information from
+// Disagreeing Views", WSDM 2010.
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "classic_internal.hpp"
+
+namespace credence::scoring {
+namespace {
+
+constexpr double kLambda = 0.5;        // weight of min-max stretching against rounding (published)
+constexpr double kInitialError = 0.4;  // eps(s) before the first iteration
+
+}  // namespace
+
+/// Facts f are the "claim true" values; an observation asserts its value and denies the other
+/// facts of its object (GallandLayout). With eps(s) the error rate of source s:
+///   theta(f) = [sum over asserters of (1 - eps(s)) + sum over deniers of eps(s)] / |V(f)|
+///   eps(s)   = [sum over asserted f of (1 - theta(f)) + sum over denied f of theta(f)] / |F(s)|
+/// each followed by GallandNormalise (lambda = 0.5) over the facts stated by someone / the sources
+/// that observe something. Starts from eps = 0.4 (with equal errors the first theta is an affine
+/// function of the vote share, which the normalisation undoes, so any equal start below 1/2 gives
+/// the same run). Belief of a claim = theta of its fact (0.5 when nobody states it); trust = 1 -
+/// eps (0.6 for a source that observes nothing). Stops when no theta or eps moves by more than
+/// the tolerance (default 0.001), or after 100 iterations; residual = that largest move.
+/// Time O(iterations * (values + observations)); memory O(values + sources).
+/// @throws InvalidArgumentError if `options` are out of range.
+ScoringResult RunTwoEstimates(const graph::CategoricalView& view, const ClassicOptions& options) {
+  classic::ValidateOptions(options);
+  const auto rule = classic::StoppingRule::For(Algorithm::kTwoEstimates, options);
+  const int threads = classic::ThreadCount(options);
+  const classic::GallandLayout layout(view);
+
+  std::vector<double> theta(view.num_values(), 0.5);  // only facts are used
+  std::vector<double> eps(view.num_sources, kInitialError);
+  std::vector<double> next_theta = theta;
+  std::vector<double> next_eps = eps;
+  std::vector<double> value_error(view.num_values());    // E(v) = sum over S(v) of eps
+  std::vector<double> object_theta(view.num_objects());  // sum of theta over the object's facts
+  ScoringResult result;
+  for (int iteration = 1;; ++iteration) {
+    classic::ParallelFor(view.num_values(), threads, [&](std::size_t v) {
+      double sum = 0.0;
+      for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
+        sum += eps[view.value_sources[k]];
+      }
+      value_error[v] = sum;
+    });
+    classic::ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
+      const Index begin = view.object_offsets[o];
+      const Index end = view.object_offsets[o + 1];
+      if (layout.object_statements[o] == 0) return;
+      double object_error = 0.0;  // sum of eps over every observation of the object
+      for (Index v = begin; v < end; ++v) object_error += value_error[v];
+      for (Index v = begin; v < end; ++v) {
+        if (view.value_sign[v] < 0) continue;
+        const double asserters = view.value_offsets[v + 1] - view.value_offsets[v];
+        // asserters vote 1 - eps; every other observation of the object denies f and votes eps
+        next_theta[v] = (asserters - value_error[v] + (object_error - value_error[v])) /
+                        layout.object_statements[o];
+      }
+    });
+    classic::GallandNormalise(&next_theta, layout.fact_active, kLambda, threads);
+
+    classic::ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
+      double sum = 0.0;
+      for (Index v = view.object_offsets[o]; v < view.object_offsets[o + 1]; ++v) {
+        if (view.value_sign[v] > 0) sum += next_theta[v];
+      }
+      object_theta[o] = sum;
+    });
+    classic::ParallelFor(view.num_sources, threads, [&](std::size_t s) {
+      if (!layout.source_active[s]) return;
+      double wrong = 0.0;
+      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
+        const Index v = view.source_values[k];
+        const double denied = object_theta[view.value_object[v]];
+        // asserting fact v is wrong with 1 - theta(v); denying each other fact f with theta(f)
+        wrong += view.value_sign[v] > 0 ? (1.0 - next_theta[v]) + (denied - next_theta[v]) : denied;
+      }
+      next_eps[s] = wrong / layout.source_statements[s];
+    });
+    classic::GallandNormalise(&next_eps, layout.source_active, kLambda, threads);
+
+    const double residual = std::max(classic::MaxAbsDifference(next_theta, theta, threads),
+                                     classic::MaxAbsDifference(next_eps, eps, threads));
+    theta = next_theta;
+    eps = next_eps;
+    if (rule.Stop(iteration, residual, &result)) break;
+  }
+  result.belief.resize(view.num_claims);
+  for (Index c = 0; c < view.num_claims; ++c) result.belief[c] = theta[view.claim_value[c]];
+  result.trust.resize(view.num_sources);
+  for (Index s = 0; s < view.num_sources; ++s) result.trust[s] = 1.0 - eps[s];
+  return result;
+}
+
+}  // namespace credence::scoring

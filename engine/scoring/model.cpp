@@ -20,6 +20,9 @@ void Require(bool ok, std::string_view field, std::string_view range, double val
   }
 }
 
+// Loops shorter than this run on one thread: OpenMP start-up and spinning cost more than they save.
+constexpr std::int64_t kParallelThreshold = 8192;
+
 double Clamp(double theta, double floor) { return std::clamp(theta, floor, 1.0 - floor); }
 
 }  // namespace
@@ -231,13 +234,15 @@ std::pair<double, double> BeliefRule::SideMass(Index claim,
 void BeliefRule::Beliefs(const std::vector<double>& trust, int threads,
                          std::vector<double>* belief) const {
   const auto num_ungrouped = static_cast<std::int64_t>(ungrouped_.size());
-#pragma omp parallel for schedule(static) num_threads(threads)
+#pragma omp parallel for schedule(static) \
+    num_threads(threads) if (num_ungrouped >= kParallelThreshold)
   for (std::int64_t i = 0; i < num_ungrouped; ++i) {
     const Index c = ungrouped_[i];
     (*belief)[c] = Sigmoid(base_ + Evidence(c, trust));
   }
   const auto num_groups = static_cast<std::int64_t>(group_offsets_.size() - 1);
-#pragma omp parallel for schedule(dynamic, 64) num_threads(threads)
+#pragma omp parallel for schedule(dynamic, 64) \
+    num_threads(threads) if (num_groups >= kParallelThreshold / 8)
   for (std::int64_t g = 0; g < num_groups; ++g) {
     const Index begin = group_offsets_[g];
     const Index end = group_offsets_[g + 1];
@@ -300,7 +305,9 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
       residual = std::max(residual, std::abs(next_belief[c] - result.belief[c]));
     }
     result.belief.swap(next_belief);
-#pragma omp parallel for schedule(static) num_threads(threads) reduction(max : residual)
+#pragma omp parallel for schedule(static) num_threads(threads) \
+    reduction(max                                              \
+              : residual) if (num_sources >= kParallelThreshold)
     for (std::int64_t s = 0; s < num_sources; ++s) {
       double agree = weights.prior_a(s);
       double total = weights.prior_a(s) + weights.prior_b(s);

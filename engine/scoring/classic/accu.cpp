@@ -31,8 +31,66 @@ struct SourcePair {
 
 struct SharedValues {
   std::vector<Index> value;
+  std::vector<Index> pair;   // index into the pairs
   std::vector<Index> obs_a;  // position of (a, value) in view.value_sources
   std::vector<Index> obs_b;
+};
+
+// A quadrature rule on [0, 1]: sum over q of weight[q] f(node[q]).
+struct Rule {
+  std::vector<double> node;
+  std::vector<double> weight;
+};
+
+// The n-point Gauss-Legendre rule on [lo, hi] appended to `rule`: exact for polynomials of degree
+// up to 2n - 1. Nodes by Newton's method on the Legendre polynomial P_n.
+void AppendGaussLegendre(int n, double lo, double hi, Rule* rule) {
+  const double pi = std::acos(-1.0);
+  for (int i = 0; i < n; ++i) {
+    double x = std::cos(pi * (i + 0.75) / (n + 0.5));
+    double derivative = 1.0;
+    for (int step = 0; step < 100; ++step) {
+      double p0 = 1.0;
+      double p1 = x;
+      for (int k = 2; k <= n; ++k) {
+        const double p2 = ((2.0 * k - 1.0) * x * p1 - (k - 1.0) * p0) / k;
+        p0 = p1;
+        p1 = p2;
+      }
+      if (n == 1) p0 = 1.0, p1 = x;
+      derivative = n * (x * p1 - p0) / (x * x - 1.0);
+      const double dx = p1 / derivative;
+      x -= dx;
+      if (std::abs(dx) < 1e-16) break;
+    }
+    const double half = (hi - lo) / 2;
+    rule->node.push_back(lo + half * (1.0 - x));
+    rule->weight.push_back(half * 2.0 / ((1.0 - x * x) * derivative * derivative));
+  }
+}
+
+// The rules for averaging the copy discount over counting orders (see RunAccu): for a value with
+// m providers the integrand is a polynomial of degree m - 1, integrated exactly by ceil(m / 2)
+// Gauss-Legendre nodes up to m = kExactProviders; beyond, by 8-point rules on [0, 2^-13] and on
+// [2^-k, 2^-(k-1)] for k = 13..1, a grading that follows the integrand's decay from t = 0.
+constexpr int kExactProviders = 64;
+class OrderRules {
+ public:
+  OrderRules() : exact_(kExactProviders / 2 + 1) {
+    for (int n = 1; n <= kExactProviders / 2; ++n) AppendGaussLegendre(n, 0.0, 1.0, &exact_[n]);
+    constexpr int kLevels = 13;
+    AppendGaussLegendre(8, 0.0, std::ldexp(1.0, -kLevels), &graded_);
+    for (int k = kLevels; k >= 1; --k) {
+      AppendGaussLegendre(8, std::ldexp(1.0, -k), std::ldexp(1.0, 1 - k), &graded_);
+    }
+  }
+  const Rule& For(Index providers) const {
+    return providers <= kExactProviders ? exact_[(providers + 1) / 2] : graded_;
+  }
+
+ private:
+  std::vector<Rule> exact_;  // by number of nodes
+  Rule graded_;
 };
 
 // One row per (pair, object) before grouping: the common value, or kNone when they differ.
@@ -116,6 +174,7 @@ std::vector<SourcePair> FindPairs(const graph::CategoricalView& view, SharedValu
         (rows[j].binary ? pair.differ_binary : pair.differ_group) += 1.0;
       } else {
         shared->value.push_back(rows[j].value);
+        shared->pair.push_back(static_cast<Index>(pairs.size()));
         shared->obs_a.push_back(FindObservation(view, rows[j].value, pair.a));
         shared->obs_b.push_back(FindObservation(view, rows[j].value, pair.b));
       }

@@ -39,6 +39,10 @@ inline void ValidateOptions(const ClassicOptions& options) {
   }
 }
 
+/// Loops shorter than this run on one thread: starting (and spinning) OpenMP workers costs more
+/// than they save, badly so on a loaded machine.
+inline constexpr std::int64_t kParallelThreshold = 8192;
+
 /// The number of OpenMP threads to use: options.threads, or all cores when it is 0.
 inline int ThreadCount(const ClassicOptions& options) {
   return options.threads > 0 ? options.threads : omp_get_max_threads();
@@ -49,7 +53,7 @@ inline int ThreadCount(const ClassicOptions& options) {
 template <typename Body>
 void ParallelFor(std::size_t n, int threads, const Body& body) {
   const auto count = static_cast<std::int64_t>(n);
-#pragma omp parallel for schedule(static) num_threads(threads)
+#pragma omp parallel for schedule(static) num_threads(threads) if (count >= kParallelThreshold)
   for (std::int64_t i = 0; i < count; ++i) body(static_cast<std::size_t>(i));
 }
 
@@ -57,7 +61,9 @@ void ParallelFor(std::size_t n, int threads, const Body& body) {
 inline double MaxOf(const std::vector<double>& x, int threads) {
   double best = 0.0;
   const auto count = static_cast<std::int64_t>(x.size());
-#pragma omp parallel for schedule(static) num_threads(threads) reduction(max : best)
+#pragma omp parallel for schedule(static) num_threads(threads) \
+    reduction(max                                              \
+              : best) if (count >= kParallelThreshold)
   for (std::int64_t i = 0; i < count; ++i) best = std::max(best, x[i]);
   return best;
 }
@@ -75,7 +81,9 @@ inline double MaxAbsDifference(const std::vector<double>& a, const std::vector<d
                                int threads) {
   double best = 0.0;
   const auto count = static_cast<std::int64_t>(a.size());
-#pragma omp parallel for schedule(static) num_threads(threads) reduction(max : best)
+#pragma omp parallel for schedule(static) num_threads(threads) \
+    reduction(max                                              \
+              : best) if (count >= kParallelThreshold)
   for (std::int64_t i = 0; i < count; ++i) best = std::max(best, std::abs(a[i] - b[i]));
   return best;
 }

@@ -57,7 +57,6 @@ void AppendGaussLegendre(int n, double lo, double hi, Rule* rule) {
         p0 = p1;
         p1 = p2;
       }
-      if (n == 1) p0 = 1.0, p1 = x;
       derivative = n * (x * p1 - p0) / (x * x - 1.0);
       const double dx = p1 / derivative;
       x -= dx;
@@ -190,8 +189,7 @@ std::vector<SourcePair> FindPairs(const graph::CategoricalView& view, SharedValu
 
 /// Each source s has an accuracy A(s); an object's domain holds its true value and n false ones
 /// (n = 100 for a group; a binary object's domain is {true, false}, so n = 1 there).
-/// - Vote count: C(v) = sum over s in S(v) of A'(s) * I(s, v), with A'(s) = ln(n A(s) / (1 -
-/// A(s))).
+/// - Vote count: C(v) = sum over s in S(v) of A'(s) * I(s, v), A'(s) = ln(n A(s) / (1 - A(s))).
 /// - P(v) = e^C(v) / (sum over the object's values v' of e^C(v') + max(0, n + 1 - k)), k the
 ///   object's number of values: the values nobody observes have C = 0.
 /// - A(s) = mean of P(v) over the values s observes.
@@ -200,26 +198,28 @@ std::vector<SourcePair> FindPairs(const graph::CategoricalView& view, SharedValu
 ///   (1 - A1)(1 - A2) / n if they are independent and P(v) (A2 c + A1 A2 (1 - c)) + (1 - P(v))
 ///   ((1 - A2) c + (1 - A1)(1 - A2)(1 - c) / n) if source 1 copies source 2; different values with
 ///   P_d = 1 - A1 A2 - (1 - A1)(1 - A2) / n and P_d (1 - c). With the prior alpha (alpha / 2 for
-///   each direction) this gives P(1 -> 2) and P(2 -> 1).
-/// - Discount: I(s, v) = product over the other sources s' observing v of (1 - c P(s -> s')).
+///   each direction) this gives P(1 ~ 2), the probability that one copies the other.
+/// - Discount: the paper counts the providers of v in some order and multiplies a source's vote by
+///   I = product over the sources counted before it of (1 - c P(s ~ s')). The result depends on the
+///   order (the paper picks a greedy one, so ties, e.g. equal accuracies, are broken by names).
+///   Credence averages over all orders of S(v): with uniform random positions, each other provider
+///   precedes s independently with probability t given s's position t, so
+///     I(s, v) = integral over t in [0, 1] of prod over s' in S(v) - {s} of (1 - t c P(s ~ s')),
+///   computed exactly by Gauss-Legendre quadrature for values with up to 64 providers and with a
+///   graded 112-node rule beyond (relative error below 1e-12).
 /// alpha = 0.2, c = 0.8, n = 100 as published; accuracies start at 0.8 and are kept in
-/// [1e-6, 1 - 1e-6]. The paper counts sources in a greedy order (most accurate first) and discounts
-/// each by its dependence on those counted before it, which depends on how ties are broken, and so
-/// on source names when accuracies are equal (as they are at the start); Credence discounts each
-/// source by the probability that it copied each other provider of the value, which needs no order
-/// and, for two sources whose direction of copying is undecided (P(1 -> 2) = P(2 -> 1)), equals
-/// the paper's count averaged over both orders. Shared values are
-/// weighted by P(v) rather than split into "true" and "false" by a threshold. Each iteration: vote
-/// counts (no discount in the first), P, A, then copy detection. Belief of a claim = P of its value
-/// (for a group, the remainder is the probability that the truth is a value nobody gave); trust =
-/// A(s) (0.8 for a source that observes nothing). Stops when no P and no A moves by more than the
-/// tolerance (default 1e-6), or after 100 iterations; residual = that largest move.
-/// Time O(iterations * (observations + shared values of the pairs)) after building the pairs in
-/// O(sum over objects of their number of observations squared), which bounds the memory too.
+/// [1e-6, 1 - 1e-6]. Shared values are weighted by P(v) rather than split into "true" and "false"
+/// by a threshold. Each iteration: vote counts (no discount in the first), P, A, then copy
+/// detection. Belief of a claim = P of its value (for a group, the remainder is the probability
+/// that the truth is a value nobody gave); trust = A(s) (0.8 for a source that observes nothing).
+/// Stops when no P and no A moves by more than the tolerance (default 1e-6), or after 100
+/// iterations; residual = that largest move.
+/// Time O(iterations * (observations + nodes * shared values of the pairs)) after building the
+/// pairs in O(sum over objects of their number of observations squared), which bounds the memory.
 /// @throws InvalidArgumentError if `options` are out of range.
 ScoringResult RunAccu(const graph::CategoricalView& view, const ClassicOptions& options) {
   classic::ValidateOptions(options);
-  const auto rule = classic::StoppingRule::For(Algorithm::kAccu, options);
+  const auto stopping = classic::StoppingRule::For(Algorithm::kAccu, options);
   const int threads = classic::ThreadCount(options);
   const std::size_t num_objects = view.num_objects();
   std::vector<char> binary(num_objects);
@@ -233,20 +233,53 @@ ScoringResult RunAccu(const graph::CategoricalView& view, const ClassicOptions& 
   std::vector<double> next_prob(view.num_values());
   std::vector<double> vote(view.num_values());
   std::vector<double> discount(view.num_observations(), 1.0);  // I(s, v) by value-major position
-  std::vector<double> copies_ab(pairs.size(), 0.0);            // P(a -> b)
-  std::vector<double> copies_ba(pairs.size(), 0.0);            // P(b -> a)
+  std::vector<double> dependent(pairs.size(), 0.0);            // P(a ~ b), either direction
+
+  // The common values' entries by value, for the discount.
+  std::vector<Index> entry_offsets(view.num_values() + 1, 0);
+  for (Index v : shared.value) ++entry_offsets[v + 1];
+  for (std::size_t v = 0; v < view.num_values(); ++v) entry_offsets[v + 1] += entry_offsets[v];
+  std::vector<Index> entries(shared.value.size());
+  {
+    std::vector<Index> cursor(entry_offsets.begin(), entry_offsets.end() - 1);
+    for (std::size_t j = 0; j < shared.value.size(); ++j) {
+      entries[cursor[shared.value[j]]++] = static_cast<Index>(j);
+    }
+  }
+  const OrderRules rules;
 
   ScoringResult result;
   for (int iteration = 1;; ++iteration) {
-    // Discounts, sequentially (each factor multiplies into two observations).
-    std::fill(discount.begin(), discount.end(), 1.0);
+    // Discounts: I(s, v) = integral over t in [0, 1] of the product over the other providers s'
+    // of (1 - t c P(s ~ s')), one value at a time (its providers' products at the rule's nodes).
     if (iteration > 1) {
-      for (std::size_t p = 0; p < pairs.size(); ++p) {
-        for (Index j = pairs[p].shared_begin; j < pairs[p].shared_end; ++j) {
-          discount[shared.obs_a[j]] *= 1.0 - kCopyRate * copies_ab[p];
-          discount[shared.obs_b[j]] *= 1.0 - kCopyRate * copies_ba[p];
+      classic::ParallelFor(view.num_values(), threads, [&](std::size_t v) {
+        const Index base = view.value_offsets[v];
+        const Index providers = view.value_offsets[v + 1] - base;
+        if (entry_offsets[v] == entry_offsets[v + 1]) return;
+        const Rule& rule = rules.For(providers);
+        const std::size_t nodes = rule.node.size();
+        thread_local std::vector<double> product;
+        product.assign(static_cast<std::size_t>(providers) * nodes, 1.0);
+        for (Index e = entry_offsets[v]; e < entry_offsets[v + 1]; ++e) {
+          const Index j = entries[e];
+          const double rate = kCopyRate * dependent[shared.pair[j]];
+          double* a = product.data() + static_cast<std::size_t>(shared.obs_a[j] - base) * nodes;
+          double* b = product.data() + static_cast<std::size_t>(shared.obs_b[j] - base) * nodes;
+          for (std::size_t q = 0; q < nodes; ++q) {
+            const double factor = 1.0 - rule.node[q] * rate;
+            a[q] *= factor;
+            b[q] *= factor;
+          }
         }
-      }
+        for (Index k = 0; k < providers; ++k) {
+          double sum = 0.0;
+          for (std::size_t q = 0; q < nodes; ++q) {
+            sum += rule.weight[q] * product[static_cast<std::size_t>(k) * nodes + q];
+          }
+          discount[base + k] = sum;
+        }
+      });
     }
     classic::ParallelFor(view.num_values(), threads, [&](std::size_t v) {
       const double n = binary[view.value_object[v]] ? 1.0 : kFalseValues;
@@ -304,17 +337,15 @@ ScoringResult RunAccu(const graph::CategoricalView& view, const ClassicOptions& 
       a_copies += std::log(kAlpha / 2);
       b_copies += std::log(kAlpha / 2);
       const double top = std::max({independent, a_copies, b_copies});
-      const double total =
-          std::exp(independent - top) + std::exp(a_copies - top) + std::exp(b_copies - top);
-      copies_ab[p] = std::exp(a_copies - top) / total;
-      copies_ba[p] = std::exp(b_copies - top) / total;
+      const double copies = std::exp(a_copies - top) + std::exp(b_copies - top);
+      dependent[p] = copies / (std::exp(independent - top) + copies);
     });
 
     const double residual = std::max(classic::MaxAbsDifference(next_prob, prob, threads),
                                      classic::MaxAbsDifference(next_accuracy, accuracy, threads));
     prob.swap(next_prob);
     accuracy = next_accuracy;
-    if (rule.Stop(iteration, residual, &result)) break;
+    if (stopping.Stop(iteration, residual, &result)) break;
   }
   result.belief.resize(view.num_claims);
   for (Index c = 0; c < view.num_claims; ++c) result.belief[c] = prob[view.claim_value[c]];

@@ -21,9 +21,9 @@ constexpr double kInitialError = 0.4;  // eps(s) before the first iteration
 /// each followed by GallandNormalise (lambda = 0.5) over the facts stated by someone / the sources
 /// that observe something. Starts from eps = 0.4 (with equal errors the first theta is an affine
 /// function of the vote share, which the normalisation undoes, so any equal start below 1/2 gives
-/// the same run). Belief of a claim = theta of its fact (0.5 when nobody states it); trust = 1 -
-/// eps (0.6 for a source that observes nothing). Stops when no theta or eps moves by more than
-/// the tolerance (default 0.001), or after 100 iterations; residual = that largest move.
+/// the same first theta). Belief of a claim = theta of its fact (0.5 when nobody states it); trust
+/// = 1 - eps (0.6 for a source that observes nothing). Stops when no theta or eps moves by more
+/// than the tolerance (default 0.001), or after 100 iterations; residual = that largest move.
 /// Time O(iterations * (values + observations)); memory O(values + sources).
 /// @throws InvalidArgumentError if `options` are out of range.
 ScoringResult RunTwoEstimates(const graph::CategoricalView& view, const ClassicOptions& options) {

@@ -1,5 +1,5 @@
 // Tests of the second group of classic truth-discovery algorithms (engine/scoring/classic/):
-// 2-estimates, 3-estimates, ltm, dawid-skene, crh and accu. docs/algorithms-more.md has their
+// 2-estimates, 3-estimates, ltm, dawid-skene, crh and accu. docs/algorithms.md has their
 // equations; the numbers below are worked out by hand from them (fractions where they are exact).
 //
 // Notation: a stances CSV claim outside any group is a binary object {claim true, claim false};
@@ -105,6 +105,45 @@ Knobs Iterations(int n) {
   Knobs k;
   k.max_iterations = n;
   return k;
+}
+
+// A random triples dataset (12 sources of accuracy 0.5 to 0.95, 30 objects, values v0 = the truth
+// and v1..v3) written twice: with the plain names, and with every source, object and value name
+// prefixed by its place in a seeded permutation. `renamed` maps plain to prefixed names, and
+// plain claim ids "o3=v1" to prefixed ones.
+void RandomTriples(std::uint64_t seed, std::string* plain, std::string* relabelled,
+                   std::map<std::string, std::string>* renamed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  constexpr int kSources = 12;
+  constexpr int kObjects = 30;
+  std::vector<std::string> names;
+  for (int s = 0; s < kSources; ++s) names.push_back(fmt::format("s{}", s));
+  for (int o = 0; o < kObjects; ++o) names.push_back(fmt::format("o{}", o));
+  for (int v = 0; v < 4; ++v) names.push_back(fmt::format("v{}", v));
+  std::vector<std::size_t> order(names.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::shuffle(order.begin(), order.end(), rng);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    (*renamed)[names[i]] = fmt::format("{:03}-{}", order[i], names[i]);
+  }
+  std::vector<double> accuracy(kSources);
+  for (double& a : accuracy) a = 0.5 + 0.45 * unit(rng);
+  *plain = "source,object,value\n";
+  *relabelled = "source,object,value\n";
+  for (int o = 0; o < kObjects; ++o) {
+    for (int s = 0; s < kSources; ++s) {
+      if (unit(rng) < 0.45) continue;
+      const int v = unit(rng) < accuracy[s] ? 0 : 1 + static_cast<int>(rng() % 3);
+      const std::string source = fmt::format("s{}", s);
+      const std::string object = fmt::format("o{}", o);
+      const std::string value = fmt::format("v{}", v);
+      *plain += fmt::format("{},{},{}\n", source, object, value);
+      *relabelled +=
+          fmt::format("{},{},{}\n", renamed->at(source), renamed->at(object), renamed->at(value));
+      (*renamed)[object + "=" + value] = renamed->at(object) + "=" + renamed->at(value);
+    }
+  }
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -575,18 +614,19 @@ TEST(AccuTest, FirstIterationOnAGroupByHand) {
 // 0.8. A(a) = A(b) = 0.8, A(c) = 0.2. Copy detection for the pair (a, b), which shares "x true"
 // (P = 0.8):
 //   independent: 0.8 * 0.8 * 0.8 + 0.2 * 0.2 * 0.2 = 0.52
-//   a copies b:  0.8 * (0.8 * 0.8 + 0.64 * 0.2) + 0.2 * (0.2 * 0.8 + 0.04 * 0.2) = 0.648
-//   P(a -> b) = 0.1 * 0.648 / (0.8 * 0.52 + 2 * 0.1 * 0.648) = 0.0648 / 0.5456 = 0.118768.
-// Iteration 2: I(a, x true) = I(b, x true) = 1 - 0.8 * 0.118768 = 0.904985;
+//   a copies b:  0.8 * (0.8 * 0.8 + 0.64 * 0.2) + 0.2 * (0.2 * 0.8 + 0.04 * 0.2) = 0.648 (b
+//                copies a: the same)
+//   P(a ~ b) = 2 * 0.1 * 0.648 / (0.8 * 0.52 + 2 * 0.1 * 0.648) = 0.1296 / 0.5456 = 0.237537.
+// Iteration 2: counted first, a source keeps its vote; second, it keeps 1 - c P(a ~ b). Averaged
+// over both orders: I = 1 - 0.8 * 0.237537 / 2 = 0.904985 for a and for b;
 //   C(true) = 2 ln 4 * 0.904985 = 2.509152, C(false) = ln(0.2 / 0.8) = -ln 4;
 //   P(true) = e^2.509152 / (e^2.509152 + 1/4) = 0.980071.
 TEST(AccuTest, CopyDetectionDiscountByHand) {
-  const auto m = Score(Algorithm::kAccu,
-                       "source,claim,stance\na,x,supports\nb,x,supports\n"
-                       "c,x,denies\n",
-                       Format::kStances, Iterations(2));
-  const double copies = 0.0648 / 0.5456;
-  const double vote = 2 * std::log(4.0) * (1 - 0.8 * copies);
+  const auto m =
+      Score(Algorithm::kAccu, "source,claim,stance\na,x,supports\nb,x,supports\nc,x,denies\n",
+            Format::kStances, Iterations(2));
+  const double dependent = 0.1296 / 0.5456;
+  const double vote = 2 * std::log(4.0) * (1 - 0.8 * dependent / 2);
   const double belief = std::exp(vote) / (std::exp(vote) + 0.25);
   EXPECT_NEAR(belief, 0.980071, 1e-6);
   EXPECT_NEAR(m->Belief("x"), belief, 1e-12);
@@ -594,6 +634,163 @@ TEST(AccuTest, CopyDetectionDiscountByHand) {
   EXPECT_NEAR(m->Trust("c"), 1 - belief, 1e-12);
   EXPECT_EQ(m->result.iterations, 2);
   EXPECT_NEAR(m->result.residual, belief - 0.8, 1e-12);
+}
+
+// A direct transcription of ACCU: every pair of sources compared over every object, and the
+// discount averaged over all counting orders through the mean products of r-subsets
+//   I(s, v) = 1/m * sum over r = 0..m-1 of (mean over r-subsets R of the others of
+//             the product over R of (1 - c P(s ~ s'))),
+// (s has r predecessors with probability 1/m, a uniformly random r-subset), which RunAccu's
+// quadrature must reproduce.
+struct AccuReference {
+  std::vector<double> belief;
+  std::vector<double> trust;
+};
+
+AccuReference NaiveAccu(const graph::CategoricalView& view, int iterations) {
+  constexpr double kC = 0.8;
+  const std::size_t num_values = view.num_values();
+  const auto is_binary = [&](std::size_t o) {
+    return view.object_size(o) == 2 && view.value_sign[view.object_offsets[o] + 1] < 0;
+  };
+  const auto observes = [&](Index s, std::size_t v) {
+    return std::binary_search(view.value_sources.begin() + view.value_offsets[v],
+                              view.value_sources.begin() + view.value_offsets[v + 1], s);
+  };
+  std::vector<double> accuracy(view.num_sources, 0.8);
+  std::vector<double> prob(num_values, 0.0);
+  std::map<std::pair<Index, Index>, double> dependent;
+  for (int it = 1; it <= iterations; ++it) {
+    std::vector<double> vote(num_values, 0.0);
+    for (std::size_t v = 0; v < num_values; ++v) {
+      const double n = is_binary(view.value_object[v]) ? 1.0 : 100.0;
+      for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
+        const Index s = view.value_sources[k];
+        std::vector<double> mean_product{1.0};  // mean over r-subsets, r = 0..others
+        for (Index j = view.value_offsets[v]; j < view.value_offsets[v + 1]; ++j) {
+          const Index t = view.value_sources[j];
+          if (t == s) continue;
+          const auto found = dependent.find({std::min(s, t), std::max(s, t)});
+          const double f = 1.0 - kC * (found == dependent.end() ? 0.0 : found->second);
+          const double size = static_cast<double>(mean_product.size());  // new set size
+          mean_product.push_back(0.0);
+          for (std::size_t r = mean_product.size() - 1; r >= 1; --r) {
+            mean_product[r] = ((size - r) * mean_product[r] + r * f * mean_product[r - 1]) / size;
+          }
+        }
+        const double discount = std::accumulate(mean_product.begin(), mean_product.end(), 0.0) /
+                                static_cast<double>(mean_product.size());
+        const double a = accuracy[s];
+        vote[v] += std::log(n * a / (1.0 - a)) * discount;
+      }
+    }
+    for (std::size_t o = 0; o < view.num_objects(); ++o) {
+      const double n = is_binary(o) ? 1.0 : 100.0;
+      double total = std::max(0.0, n + 1.0 - view.object_size(o));
+      for (Index v = view.object_offsets[o]; v < view.object_offsets[o + 1]; ++v) {
+        total += std::exp(vote[v]);
+      }
+      for (Index v = view.object_offsets[o]; v < view.object_offsets[o + 1]; ++v) {
+        prob[v] = std::exp(vote[v]) / total;
+      }
+    }
+    for (Index s = 0; s < view.num_sources; ++s) {
+      const Index begin = view.source_offsets[s];
+      const Index end = view.source_offsets[s + 1];
+      if (begin == end) continue;
+      double sum = 0.0;
+      for (Index k = begin; k < end; ++k) sum += prob[view.source_values[k]];
+      accuracy[s] = std::clamp(sum / (end - begin), 1e-6, 1.0 - 1e-6);
+    }
+    dependent.clear();
+    for (Index a = 0; a < view.num_sources; ++a) {
+      for (Index b = a + 1; b < view.num_sources; ++b) {
+        const double a1 = accuracy[a];
+        const double a2 = accuracy[b];
+        double independent = std::log(0.8);
+        double a_copies = std::log(0.1);
+        double b_copies = std::log(0.1);
+        bool common_value = false;
+        for (std::size_t o = 0; o < view.num_objects(); ++o) {
+          const double n = is_binary(o) ? 1.0 : 100.0;
+          bool a_in = false;
+          bool b_in = false;
+          bool common = false;
+          for (Index v = view.object_offsets[o]; v < view.object_offsets[o + 1]; ++v) {
+            const bool has_a = observes(a, v);
+            const bool has_b = observes(b, v);
+            a_in |= has_a;
+            b_in |= has_b;
+            if (!has_a || !has_b) continue;
+            common = true;
+            const double pt = prob[v];
+            const double both_false = (1 - a1) * (1 - a2) / n;
+            independent += std::log(pt * a1 * a2 + (1 - pt) * both_false);
+            a_copies += std::log(pt * (a2 * kC + a1 * a2 * (1 - kC)) +
+                                 (1 - pt) * ((1 - a2) * kC + both_false * (1 - kC)));
+            b_copies += std::log(pt * (a1 * kC + a1 * a2 * (1 - kC)) +
+                                 (1 - pt) * ((1 - a1) * kC + both_false * (1 - kC)));
+          }
+          common_value |= common;
+          if (a_in && b_in && !common) {
+            const double differ = 1 - a1 * a2 - (1 - a1) * (1 - a2) / n;
+            independent += std::log(differ);
+            a_copies += std::log(differ * (1 - kC));
+            b_copies += std::log(differ * (1 - kC));
+          }
+        }
+        if (!common_value) continue;
+        const double copies = std::exp(a_copies) + std::exp(b_copies);
+        dependent[{a, b}] = copies / (std::exp(independent) + copies);
+      }
+    }
+  }
+  AccuReference out;
+  for (Index c = 0; c < view.num_claims; ++c) out.belief.push_back(prob[view.claim_value[c]]);
+  out.trust = accuracy;
+  return out;
+}
+
+TEST(AccuTest, MatchesADirectTranscription) {
+  std::vector<std::string> texts;
+  for (std::uint64_t seed : {3u, 8u}) {
+    testutil::RandomDatasetOptions o;
+    o.seed = seed;
+    o.claims = 30;
+    o.stances = 200;
+    o.p_grouped = 0.5;
+    texts.push_back(testutil::RandomJsonlDataset(o));
+  }
+  std::string triples;
+  std::string unused;
+  std::map<std::string, std::string> renamed;
+  RandomTriples(5, &triples, &unused, &renamed);
+  texts.push_back(triples);
+  // 100 sources: value "a" of each object has more than 64 providers (the graded rule).
+  std::string crowd = "source,object,value\n";
+  for (int s = 0; s < 100; ++s) {
+    for (int o = 0; o < 4; ++o) {
+      crowd += fmt::format("s{},o{},{}\n", s, o, (s + o) % 5 == 0 ? "b" : (s % 7 == 0 ? "c" : "a"));
+    }
+  }
+  texts.push_back(crowd);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const graph::CategoricalView view =
+        i < 2 ? ViewOf(texts[i], Format::kJsonl) : ViewOf(texts[i], Format::kTriples);
+    for (int iterations : {1, 2, 4}) {
+      ClassicOptions options;
+      options.max_iterations = iterations;
+      options.tolerance = 0.0;
+      const ScoringResult fast = RunAccu(view, options);
+      const AccuReference slow = NaiveAccu(view, iterations);
+      for (std::size_t c = 0; c < slow.belief.size(); ++c) {
+        EXPECT_NEAR(fast.belief[c], slow.belief[c], 1e-9) << i << " " << iterations << " " << c;
+      }
+      for (std::size_t s = 0; s < slow.trust.size(); ++s) {
+        EXPECT_NEAR(fast.trust[s], slow.trust[s], 1e-9) << i << " " << iterations << " " << s;
+      }
+    }
+  }
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -675,45 +872,6 @@ std::string RelabelJsonl(const std::string& text, std::uint64_t seed,
   }
   out.append(text, last);
   return out;
-}
-
-// A random triples dataset (12 sources of accuracy 0.5 to 0.95, 30 objects, values v0 = the truth
-// and v1..v3) written twice: with the plain names, and with every source, object and value name
-// prefixed by its place in a seeded permutation. `renamed` maps plain to prefixed names, and
-// plain claim ids "o3=v1" to prefixed ones.
-void RandomTriples(std::uint64_t seed, std::string* plain, std::string* relabelled,
-                   std::map<std::string, std::string>* renamed) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
-  constexpr int kSources = 12;
-  constexpr int kObjects = 30;
-  std::vector<std::string> names;
-  for (int s = 0; s < kSources; ++s) names.push_back(fmt::format("s{}", s));
-  for (int o = 0; o < kObjects; ++o) names.push_back(fmt::format("o{}", o));
-  for (int v = 0; v < 4; ++v) names.push_back(fmt::format("v{}", v));
-  std::vector<std::size_t> order(names.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::shuffle(order.begin(), order.end(), rng);
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    (*renamed)[names[i]] = fmt::format("{:03}-{}", order[i], names[i]);
-  }
-  std::vector<double> accuracy(kSources);
-  for (double& a : accuracy) a = 0.5 + 0.45 * unit(rng);
-  *plain = "source,object,value\n";
-  *relabelled = "source,object,value\n";
-  for (int o = 0; o < kObjects; ++o) {
-    for (int s = 0; s < kSources; ++s) {
-      if (unit(rng) < 0.45) continue;
-      const int v = unit(rng) < accuracy[s] ? 0 : 1 + static_cast<int>(rng() % 3);
-      const std::string source = fmt::format("s{}", s);
-      const std::string object = fmt::format("o{}", o);
-      const std::string value = fmt::format("v{}", v);
-      *plain += fmt::format("{},{},{}\n", source, object, value);
-      *relabelled +=
-          fmt::format("{},{},{}\n", renamed->at(source), renamed->at(object), renamed->at(value));
-      (*renamed)[object + "=" + value] = renamed->at(object) + "=" + renamed->at(value);
-    }
-  }
 }
 
 std::string RandomJsonl(std::uint64_t seed) {
@@ -830,6 +988,41 @@ TEST_P(ClassicBProperty, ThreadCountChangesNothing) {
   EXPECT_EQ(a->result.iterations, b->result.iterations);
   EXPECT_EQ(a->result.residual, b->result.residual);
   EXPECT_EQ(a->result.converged, b->result.converged);
+}
+
+// Loops shorter than classic::kParallelThreshold (8192) run on one thread, so the small datasets
+// above do not exercise the parallel code: 3,000 objects of 4 values (12,000 values, about
+// 36,000 observations) do.
+TEST(ClassicBThreadsTest, ThreadCountChangesNothingOnALargeDataset) {
+  std::mt19937_64 rng(77);
+  std::string text = "source,object,value\n";
+  for (int o = 0; o < 3000; ++o) {
+    for (int s = 0; s < 30; ++s) {
+      if (rng() % 5 >= 2) continue;
+      const auto v = rng() % 10 < 7 ? 0 : 1 + rng() % 3;
+      text += fmt::format("s{},o{},v{}\n", s, o, v);
+    }
+    text += fmt::format("s{},o{},v{}\n", o % 30, o, o % 4);  // every value of o is observed
+    text += fmt::format("s{},o{},v{}\n", (o + 1) % 30, o, (o + 1) % 4);
+    text += fmt::format("s{},o{},v{}\n", (o + 2) % 30, o, (o + 2) % 4);
+    text += fmt::format("s{},o{},v{}\n", (o + 3) % 30, o, (o + 3) % 4);
+  }
+  const graph::CategoricalView view = ViewOf(text, Format::kTriples);
+  ASSERT_GE(view.num_values(), 12000u);
+  for (const Named& algo : Ours()) {
+    SCOPED_TRACE(algo.name);
+    ClassicOptions one;
+    one.threads = 1;
+    one.max_iterations = 8;
+    ClassicOptions two = one;
+    two.threads = 2;
+    const ScoringResult a = algo.run(view, one);
+    const ScoringResult b = algo.run(view, two);
+    EXPECT_EQ(a.belief, b.belief);
+    EXPECT_EQ(a.trust, b.trust);
+    EXPECT_EQ(a.iterations, b.iterations);
+    EXPECT_EQ(a.residual, b.residual);
+  }
 }
 
 TEST_P(ClassicBProperty, SameOptionsSameResult) {

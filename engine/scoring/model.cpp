@@ -60,6 +60,60 @@ void ModelOptions::Validate() const {
   Require(threads >= 0, "threads", "[0, inf)", threads);
 }
 
+namespace {
+
+// Every numeric parameter of ModelOptions, by name (the threads count excluded).
+template <typename Options, typename Fn>
+void ForEachParameter(Options& o, Fn&& fn) {
+  fn("base_rate", o.base_rate);
+  fn("prior_strength", o.prior_strength);
+  fn("relay_fidelity", o.relay_fidelity);
+  fn("interested_factor", o.interested_factor);
+  fn("anonymous_factor", o.anonymous_factor);
+  fn("implied_factor", o.implied_factor);
+  fn("hedge_factor", o.hedge_factor);
+  fn("strong_hedge_factor", o.strong_hedge_factor);
+  fn("trust_floor", o.trust_floor);
+  fn("echo_factor", o.echo_factor);
+  fn("prior_news", o.prior_news);
+  fn("prior_wire", o.prior_wire);
+  fn("prior_fact_checker", o.prior_fact_checker);
+  fn("prior_social", o.prior_social);
+  fn("prior_official", o.prior_official);
+  fn("prior_other", o.prior_other);
+  fn("prior_speaker", o.prior_speaker);
+  fn("prior_organisation", o.prior_organisation);
+  fn("tolerance", o.tolerance);
+}
+
+}  // namespace
+
+void ModelOptions::Set(std::string_view name, double value) {
+  bool found = false;
+  ForEachParameter(*this, [&](std::string_view n, double& field) {
+    if (n == name) {
+      field = value;
+      found = true;
+    }
+  });
+  if (name == "max_iterations") {
+    max_iterations = static_cast<int>(value);
+    found = true;
+  }
+  if (!found) {
+    throw InvalidArgumentError(fmt::format("unknown model parameter '{}' (known: {})", name,
+                                           fmt::join(ParameterNames(), ", ")));
+  }
+}
+
+std::vector<std::string_view> ModelOptions::ParameterNames() {
+  std::vector<std::string_view> names;
+  ModelOptions o;
+  ForEachParameter(o, [&](std::string_view n, double&) { names.push_back(n); });
+  names.push_back("max_iterations");
+  return names;
+}
+
 EvidenceWeights::EvidenceWeights(const Dataset& data, const graph::EvidenceSnapshot& snap,
                                  const ModelOptions& options)
     : snap_(snap), floor_(options.trust_floor), echo_(options.echo_factor) {

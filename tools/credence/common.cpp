@@ -38,6 +38,33 @@ void AddScoringOptions(CLI::App* cmd, CommonArgs& args) {
   cmd->add_option("--seed", args.seed, "Seed of the sampling algorithms (ltm)");
   cmd->add_option("--base-rate", args.base_rate,
                   "Default model: prior probability that a claim is true (0.5 = no leaning)");
+  AddParamOption(cmd, args);
+}
+
+void AddParamOption(CLI::App* cmd, CommonArgs& args) {
+  cmd->add_option("--param", args.params,
+                  "Set a default-model parameter, NAME=VALUE (repeatable), e.g. --param "
+                  "echo_factor=1; names and defaults in docs/model.md");
+}
+
+void ApplyModelParams(const std::vector<std::string>& params, scoring::ModelOptions* model) {
+  for (const std::string& p : params) {
+    const auto eq = p.find('=');
+    double value = 0.0;
+    std::size_t used = 0;
+    bool ok = eq != std::string::npos && eq > 0;
+    if (ok) {
+      try {
+        value = std::stod(p.substr(eq + 1), &used);
+      } catch (const std::exception&) {
+        ok = false;
+      }
+      ok = ok && used == p.size() - eq - 1;
+    }
+    if (!ok) throw UsageError(fmt::format("--param takes NAME=NUMBER, got '{}'", p));
+    model->Set(p.substr(0, eq), value);
+  }
+  model->Validate();
 }
 
 SessionOptions ToSessionOptions(const CommonArgs& args) {
@@ -46,6 +73,7 @@ SessionOptions ToSessionOptions(const CommonArgs& args) {
   options.algorithm = scoring::ParseAlgorithm(args.algorithm);
   options.model.threads = args.threads;
   options.model.base_rate = args.base_rate;
+  ApplyModelParams(args.params, &options.model);
   options.classic.threads = args.threads;
   options.classic.max_iterations = args.max_iterations;
   options.classic.tolerance = args.tolerance;

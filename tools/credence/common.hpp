@@ -30,7 +30,14 @@ struct CommonArgs {
   double tolerance = -1.0;
   std::uint64_t seed = 42;
   double base_rate = 0.5;
+  std::vector<std::string> params;  ///< --param NAME=VALUE, applied in order.
 };
+
+/// Applies --param NAME=VALUE settings to the default model's options.
+/// @throws UsageError for a malformed setting, InvalidArgumentError for an unknown name.
+void ApplyModelParams(const std::vector<std::string>& params, scoring::ModelOptions* model);
+/// Adds --param to a command.
+void AddParamOption(CLI::App* cmd, CommonArgs& args);
 
 /// FILE and --input-format.
 void AddInputOptions(CLI::App* cmd, CommonArgs& args);

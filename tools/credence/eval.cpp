@@ -55,6 +55,7 @@ void AddEvalCommand(CLI::App& app) {
   eval->add_option("--tolerance", args->common.tolerance,
                    "Override each algorithm's stopping tolerance")
       ->check(CLI::NonNegativeNumber);
+  AddParamOption(eval, args->common);
   eval->add_option("--seed", args->common.seed, "Seed of the sampling algorithms (ltm)");
   eval->add_option("--base-rate", args->common.base_rate,
                    "Default model: prior probability that a claim is true (0.5 = no leaning)");
@@ -71,6 +72,7 @@ void AddEvalCommand(CLI::App& app) {
     eval::EvalOptions options;
     options.run.model.threads = a.threads;
     options.run.model.base_rate = a.base_rate;
+    ApplyModelParams(a.params, &options.run.model);
     options.run.classic.threads = a.threads;
     options.run.classic.max_iterations = a.max_iterations;
     options.run.classic.tolerance = a.tolerance;

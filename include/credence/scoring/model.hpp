@@ -57,6 +57,13 @@ struct ModelOptions {
 
   /// @throws InvalidArgumentError naming the first field out of range.
   void Validate() const;
+
+  /// Sets a numeric parameter by its field name (e.g. "echo_factor", "prior_news"), for
+  /// command-line ablations. @throws InvalidArgumentError naming the valid names when unknown.
+  /// Ranges are checked by Validate().
+  void Set(std::string_view name, double value);
+  /// The names Set() accepts.
+  static std::vector<std::string_view> ParameterNames();
 };
 
 /// What any scoring algorithm returns.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <sstream>
 
 #include "common.hpp"
@@ -25,14 +26,28 @@ void AddAnalyzeCommands(CLI::App& app) {
       "--top", *top,
       "Show the first N claims and sources (default: 20 in a table, all in json/csv)");
   top_option->check(CLI::PositiveNumber);
-  analyze->callback([analyze_args, top, top_option] {
+  auto timings = std::make_shared<bool>(false);
+  analyze->add_flag("--timings", *timings,
+                    "Print the wall time of each phase (parse, graph, freeze, score, rank, "
+                    "report) to standard error");
+  analyze->callback([analyze_args, top, top_option, timings] {
     const auto format = report::ParseOutputFormat(analyze_args->format);
     const auto session = Session::Run(analyze_args->file, ToSessionOptions(*analyze_args));
     std::size_t shown = *top;
     if (top_option->empty()) shown = format == report::OutputFormat::kTable ? 20 : 0;
     std::ostringstream out;
+    const auto start = std::chrono::steady_clock::now();
     report::WriteAnalysis(out, *session, format, shown);
     Emit(analyze_args->output, out.str());
+    if (*timings) {
+      for (const auto& [phase, seconds] : session->timings()) {
+        fmt::print(stderr, "{:<8} {:8.3f} s\n", phase, seconds);
+      }
+      fmt::print(stderr, "{:<8} {:8.3f} s\n", "report",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      fmt::print(stderr, "{} iterations, {}\n", session->result().iterations,
+                 session->result().converged ? "converged" : "not converged");
+    }
   });
 
   auto explain_args = std::make_shared<CommonArgs>();

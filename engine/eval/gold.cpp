@@ -12,6 +12,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "../io/csv_internal.hpp"
 #include "../io/text_internal.hpp"
 #include "credence/core/error.hpp"
 
@@ -34,88 +35,6 @@ std::string Lower(std::string_view s) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
-
-// Splits RFC 4180 CSV into records: quoted fields may hold commas, doubled quotes and newlines.
-class CsvRecords {
- public:
-  explicit CsvRecords(std::string_view text) : text_(text) {}
-
-  // Reads the next record. Returns false at the end of the input. On a syntax error sets `error`
-  // and skips the rest of the line.
-  bool Next(std::vector<std::string>* fields, long* line, std::string* error) {
-    fields->clear();
-    error->clear();
-    if (pos_ >= text_.size()) return false;
-    *line = line_;
-    std::string field;
-    bool quoted = false;
-    bool after_quote = false;
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_];
-      if (quoted) {
-        if (c == '"' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-          field += '"';
-          pos_ += 2;
-          continue;
-        }
-        if (c == '"') {
-          quoted = false;
-          after_quote = true;
-        } else {
-          if (c == '\n') ++line_;
-          field += c;
-        }
-        ++pos_;
-        continue;
-      }
-      if (c == ',') {
-        fields->push_back(std::move(field));
-        field.clear();
-        after_quote = false;
-        ++pos_;
-        continue;
-      }
-      if (c == '\n' || c == '\r') {
-        if (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
-        ++pos_;
-        ++line_;
-        fields->push_back(std::move(field));
-        return true;
-      }
-      if (c == '"' && Trimmed(field).empty() && !after_quote) {
-        field.clear();  // spaces before an opening quote are not part of the field
-        quoted = true;
-        ++pos_;
-        continue;
-      }
-      if (after_quote && c != ' ' && c != '\t') {
-        *error = fmt::format("unexpected character '{}' after a closing quote in field {}", c,
-                             fields->size() + 1);
-        SkipLine();
-        return true;
-      }
-      if (!after_quote) field += c;
-      ++pos_;
-    }
-    if (quoted) {
-      *error = "unterminated quoted field";
-      return true;
-    }
-    fields->push_back(std::move(field));
-    return true;
-  }
-
- private:
-  void SkipLine() {
-    const auto end = text_.find('\n', pos_);
-    pos_ = end == std::string_view::npos ? text_.size() : end + 1;
-    ++line_;
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  long line_ = 1;
-};
 
 class Problems {
  public:
@@ -252,7 +171,7 @@ Gold ParseGold(std::string_view content, const std::string& path) {
   Gold gold;
   gold.path = path;
   Problems problems(path);
-  CsvRecords records(io::StripBom(content));
+  io::CsvRecords records(io::StripBom(content), io::CsvRecords::Spaces::kAroundQuotes);
   std::vector<std::string> fields;
   long line = 0;
   std::string error;

@@ -10,92 +10,89 @@
 #include "builder_internal.hpp"
 #include "credence/core/error.hpp"
 #include "credence/io/reader.hpp"
+#include "csv_internal.hpp"
 #include "text_internal.hpp"
 
 namespace credence::io {
-namespace {
 
-// Splits RFC 4180 CSV into records. Quoted fields may hold commas, quotes ("") and newlines.
-class CsvCursor {
- public:
-  explicit CsvCursor(std::string_view text) : text_(text) {}
-
-  // Reads the next record into `fields`. Returns false at the end of input. On a syntax error
-  // sets `error` and skips to the next line.
-  bool Next(std::vector<std::string>* fields, long* line, std::string* error) {
-    fields->clear();
-    error->clear();
-    if (pos_ >= text_.size()) return false;
-    *line = line_;
-    std::string field;
-    bool quoted = false;
-    bool after_quote = false;
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_];
-      if (quoted) {
-        if (c == '"') {
-          if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-            field += '"';
-            pos_ += 2;
-            continue;
-          }
-          quoted = false;
-          after_quote = true;
-          ++pos_;
+bool CsvRecords::Next(std::vector<std::string>* fields, long* line, std::string* error) {
+  fields->clear();
+  error->clear();
+  if (pos_ >= text_.size()) return false;
+  *line = line_;
+  const bool lenient = spaces_ == Spaces::kAroundQuotes;
+  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+  std::string field;
+  bool quoted = false;
+  bool after_quote = false;
+  while (pos_ < text_.size()) {
+    const char c = text_[pos_];
+    if (quoted) {
+      if (c == '"') {
+        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+          field += '"';
+          pos_ += 2;
           continue;
         }
-        if (c == '\n') ++line_;
-        field += c;
+        quoted = false;
+        after_quote = true;
         ++pos_;
         continue;
       }
-      if (c == ',') {
-        fields->push_back(std::move(field));
-        field.clear();
-        after_quote = false;
-        ++pos_;
-        continue;
-      }
-      if (c == '\n' || c == '\r') {
-        if (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
-        ++pos_;
-        ++line_;
-        fields->push_back(std::move(field));
-        return true;
-      }
-      if (c == '"' && field.empty() && !after_quote) {
-        quoted = true;
-        ++pos_;
-        continue;
-      }
-      if (after_quote) {
-        *error = fmt::format("unexpected character '{}' after a closing quote in field {}", c,
-                             fields->size() + 1);
-        SkipLine();
-        return true;
-      }
+      if (c == '\n') ++line_;
       field += c;
       ++pos_;
+      continue;
     }
-    if (quoted) {
-      *error = "unterminated quoted field";
+    if (c == ',') {
+      fields->push_back(std::move(field));
+      field.clear();
+      after_quote = false;
+      ++pos_;
+      continue;
+    }
+    if (c == '\n' || c == '\r') {
+      if (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
+      ++pos_;
+      ++line_;
+      fields->push_back(std::move(field));
       return true;
     }
-    fields->push_back(std::move(field));
+    if (c == '"' && !after_quote &&
+        (field.empty() || (lenient && std::all_of(field.begin(), field.end(), is_space)))) {
+      field.clear();  // with kAroundQuotes, spaces before an opening quote are not in the field
+      quoted = true;
+      ++pos_;
+      continue;
+    }
+    if (after_quote) {
+      if (lenient && is_space(c)) {
+        ++pos_;
+        continue;
+      }
+      *error = fmt::format("unexpected character '{}' after a closing quote in field {}", c,
+                           fields->size() + 1);
+      SkipLine();
+      return true;
+    }
+    field += c;
+    ++pos_;
+  }
+  if (quoted) {
+    *error = "unterminated quoted field";
     return true;
   }
+  fields->push_back(std::move(field));
+  return true;
+}
 
- private:
-  void SkipLine() {
-    const auto end = text_.find('\n', pos_);
-    pos_ = end == std::string_view::npos ? text_.size() : end + 1;
-    ++line_;
-  }
+void CsvRecords::SkipLine() {
+  const auto end = text_.find('\n', pos_);
+  pos_ = end == std::string_view::npos ? text_.size() : end + 1;
+  ++line_;
+}
 
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  long line_ = 1;
-};
+namespace {
 
 struct Column {
   std::string_view name;
@@ -112,7 +109,7 @@ std::vector<std::string_view> RequiredNames(const std::vector<Column>& columns) 
 }
 
 // Reads the header row into `columns`. Returns false (and records problems) when it is unusable.
-bool ReadHeader(CsvCursor& cursor, DatasetBuilder& b, std::vector<Column>* columns,
+bool ReadHeader(CsvRecords& cursor, DatasetBuilder& b, std::vector<Column>* columns,
                 std::size_t* width) {
   std::vector<std::string> fields;
   long line = 0;
@@ -162,7 +159,7 @@ bool ReadHeader(CsvCursor& cursor, DatasetBuilder& b, std::vector<Column>* colum
 
 // Loops over data rows, checking UTF-8 and width, calling fn(line, fields).
 template <typename Fn>
-void ForEachRow(CsvCursor& cursor, DatasetBuilder& b, std::size_t width, Fn&& fn) {
+void ForEachRow(CsvRecords& cursor, DatasetBuilder& b, std::size_t width, Fn&& fn) {
   std::vector<std::string> fields;
   long line = 0;
   std::string error;
@@ -225,7 +222,7 @@ bool CheckId(DatasetBuilder& b, long line, std::string_view field_name, std::str
 
 Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
   DatasetBuilder b(path);
-  CsvCursor cursor(StripBom(content));
+  CsvRecords cursor(StripBom(content));
   std::vector<Column> columns{{"source", true},  {"claim", true},   {"stance", true},
                               {"origin", false}, {"weight", false}, {"group", false},
                               {"text", false}};
@@ -312,7 +309,7 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
 
 Dataset ParseTriplesCsv(std::string_view content, const std::string& path) {
   DatasetBuilder b(path);
-  CsvCursor cursor(StripBom(content));
+  CsvRecords cursor(StripBom(content));
   std::vector<Column> columns{{"source", true}, {"object", true}, {"value", true}};
   std::size_t width = 0;
   if (!ReadHeader(cursor, b, &columns, &width)) return b.Finish();

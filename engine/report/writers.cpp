@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "../io/text_internal.hpp"
 #include "credence/core/error.hpp"
 
 namespace credence::report {
@@ -24,15 +25,7 @@ std::string Num(double v, int precision = 6) {
   return s;
 }
 
-std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+std::string CsvField(std::string_view s) { return io::CsvField(s, io::CsvEdgeSpaces::kKeep); }
 
 // Cuts `s` to at most `width` characters (counting UTF-8 code points), adding an ellipsis.
 std::string Fit(std::string_view s, std::size_t width) {
@@ -268,36 +261,7 @@ OutputFormat ParseOutputFormat(std::string_view name) {
       fmt::format("output format must be table, json or csv, got '{}'", name));
 }
 
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string JsonString(std::string_view s) { return io::JsonString(s); }
 
 std::string ChainText(const Dataset& data, const Stance& stance) {
   std::vector<std::string> parts;

@@ -52,5 +52,6 @@ void Emit(const std::string& output, const std::string& text);
 void AddAnalyzeCommands(CLI::App& app);  // analyze, explain, validate, algorithms
 void AddImportCommand(CLI::App& app);    // import
 void AddEvalCommand(CLI::App& app);      // eval
+void AddGenerateCommand(CLI::App& app);  // generate
 
 }  // namespace credence::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   AddAnalyzeCommands(app);
   AddImportCommand(app);
   AddEvalCommand(app);
+  AddGenerateCommand(app);
 
   try {
     app.parse(argc, argv);

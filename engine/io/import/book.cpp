@@ -613,7 +613,7 @@ ImportResult ImportBook(const std::vector<ImportInput>& inputs) {
   ImportLog log(&result.stats);
   TriplesWriter triples;
   const ImportInput& data = inputs[0];
-  ForEachTextLine(data.content, [&](long line, std::string_view text) {
+  ForEachLine(data.content, [&](long line, std::string_view text) {
     if (Trim(text).empty()) return true;
     ++result.stats.rows_read;
     const auto f = SplitTabs(text);
@@ -650,7 +650,7 @@ ImportResult ImportBook(const std::vector<ImportInput>& inputs) {
   if (inputs.size() > 1) {
     const ImportInput& gold = inputs[1];
     std::map<std::string, std::pair<std::string, long>> golden;  // ISBN -> (authors, line)
-    ForEachTextLine(gold.content, [&](long line, std::string_view text) {
+    ForEachLine(gold.content, [&](long line, std::string_view text) {
       if (Trim(text).empty()) return true;  // the golden file separates books by blank lines
       const auto f = SplitTabs(text);
       const std::string isbn = EscapeInvalidUtf8(f.empty() ? std::string_view{} : Trim(f[0]));

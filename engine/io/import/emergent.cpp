@@ -47,7 +47,7 @@ ImportResult ImportEmergent(const std::vector<ImportInput>& inputs) {
   const ImportInput& input = inputs[0];
   ImportResult result;
   ImportLog log(&result.stats);
-  CsvRows rows(input.content);
+  CsvRecords rows(StripBom(input.content));
   std::vector<std::string> fields;
   std::string error;
   long line = 0;

@@ -108,7 +108,7 @@ struct Table {
 };
 
 // Reads the header row of dirty.csv or clean.csv.
-Table ReadHeader(CsvRows* rows, const std::string& path, ImportLog* log) {
+Table ReadHeader(CsvRecords* rows, const std::string& path, ImportLog* log) {
   Table table;
   std::vector<std::string> fields;
   std::string error;
@@ -132,7 +132,7 @@ ImportResult ImportFlights(const std::vector<ImportInput>& inputs) {
   TriplesWriter triples;
   const ImportInput& dirty = inputs[0];
   std::map<std::string, std::string> flight_of_tuple;  // tuple_id -> flight, for the gold
-  CsvRows rows(dirty.content);
+  CsvRecords rows(StripBom(dirty.content));
   Table table = ReadHeader(&rows, dirty.path, &log);
   if (!table.ok) log.ThrowIfProblems();
   std::vector<std::string> f;
@@ -191,7 +191,7 @@ ImportResult ImportFlights(const std::vector<ImportInput>& inputs) {
   if (inputs.size() > 1) {
     const ImportInput& clean = inputs[1];
     std::map<std::string, std::pair<std::string, long>> gold;  // object -> (time, line)
-    CsvRows clean_rows(clean.content);
+    CsvRecords clean_rows(StripBom(clean.content));
     Table clean_table = ReadHeader(&clean_rows, clean.path, &log);
     while (clean_table.ok && !log.TooManyProblems() && clean_rows.Next(&f, &line, &error)) {
       if (!error.empty()) {

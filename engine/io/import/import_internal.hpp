@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "../csv_internal.hpp"
+#include "../text_internal.hpp"
 #include "credence/core/error.hpp"
 #include "credence/io/importers.hpp"
 
@@ -50,38 +52,6 @@ class ImportLog {
 // stray '"' characters).
 std::vector<std::string_view> SplitTabs(std::string_view line);
 
-// Calls fn(line_number, line) for each line of `text`, split on '\n' only, with a trailing '\r'
-// removed. A final empty line (the text ends with '\n') is not reported.
-template <typename Fn>
-void ForEachTextLine(std::string_view text, Fn&& fn) {
-  long number = 0;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!fn(++number, line)) return;
-    pos = end + 1;
-  }
-}
-
-// Reads RFC 4180 CSV: fields separated by ',', quoted fields may hold ',', '""' and newlines.
-class CsvRows {
- public:
-  explicit CsvRows(std::string_view text);
-
-  // Reads the next record into `fields` and the line it starts on into `line`. Returns false at
-  // the end of the input. On a syntax error sets `error` (else clears it) and skips the rest of
-  // the line.
-  bool Next(std::vector<std::string>* fields, long* line, std::string* error);
-
- private:
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  long line_ = 1;
-};
-
 // Maps header names to column indices. Required names that are missing are recorded as problems
 // at line 1 of `file`; returns false then. Names are compared exactly.
 bool FindColumns(const std::vector<std::string>& header, const std::vector<std::string>& names,
@@ -100,9 +70,9 @@ bool IsValidUtf8(std::string_view s);
 std::string EscapeInvalidUtf8(std::string_view s);
 
 // A CSV field: quoted when it holds ',', '"', a line break or leading or trailing space.
-std::string CsvField(std::string_view s);
+inline std::string CsvField(std::string_view s) { return io::CsvField(s, CsvEdgeSpaces::kQuote); }
 // A JSON string literal, quotes included; control characters are escaped.
-std::string JsonString(std::string_view s);
+inline std::string JsonString(std::string_view s) { return io::JsonString(s); }
 // Formats a number in (0, 1) or a count for JSON: up to 6 significant digits.
 std::string JsonNumber(double value);
 

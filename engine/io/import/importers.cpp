@@ -4,13 +4,8 @@
 #include "credence/io/importers.hpp"
 
 #include <fmt/format.h>
-#include <sys/stat.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <limits>
-#include <memory>
 
 #include "../text_internal.hpp"
 #include "credence/core/error.hpp"
@@ -54,30 +49,6 @@ const std::vector<ImportKindInfo> kKinds = {
      "credence import liar ../shared/datasets/liar/train.tsv ../shared/datasets/liar/valid.tsv "
      "-o liar.jsonl --gold liar.gold.csv"},
 };
-
-[[noreturn]] void FileProblem(const std::string& path, std::string message) {
-  throw DataError({Diagnostic{path, 0, "", std::move(message)}});
-}
-
-std::string ReadWholeFile(const std::string& path) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
-    FileProblem(path, fmt::format("cannot open the file: {}", std::strerror(errno)));
-  }
-  if (S_ISDIR(info.st_mode)) FileProblem(path, "cannot read a directory as an input file");
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                       &std::fclose);
-  if (!file) FileProblem(path, fmt::format("cannot open the file: {}", std::strerror(errno)));
-  std::string content;
-  if (S_ISREG(info.st_mode)) content.reserve(static_cast<std::size_t>(info.st_size));
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) content.append(buffer, n);
-  if (std::ferror(file.get())) {
-    FileProblem(path, fmt::format("cannot read the file: {}", std::strerror(errno)));
-  }
-  return content;
-}
 
 // @throws InvalidArgumentError unless `count` is in the kind's range of inputs.
 void CheckInputCount(const ImportKindInfo& info, std::size_t count) {
@@ -139,7 +110,7 @@ ImportResult ImportFiles(ImportKind kind, const std::vector<std::string>& paths)
   CheckInputCount(GetImportKindInfo(kind), paths.size());
   std::vector<ImportInput> inputs;
   inputs.reserve(paths.size());
-  for (const auto& path : paths) inputs.push_back({path, ReadWholeFile(path)});
+  for (const auto& path : paths) inputs.push_back({path, ReadWholeFile(path, "an input file")});
   return Import(kind, inputs);
 }
 
@@ -177,78 +148,6 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
     fields.push_back(line.substr(pos, tab - pos));
     pos = tab + 1;
   }
-}
-
-CsvRows::CsvRows(std::string_view text) : text_(StripBom(text)) {}
-
-bool CsvRows::Next(std::vector<std::string>* fields, long* line, std::string* error) {
-  fields->clear();
-  error->clear();
-  if (pos_ >= text_.size()) return false;
-  *line = line_;
-  std::string field;
-  bool quoted = false;
-  bool after_quote = false;
-  auto skip_line = [&] {
-    while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
-    if (pos_ < text_.size()) {
-      ++pos_;
-      ++line_;
-    }
-  };
-  while (pos_ < text_.size()) {
-    const char c = text_[pos_];
-    if (quoted) {
-      if (c == '"') {
-        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-          field += '"';
-          pos_ += 2;
-          continue;
-        }
-        quoted = false;
-        after_quote = true;
-        ++pos_;
-        continue;
-      }
-      if (c == '\n') ++line_;
-      field += c;
-      ++pos_;
-      continue;
-    }
-    if (c == ',') {
-      fields->push_back(std::move(field));
-      field.clear();
-      after_quote = false;
-      ++pos_;
-      continue;
-    }
-    if (c == '\n' || c == '\r') {
-      if (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
-      ++pos_;
-      ++line_;
-      fields->push_back(std::move(field));
-      return true;
-    }
-    if (c == '"' && field.empty() && !after_quote) {
-      quoted = true;
-      ++pos_;
-      continue;
-    }
-    if (after_quote) {
-      *error = fmt::format("unexpected character '{}' after a closing quote in field {}", c,
-                           fields->size() + 1);
-      skip_line();
-      return true;
-    }
-    field += c;
-    ++pos_;
-  }
-  if (quoted) {
-    *error = "unterminated quoted field";
-    return true;
-  }
-  fields->push_back(std::move(field));
-  return true;
 }
 
 bool FindColumns(const std::vector<std::string>& header, const std::vector<std::string>& names,
@@ -321,53 +220,6 @@ std::string EscapeInvalidUtf8(std::string_view s) {
       out += fmt::format("\\x{:02X}", byte);
     }
   }
-  return out;
-}
-
-std::string CsvField(std::string_view s) {
-  const bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' ||
-                                     s.back() == '\t'));
-  if (!quote) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  out.reserve(s.size() + 2);
-  for (char c : s) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (byte < 0x20 || byte == 0x7F) {
-          out += fmt::format("\\u{:04x}", byte);
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
   return out;
 }
 

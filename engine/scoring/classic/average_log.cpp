@@ -1,7 +1,6 @@
 // Average.Log: Pasternack & Roth, "Knowing What to Believe (when you already know something)",
 // COLING 2010.
 #include <cmath>
-#include <utility>
 #include <vector>
 
 #include "classic_internal.hpp"
@@ -24,34 +23,7 @@ ScoringResult RunAverageLog(const graph::CategoricalView& view, const ClassicOpt
 
   std::vector<double> weight = classic::SourceDegrees(view);
   for (double& w : weight) w = w > 0 ? std::log(w) / w : 0.0;
-  std::vector<double> belief(view.num_values(), 1.0);
-  std::vector<double> trust(view.num_sources, 1.0);
-  std::vector<double> next_trust(view.num_sources);
-  ScoringResult result;
-  for (int iteration = 1;; ++iteration) {
-    classic::ParallelFor(view.num_sources, threads, [&](std::size_t s) {
-      double sum = 0.0;
-      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-        sum += belief[view.source_values[k]];
-      }
-      next_trust[s] = weight[s] * sum;
-    });
-    classic::NormaliseByMax(&next_trust, threads);
-    const double residual = classic::MaxAbsDifference(next_trust, trust, threads);
-    trust.swap(next_trust);
-    classic::ParallelFor(view.num_values(), threads, [&](std::size_t v) {
-      double sum = 0.0;
-      for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-        sum += trust[view.value_sources[k]];
-      }
-      belief[v] = sum;
-    });
-    classic::NormaliseByMax(&belief, threads);
-    if (rule.Stop(iteration, residual, &result)) break;
-  }
-  result.belief = graph::BeliefsFromValueScores(view, belief);
-  result.trust = std::move(trust);
-  return result;
+  return classic::RunHubsAndAuthorities(view, weight, rule, threads);
 }
 
 }  // namespace credence::scoring

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "credence/core/error.hpp"
@@ -88,6 +89,21 @@ inline double MaxAbsDifference(const std::vector<double>& a, const std::vector<d
   return best;
 }
 
+/// per_value[v] = sum over s in S(v) of per_source[s]: a per-source quantity summed over the
+/// sources observing each value. Time O(observations).
+inline void SumOverSources(const graph::CategoricalView& view,
+                           const std::vector<double>& per_source, std::vector<double>* per_value,
+                           int threads) {
+  per_value->resize(view.num_values());
+  ParallelFor(view.num_values(), threads, [&](std::size_t v) {
+    double sum = 0.0;
+    for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
+      sum += per_source[view.value_sources[k]];
+    }
+    (*per_value)[v] = sum;
+  });
+}
+
 /// The number of values each source observes (|C(s)|), as doubles. Time O(sources).
 inline std::vector<double> SourceDegrees(const graph::CategoricalView& view) {
   std::vector<double> degree(view.num_sources);
@@ -138,6 +154,38 @@ struct StoppingRule {
     return iteration >= max_iterations || (!fixed_count && result->converged);
   }
 };
+
+/// The weighted Hubs and Authorities iteration of Sums and Average.Log (Pasternack & Roth 2010):
+/// T(s) = weight[s] * sum over v in C(s) of B(v), then B(v) = sum over s in S(v) of T(s), each
+/// divided by its maximum, starting from B = 1 (and T = 1 for the first residual, the max change
+/// of the normalised trust). Beliefs are each value's share of its object's B; trust is the
+/// max-normalised T. Time O(iterations * observations); memory O(values + sources).
+inline ScoringResult RunHubsAndAuthorities(const graph::CategoricalView& view,
+                                           const std::vector<double>& weight,
+                                           const StoppingRule& rule, int threads) {
+  std::vector<double> belief(view.num_values(), 1.0);
+  std::vector<double> trust(view.num_sources, 1.0);
+  std::vector<double> next_trust(view.num_sources);
+  ScoringResult result;
+  for (int iteration = 1;; ++iteration) {
+    ParallelFor(view.num_sources, threads, [&](std::size_t s) {
+      double sum = 0.0;
+      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
+        sum += belief[view.source_values[k]];
+      }
+      next_trust[s] = weight[s] * sum;
+    });
+    NormaliseByMax(&next_trust, threads);
+    const double residual = MaxAbsDifference(next_trust, trust, threads);
+    trust.swap(next_trust);
+    SumOverSources(view, trust, &belief, threads);
+    NormaliseByMax(&belief, threads);
+    if (rule.Stop(iteration, residual, &result)) break;
+  }
+  result.belief = graph::BeliefsFromValueScores(view, belief);
+  result.trust = std::move(trust);
+  return result;
+}
 
 }  // namespace credence::scoring::classic
 
@@ -268,6 +316,46 @@ inline void GallandNormalise(std::vector<double>* x, const std::vector<char>& ac
     const double rounded = value >= 0.5 - kRoundingSlack ? 1.0 : 0.0;
     (*x)[i] = lambda * stretched + (1.0 - lambda) * rounded;
   });
+}
+
+/// The theta step of 2- and 3-Estimates, before normalisation: for each fact f stated by someone,
+///   theta(f) = [sum over asserters of (1 - eps(s) phi(f)) + sum over deniers of eps(s) phi(f)]
+///              / |V(f)|
+/// into `next_theta`, with phi = 1 when `phi` is null (2-Estimates). `value_error` receives, per
+/// value, the sum of eps over its observers. Time O(values + observations).
+inline void GallandThetaStep(const graph::CategoricalView& view, const GallandLayout& layout,
+                             const std::vector<double>& eps, const std::vector<double>* phi,
+                             std::vector<double>* value_error, std::vector<double>* next_theta,
+                             int threads) {
+  SumOverSources(view, eps, value_error, threads);
+  const std::vector<double>& error = *value_error;
+  ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
+    const Index begin = view.object_offsets[o];
+    const Index end = view.object_offsets[o + 1];
+    if (layout.object_statements[o] == 0) return;
+    double object_error = 0.0;  // sum of eps over every observation of the object
+    for (Index v = begin; v < end; ++v) object_error += error[v];
+    for (Index v = begin; v < end; ++v) {
+      if (view.value_sign[v] < 0) continue;
+      const double asserters = view.value_offsets[v + 1] - view.value_offsets[v];
+      // asserters vote 1 - eps phi; every other observation of the object denies f and votes
+      // eps phi
+      (*next_theta)[v] =
+          phi == nullptr
+              ? (asserters - error[v] + (object_error - error[v])) / layout.object_statements[o]
+              : (asserters - (*phi)[v] * error[v] + (*phi)[v] * (object_error - error[v])) /
+                    layout.object_statements[o];
+    }
+  });
+}
+
+/// The result of 2- and 3-Estimates: belief of a claim = theta of its fact; trust = 1 - eps.
+inline void GallandResult(const graph::CategoricalView& view, const std::vector<double>& theta,
+                          const std::vector<double>& eps, ScoringResult* result) {
+  result->belief.resize(view.num_claims);
+  for (Index c = 0; c < view.num_claims; ++c) result->belief[c] = theta[view.claim_value[c]];
+  result->trust.resize(view.num_sources);
+  for (Index s = 0; s < view.num_sources; ++s) result->trust[s] = 1.0 - eps[s];
 }
 
 }  // namespace credence::scoring::classic

@@ -1,5 +1,4 @@
 // Sums (Hubs and Authorities) as a fact-finder: Pasternack & Roth, COLING 2010; Kleinberg 1999.
-#include <utility>
 #include <vector>
 
 #include "classic_internal.hpp"
@@ -20,34 +19,8 @@ ScoringResult RunSums(const graph::CategoricalView& view, const ClassicOptions& 
   const auto rule = classic::StoppingRule::For(Algorithm::kSums, options);
   const int threads = classic::ThreadCount(options);
 
-  std::vector<double> belief(view.num_values(), 1.0);
-  std::vector<double> trust(view.num_sources, 1.0);
-  std::vector<double> next_trust(view.num_sources);
-  ScoringResult result;
-  for (int iteration = 1;; ++iteration) {
-    classic::ParallelFor(view.num_sources, threads, [&](std::size_t s) {
-      double sum = 0.0;
-      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-        sum += belief[view.source_values[k]];
-      }
-      next_trust[s] = sum;
-    });
-    classic::NormaliseByMax(&next_trust, threads);
-    const double residual = classic::MaxAbsDifference(next_trust, trust, threads);
-    trust.swap(next_trust);
-    classic::ParallelFor(view.num_values(), threads, [&](std::size_t v) {
-      double sum = 0.0;
-      for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-        sum += trust[view.value_sources[k]];
-      }
-      belief[v] = sum;
-    });
-    classic::NormaliseByMax(&belief, threads);
-    if (rule.Stop(iteration, residual, &result)) break;
-  }
-  result.belief = graph::BeliefsFromValueScores(view, belief);
-  result.trust = std::move(trust);
-  return result;
+  return classic::RunHubsAndAuthorities(view, std::vector<double>(view.num_sources, 1.0), rule,
+                                        threads);
 }
 
 }  // namespace credence::scoring

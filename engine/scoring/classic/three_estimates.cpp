@@ -62,27 +62,7 @@ ScoringResult RunThreeEstimates(const graph::CategoricalView& view, const Classi
   ScoringResult result;
   for (int iteration = 1;; ++iteration) {
     // theta from eps and phi.
-    classic::ParallelFor(view.num_values(), threads, [&](std::size_t v) {
-      double sum = 0.0;
-      for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-        sum += eps[view.value_sources[k]];
-      }
-      value_error[v] = sum;
-    });
-    classic::ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
-      const Index begin = view.object_offsets[o];
-      const Index end = view.object_offsets[o + 1];
-      if (layout.object_statements[o] == 0) return;
-      double object_error = 0.0;
-      for (Index v = begin; v < end; ++v) object_error += value_error[v];
-      for (Index v = begin; v < end; ++v) {
-        if (view.value_sign[v] < 0) continue;
-        const double asserters = view.value_offsets[v + 1] - view.value_offsets[v];
-        next_theta[v] =
-            (asserters - phi[v] * value_error[v] + phi[v] * (object_error - value_error[v])) /
-            layout.object_statements[o];
-      }
-    });
+    classic::GallandThetaStep(view, layout, eps, &phi, &value_error, &next_theta, threads);
     classic::GallandNormalise(&next_theta, layout.fact_active, kLambda, threads);
 
     // eps from theta and phi. A denial of f says "f is false" and is wrong with theta(f); its
@@ -156,10 +136,7 @@ ScoringResult RunThreeEstimates(const graph::CategoricalView& view, const Classi
     phi = next_phi;
     if (rule.Stop(iteration, residual, &result)) break;
   }
-  result.belief.resize(view.num_claims);
-  for (Index c = 0; c < view.num_claims; ++c) result.belief[c] = theta[view.claim_value[c]];
-  result.trust.resize(view.num_sources);
-  for (Index s = 0; s < view.num_sources; ++s) result.trust[s] = 1.0 - eps[s];
+  classic::GallandResult(view, theta, eps, &result);
   return result;
 }
 

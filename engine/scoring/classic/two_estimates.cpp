@@ -40,27 +40,7 @@ ScoringResult RunTwoEstimates(const graph::CategoricalView& view, const ClassicO
   std::vector<double> object_theta(view.num_objects());  // sum of theta over the object's facts
   ScoringResult result;
   for (int iteration = 1;; ++iteration) {
-    classic::ParallelFor(view.num_values(), threads, [&](std::size_t v) {
-      double sum = 0.0;
-      for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-        sum += eps[view.value_sources[k]];
-      }
-      value_error[v] = sum;
-    });
-    classic::ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
-      const Index begin = view.object_offsets[o];
-      const Index end = view.object_offsets[o + 1];
-      if (layout.object_statements[o] == 0) return;
-      double object_error = 0.0;  // sum of eps over every observation of the object
-      for (Index v = begin; v < end; ++v) object_error += value_error[v];
-      for (Index v = begin; v < end; ++v) {
-        if (view.value_sign[v] < 0) continue;
-        const double asserters = view.value_offsets[v + 1] - view.value_offsets[v];
-        // asserters vote 1 - eps; every other observation of the object denies f and votes eps
-        next_theta[v] = (asserters - value_error[v] + (object_error - value_error[v])) /
-                        layout.object_statements[o];
-      }
-    });
+    classic::GallandThetaStep(view, layout, eps, nullptr, &value_error, &next_theta, threads);
     classic::GallandNormalise(&next_theta, layout.fact_active, kLambda, threads);
 
     classic::ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
@@ -89,10 +69,7 @@ ScoringResult RunTwoEstimates(const graph::CategoricalView& view, const ClassicO
     eps = next_eps;
     if (rule.Stop(iteration, residual, &result)) break;
   }
-  result.belief.resize(view.num_claims);
-  for (Index c = 0; c < view.num_claims; ++c) result.belief[c] = theta[view.claim_value[c]];
-  result.trust.resize(view.num_sources);
-  for (Index s = 0; s < view.num_sources; ++s) result.trust[s] = 1.0 - eps[s];
+  classic::GallandResult(view, theta, eps, &result);
   return result;
 }
 

@@ -43,6 +43,7 @@ void ModelOptions::Validate() const {
   Require(half_open01(implied_factor), "implied_factor", "(0, 1]", implied_factor);
   Require(half_open01(hedge_factor), "hedge_factor", "(0, 1]", hedge_factor);
   Require(half_open01(strong_hedge_factor), "strong_hedge_factor", "(0, 1]", strong_hedge_factor);
+  Require(accelerate == 0.0 || accelerate == 1.0, "accelerate", "{0, 1}", accelerate);
   Require(echo_factor > 0 && echo_factor <= 1.0, "echo_factor", "(0, 1]", echo_factor);
   Require(trust_floor > 0 && trust_floor < 0.5, "trust_floor", "(0, 0.5)", trust_floor);
   for (auto [name, v] : {std::pair{"prior_news", prior_news},
@@ -75,6 +76,7 @@ void ForEachParameter(Options& o, Fn&& fn) {
   fn("strong_hedge_factor", o.strong_hedge_factor);
   fn("trust_floor", o.trust_floor);
   fn("echo_factor", o.echo_factor);
+  fn("accelerate", o.accelerate);
   fn("prior_news", o.prior_news);
   fn("prior_wire", o.prior_wire);
   fn("prior_fact_checker", o.prior_fact_checker);
@@ -352,7 +354,9 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
   std::vector<double> next_belief(snap.num_claims);
   std::vector<double> next_trust(snap.num_sources);
 
-  for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
+  // One plain iteration: beliefs from the current trusts, then trusts from those beliefs.
+  // Returns the largest change of any belief or trust.
+  auto step = [&]() {
     rule.Beliefs(result.trust, threads, &next_belief);
     double residual = 0.0;
     for (std::int64_t c = 0; c < num_claims; ++c) {
@@ -378,12 +382,60 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
       next_trust[s] = theta;
     }
     result.trust.swap(next_trust);
+    return residual;
+  };
+
+  // SQUAREM: from trusts t0, two plain steps give t1 and t2; with r = t1 - t0 and
+  // v = t2 - 2 t1 + t0, the next point is t0 - 2 a r + a^2 v with a = -|r| / |v| (at most -1),
+  // kept inside [floor, 1 - floor]. The norms are sequential sums, so the result does not depend
+  // on the thread count. Should an extrapolated point make the next step's change more than ten
+  // times the plain step's before it, acceleration is switched off for the rest of the run.
+  // An extrapolation moves every trust at once, so the next step's change may well exceed the
+  // last plain step's; only a tenfold jump counts as a failure.
+  constexpr double kAccelerationGuard = 10.0;
+  constexpr double kMaxStep = 4.0;  // |a| at most 4: longer jumps overshoot on skewed data
+  bool accelerate = options.accelerate > 0.0;
+  std::vector<double> t0;
+  std::vector<double> t1;
+  double last_plain = std::numeric_limits<double>::infinity();
+  bool extrapolated = false;
+  int plain_steps = 0;
+  for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
+    if (accelerate && plain_steps == 0) t0 = result.trust;
+    const double residual = step();
     result.iterations = iteration;
     result.residual = residual;
     if (residual < options.tolerance) {
       result.converged = true;
       break;
     }
+    if (extrapolated) {
+      extrapolated = false;
+      if (residual > kAccelerationGuard * last_plain) accelerate = false;
+    }
+    last_plain = residual;
+    if (!accelerate) continue;
+    if (++plain_steps == 1) {
+      t1 = result.trust;
+      continue;
+    }
+    plain_steps = 0;
+    double r2 = 0.0;
+    double v2 = 0.0;
+    for (Index s = 0; s < snap.num_sources; ++s) {
+      const double r = t1[s] - t0[s];
+      const double v = result.trust[s] - 2.0 * t1[s] + t0[s];
+      r2 += r * r;
+      v2 += v * v;
+    }
+    if (!(v2 > 0.0)) continue;
+    const double a = std::clamp(-std::sqrt(r2 / v2), -kMaxStep, -1.0);
+    for (Index s = 0; s < snap.num_sources; ++s) {
+      const double r = t1[s] - t0[s];
+      const double v = result.trust[s] - 2.0 * t1[s] + t0[s];
+      result.trust[s] = Clamp(t0[s] - 2.0 * a * r + a * a * v, weights.floor());
+    }
+    extrapolated = true;
   }
   // At convergence, final beliefs from the final trusts (a change below the tolerance), so that
   // every belief is exactly what its explanation lists. A run cut short by max_iterations keeps

@@ -67,17 +67,44 @@ std::vector<bool> OnCycle(std::size_t n, const std::vector<std::pair<Index, Inde
 
 }  // namespace
 
+std::size_t Interner::Probe(std::string_view s, std::uint64_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  const auto tag = static_cast<std::uint32_t>(hash >> 32);
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.index == 0) return i;
+    if (slot.tag == tag && names_[slot.index - 1] == s) return i;
+  }
+}
+
+void Interner::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.index == 0) continue;
+    std::size_t i = hashes_[slot.index - 1] & mask;
+    while (slots_[i].index != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
 Index Interner::Intern(std::string_view s) {
-  if (auto it = map_.find(s); it != map_.end()) return it->second;
+  if ((names_.size() + 1) * 2 > slots_.size()) Grow();  // load factor at most 1/2
+  const std::uint64_t hash = std::hash<std::string_view>{}(s);
+  const std::size_t i = Probe(s, hash);
+  if (slots_[i].index != 0) return slots_[i].index - 1;
   const auto index = static_cast<Index>(names_.size());
   names_.emplace_back(s);
-  map_.emplace(names_.back(), index);
+  hashes_.push_back(hash);
+  slots_[i] = {static_cast<std::uint32_t>(hash >> 32), index + 1};
   return index;
 }
 
 Index Interner::Find(std::string_view s) const {
-  auto it = map_.find(s);
-  return it == map_.end() ? kNone : it->second;
+  if (slots_.empty()) return kNone;
+  const std::size_t i = Probe(s, std::hash<std::string_view>{}(s));
+  return slots_[i].index == 0 ? kNone : slots_[i].index - 1;
 }
 
 DatasetBuilder::DatasetBuilder(std::string path) : path_(std::move(path)) {}
@@ -105,7 +132,10 @@ bool DatasetBuilder::IsDeclared(std::string_view id) const {
 }
 
 Claim* DatasetBuilder::DeclaredClaim(std::string_view id) {
-  const Index name = names_.Find(id);
+  return DeclaredClaimNamed(names_.Find(id));
+}
+
+Claim* DatasetBuilder::DeclaredClaimNamed(Index name) {
   if (name == kNone || name >= decls_.size() || decls_[name].kind != DeclKind::kClaim) {
     return nullptr;
   }

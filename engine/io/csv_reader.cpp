@@ -75,6 +75,14 @@ bool CsvRecords::Next(std::vector<std::string>* fields, long* line, std::string*
       SkipLine();
       return true;
     }
+    if (!lenient && field.empty() && !after_quote) {
+      // Fast path: an unquoted field runs to the next separator or line end.
+      const std::size_t end = text_.find_first_of(",\r\n", pos_);
+      const std::size_t stop = end == std::string_view::npos ? text_.size() : end;
+      field.assign(text_.data() + pos_, stop - pos_);
+      pos_ = stop;
+      continue;
+    }
     field += c;
     ++pos_;
   }
@@ -270,16 +278,18 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
     if (!text.empty()) ok &= CheckUtf8(b, line, "text", text);
     if (origin_col >= 0) ok &= CheckUtf8(b, line, "origin", f[origin_col]);
     if (!ok) return;
-    if (b.IsDeclared(claim) && b.DeclaredClaim(claim) == nullptr) {
-      b.Problem(line, "claim", fmt::format("'{}' is already used as a source id", claim));
-      return;
-    }
-    Claim* c = b.DeclaredClaim(claim);
+    // Ids are interned once per row; the declarations are then looked up by index.
+    const Index claim_name = b.Name(claim);
+    Claim* c = b.DeclaredClaimNamed(claim_name);
     if (c == nullptr) {
+      if (b.IsDeclaredName(claim_name)) {
+        b.Problem(line, "claim", fmt::format("'{}' is already used as a source id", claim));
+        return;
+      }
       Claim fresh;
       fresh.id = std::string(claim);
       if (!b.AddClaim(std::move(fresh), {}, line)) return;
-      c = b.DeclaredClaim(claim);
+      c = b.DeclaredClaimNamed(claim_name);
     }
     if (c->text.empty() && !text.empty()) c->text = std::string(text);
     if (!group.empty()) {
@@ -292,13 +302,14 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
       }
       c->group = g;
     }
-    if (b.DeclaredClaim(source) != nullptr) {
+    const Index source_name = b.Name(source);
+    if (b.DeclaredClaimNamed(source_name) != nullptr) {
       b.Problem(line, "source", fmt::format("'{}' is already used as a claim id", source));
       return;
     }
-    EnsureSource(b, source, line);
-    s.holder = b.Name(source);
-    s.claim = b.Name(claim);
+    if (!b.IsDeclaredName(source_name)) EnsureSource(b, source, line);
+    s.holder = source_name;
+    s.claim = claim_name;
     if (origin_col >= 0 && !Trimmed(f[origin_col]).empty()) {
       s.origin = b.Origin(Trimmed(f[origin_col]));
     }

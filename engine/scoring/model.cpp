@@ -183,6 +183,14 @@ EvidenceWeights::EvidenceWeights(const Dataset& data, const graph::EvidenceSnaps
   }
 }
 
+std::vector<double> EvidenceWeights::SourceLogits(const std::vector<double>& trust) const {
+  std::vector<double> logits(trust.size());
+  for (std::size_t s = 0; s < trust.size(); ++s) {
+    logits[s] = Logit(0.5 + 0.5 * (2.0 * Clamp(trust[s], floor_) - 1.0) * 1.0);
+  }
+  return logits;
+}
+
 double EvidenceWeights::MemberScore(std::size_t member, double theta) const {
   const double chained = 0.5 + 0.5 * (2.0 * Clamp(theta, floor_) - 1.0) * gain_[member];
   // A source trusted below 1/2 adds nothing rather than evidence for the opposite: otherwise a
@@ -226,6 +234,12 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust) const
 
 double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
                             std::vector<double>* contribution) const {
+  return Evidence(claim, trust, nullptr, contribution);
+}
+
+double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
+                            const std::vector<double>* source_logits,
+                            std::vector<double>* contribution) const {
   // Scores per side, strongest first (ties in unit order); the k-th on a side counts echo^k.
   thread_local std::vector<std::pair<double, Index>> side[2];
   side[0].clear();
@@ -235,9 +249,19 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
   if (contribution != nullptr) contribution->assign(last - first, 0.0);
   for (Index u = first; u < last; ++u) {
     if (snap_.IsImplied(u)) continue;
-    const std::size_t m = weights_.BestMember(u, trust);
-    side[snap_.unit_polarity[u] > 0 ? 0 : 1].emplace_back(
-        weights_.MemberScore(m, trust[snap_.member_owner[m]]), u);
+    double best = 0.0;
+    if (source_logits == nullptr) {
+      const std::size_t m = weights_.BestMember(u, trust);
+      best = weights_.MemberScore(m, trust[snap_.member_owner[m]]);
+    } else {
+      // As BestMember: the largest score (the first of equals), from the cached logits.
+      best = -std::numeric_limits<double>::infinity();
+      for (Index m = snap_.unit_offsets[u]; m < snap_.unit_offsets[u + 1]; ++m) {
+        const Index s = snap_.member_owner[m];
+        best = std::max(best, weights_.MemberScore(m, trust[s], (*source_logits)[s]));
+      }
+    }
+    side[snap_.unit_polarity[u] > 0 ? 0 : 1].emplace_back(best, u);
   }
   double sum = 0.0;
   for (int k = 0; k < 2; ++k) {
@@ -258,9 +282,12 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
 
 std::pair<double, double> BeliefRule::SideMass(Index claim,
                                                const std::vector<double>& trust) const {
-  std::vector<double> explicit_for;
-  std::vector<double> explicit_against;
-  std::vector<double> implied;
+  thread_local std::vector<double> explicit_for;
+  thread_local std::vector<double> explicit_against;
+  thread_local std::vector<double> implied;
+  explicit_for.clear();
+  explicit_against.clear();
+  implied.clear();
   for (Index u = snap_.claim_offsets[claim]; u < snap_.claim_offsets[claim + 1]; ++u) {
     const std::size_t m = weights_.BestMember(u, trust);
     const double score = weights_.MemberScore(m, trust[snap_.member_owner[m]]);
@@ -289,12 +316,13 @@ std::pair<double, double> BeliefRule::SideMass(Index claim,
 
 void BeliefRule::Beliefs(const std::vector<double>& trust, int threads,
                          std::vector<double>* belief) const {
+  const std::vector<double> logits = weights_.SourceLogits(trust);
   const auto num_ungrouped = static_cast<std::int64_t>(ungrouped_.size());
 #pragma omp parallel for schedule(static) \
     num_threads(threads) if (num_ungrouped >= kParallelThreshold)
   for (std::int64_t i = 0; i < num_ungrouped; ++i) {
     const Index c = ungrouped_[i];
-    (*belief)[c] = Sigmoid(base_ + Evidence(c, trust));
+    (*belief)[c] = Sigmoid(base_ + Evidence(c, trust, &logits, nullptr));
   }
   const auto num_groups = static_cast<std::int64_t>(group_offsets_.size() - 1);
 #pragma omp parallel for schedule(dynamic, 64) \
@@ -304,7 +332,7 @@ void BeliefRule::Beliefs(const std::vector<double>& trust, int threads,
     const Index end = group_offsets_[g + 1];
     double top = -std::numeric_limits<double>::infinity();
     for (Index i = begin; i < end; ++i) {
-      const double e = Evidence(group_claims_[i], trust);
+      const double e = Evidence(group_claims_[i], trust, &logits, nullptr);
       (*belief)[group_claims_[i]] = e;  // evidence for now; normalised below
       top = std::max(top, e);
     }

@@ -89,6 +89,14 @@ class EvidenceWeights {
 
   /// Log-odds (>= 0) a member would add with its owner at trust `theta`, before polarity.
   double MemberScore(std::size_t member, double theta) const;
+  /// logit(chain(theta_s, 0 hops)) for every source: the part of MemberScore shared by all the
+  /// members of a source without relay hops, computed once per iteration instead of per member.
+  std::vector<double> SourceLogits(const std::vector<double>& trust) const;
+  /// MemberScore(member, theta) from a SourceLogits entry; bitwise the same value.
+  double MemberScore(std::size_t member, double theta, double source_logit) const {
+    return gain_[member] == 1.0 ? weight_[member] * std::max(0.0, source_logit)
+                                : MemberScore(member, theta);
+  }
   /// The member of unit u that carries it (the largest MemberScore), given trusts.
   std::size_t BestMember(std::size_t unit, const std::vector<double>& trust) const;
   double weight(std::size_t member) const { return weight_[member]; }
@@ -126,6 +134,10 @@ class BeliefRule {
   /// The same, filling `contribution` with each unit's signed share of S_c (0 for implied
   /// units), indexed from the claim's first unit.
   double Evidence(Index claim, const std::vector<double>& trust,
+                  std::vector<double>* contribution) const;
+  /// The same with SourceLogits(trust) precomputed (nullptr: computed per member).
+  double Evidence(Index claim, const std::vector<double>& trust,
+                  const std::vector<double>* source_logits,
                   std::vector<double>* contribution) const;
   /// Every claim's belief under the given trusts; `belief` must have one entry per claim.
   void Beliefs(const std::vector<double>& trust, int threads, std::vector<double>* belief) const;

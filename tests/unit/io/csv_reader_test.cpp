@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "credence/core/error.hpp"
-#include "testutil/diagnostics.hpp"
 #include "credence/io/dataset.hpp"
 #include "credence/io/reader.hpp"
+#include "testutil/diagnostics.hpp"
 
 namespace credence::io {
 namespace {

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "credence/core/error.hpp"
-#include "testutil/diagnostics.hpp"
 #include "credence/io/dataset.hpp"
+#include "testutil/diagnostics.hpp"
 #include "testutil/testutil.hpp"
 
 namespace credence::io {

@@ -90,6 +90,12 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
             });
   for (std::size_t i = 0; i < out.claims.size(); ++i) out.claims[i].rank = static_cast<int>(i + 1);
 
+  std::vector<Index> member_unit(snap.num_members());
+  for (std::size_t u = 0; u < snap.num_units(); ++u) {
+    for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
+      member_unit[m] = static_cast<Index>(u);
+    }
+  }
   out.sources.resize(snap.num_sources);
   for (Index s = 0; s < snap.num_sources; ++s) {
     SourceAssessment& a = out.sources[s];
@@ -100,9 +106,7 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
     double total = 0.0;
     for (Index k = snap.owner_offsets[s]; k < snap.owner_offsets[s + 1]; ++k) {
       const Index m = snap.owner_members[k];
-      const auto unit = static_cast<std::size_t>(
-          std::upper_bound(snap.unit_offsets.begin(), snap.unit_offsets.end(), m) -
-          snap.unit_offsets.begin() - 1);
+      const Index unit = member_unit[m];
       const double b = result.belief[snap.unit_claim[unit]];
       agree += weights.weight(m) * (snap.unit_polarity[unit] > 0 ? b : 1.0 - b);
       total += weights.weight(m);

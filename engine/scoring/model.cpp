@@ -266,8 +266,11 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
   double sum = 0.0;
   for (int k = 0; k < 2; ++k) {
     auto& units = side[k];
-    std::stable_sort(units.begin(), units.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    // Strongest first, ties in unit order: a total order, so std::sort (no buffer allocation,
+    // unlike std::stable_sort) gives the same sequence.
+    std::sort(units.begin(), units.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
     double discount = 1.0;
     const double sign = k == 0 ? 1.0 : -1.0;
     for (const auto& [score, u] : units) {

@@ -5,6 +5,10 @@ execute_process(COMMAND ${TOOL} ${ARGS} WORKING_DIRECTORY ${WORKDIR}
 if(NOT code EQUAL 0)
   message(FATAL_ERROR "exit code ${code}\n${errors}")
 endif()
+# Nothing on standard error when it is not a terminal (no progress display in piped runs).
+if(NOT errors STREQUAL "")
+  message(FATAL_ERROR "unexpected output on standard error:\n${errors}")
+endif()
 if(DEFINED ENV{UPDATE})
   file(WRITE ${EXPECTED} "${actual}")
   return()

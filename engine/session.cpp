@@ -14,24 +14,29 @@ std::unique_ptr<Session> Session::Run(const std::string& path, const SessionOpti
   std::unique_ptr<Session> s(new Session());
   s->options_ = options;
   auto clock = std::chrono::steady_clock::now();
-  auto lap = [&](const char* phase) {
+  auto announce = [&](std::string_view phase) {
+    if (options.on_phase) options.on_phase(phase);
+  };
+  auto lap = [&](const char* phase, const char* next) {
     const auto now = std::chrono::steady_clock::now();
     s->timings_.emplace_back(phase, std::chrono::duration<double>(now - clock).count());
     clock = now;
+    announce(next);
   };
+  announce("parse");
   s->data_ = io::ReadDataset(path, options.format);
-  lap("parse");
+  lap("parse", "graph");
   s->graph_ = std::make_unique<graph::ClaimGraph>(s->data_);
-  lap("graph");
+  lap("graph", "freeze");
   s->snapshot_ = graph::FreezeEvidence(s->data_, *s->graph_);
   s->weights_ = std::make_unique<scoring::EvidenceWeights>(s->data_, s->snapshot_, options.model);
-  lap("freeze");
+  lap("freeze", "score");
   s->result_ = scoring::RunAlgorithm(options.algorithm, s->data_, s->snapshot_,
                                      {options.model, options.classic});
-  lap("score");
+  lap("score", "rank");
   s->analysis_ =
       scoring::Analyze(s->data_, s->snapshot_, *s->weights_, s->result_, options.analysis);
-  lap("rank");
+  lap("rank", "");
   return s;
 }
 

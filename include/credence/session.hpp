@@ -2,6 +2,7 @@
 /// One analysis run, phase by phase: read the dataset, build the Boost.Graph model, freeze the
 /// evidence snapshot, score, rank. Holds every stage so that tools can print and explain them.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -22,6 +23,9 @@ struct SessionOptions {
   scoring::ModelOptions model;      ///< The default model's parameters (also used for dispute).
   scoring::ClassicOptions classic;  ///< Iteration overrides, seed and threads for any algorithm.
   scoring::AnalysisOptions analysis;
+  /// Called with each phase's name ("parse", "graph", "freeze", "score", "rank") as it starts,
+  /// and with "" when the run ends; for progress displays. May be empty.
+  std::function<void(std::string_view phase)> on_phase;
 };
 
 class Session {

@@ -8,6 +8,7 @@
 #include "common.hpp"
 #include "credence/io/reader.hpp"
 #include "credence/report/writers.hpp"
+#include "progress.hpp"
 
 namespace credence::cli {
 
@@ -32,7 +33,10 @@ void AddAnalyzeCommands(CLI::App& app) {
                     "report) to standard error");
   analyze->callback([analyze_args, top, top_option, timings] {
     const auto format = report::ParseOutputFormat(analyze_args->format);
-    const auto session = Session::Run(analyze_args->file, ToSessionOptions(*analyze_args));
+    Progress progress(!analyze_args->quiet);
+    SessionOptions options = ToSessionOptions(*analyze_args);
+    options.on_phase = [&](std::string_view phase) { progress.Phase(phase); };
+    const auto session = Session::Run(analyze_args->file, options);
     std::size_t shown = *top;
     if (top_option->empty()) shown = format == report::OutputFormat::kTable ? 20 : 0;
     std::ostringstream out;
@@ -61,7 +65,10 @@ void AddAnalyzeCommands(CLI::App& app) {
   AddScoringOptions(explain, *explain_args);
   explain->callback([explain_args, claim_id] {
     const auto format = report::ParseOutputFormat(explain_args->format);
-    const auto session = Session::Run(explain_args->file, ToSessionOptions(*explain_args));
+    Progress progress(!explain_args->quiet);
+    SessionOptions options = ToSessionOptions(*explain_args);
+    options.on_phase = [&](std::string_view phase) { progress.Phase(phase); };
+    const auto session = Session::Run(explain_args->file, options);
     std::ostringstream out;
     report::WriteExplanation(out, *session, session->Explain(*claim_id), format);
     Emit(explain_args->output, out.str());

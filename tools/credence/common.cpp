@@ -39,6 +39,9 @@ void AddScoringOptions(CLI::App* cmd, CommonArgs& args) {
   cmd->add_option("--base-rate", args.base_rate,
                   "Default model: prior probability that a claim is true (0.5 = no leaning)");
   AddParamOption(cmd, args);
+  cmd->add_flag("-q,--quiet", args.quiet,
+                "No progress display (it appears on standard error, for phases longer than a "
+                "second, only when standard error is a terminal)");
 }
 
 void AddParamOption(CLI::App* cmd, CommonArgs& args) {

@@ -31,6 +31,7 @@ struct CommonArgs {
   std::uint64_t seed = 42;
   double base_rate = 0.5;
   std::vector<std::string> params;  ///< --param NAME=VALUE, applied in order.
+  bool quiet = false;               ///< --quiet: no progress display.
 };
 
 /// Applies --param NAME=VALUE settings to the default model's options.

@@ -1,6 +1,7 @@
 #include "credence/graph/evidence.hpp"
 
 #include <algorithm>
+#include <span>
 #include <tuple>
 
 namespace credence::graph {
@@ -72,14 +73,39 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
   snap.claim_neutral.assign(snap.num_claims, 0);
   snap.unit_offsets.push_back(0);
 
+  // The parties each holder speaks for, computed on first need (only claims with `about` ask).
   std::vector<std::vector<Index>> parties(snap.num_sources);
-  for (Index s = 0; s < snap.num_sources; ++s) parties[s] = graph.PartiesOf(s);
+  std::vector<bool> parties_known(snap.num_sources, false);
+  auto parties_of = [&](Index source) -> const std::vector<Index>& {
+    if (!parties_known[source]) {
+      parties[source] = graph.PartiesOf(source);
+      parties_known[source] = true;
+    }
+    return parties[source];
+  };
   std::vector<std::vector<Index>> group_claims(data.groups.size());
   for (Index c = 0; c < snap.num_claims; ++c) {
     if (data.claims[c].group != kNone) group_claims[data.claims[c].group].push_back(c);
   }
-  std::vector<std::vector<Index>> stances_on(snap.num_claims);
-  for (Index c = 0; c < snap.num_claims; ++c) stances_on[c] = graph.StancesOn(c);
+  // The stances on each claim (the claim vertex's stance in-edges), flattened into one CSR array
+  // rather than a vector per claim; each claim's run sorted by stance index.
+  std::vector<Index> on_offsets(snap.num_claims + 1, 0);
+  std::vector<Index> on_stances;
+  on_stances.reserve(data.stances.size());
+  {
+    const auto& g = graph.graph();
+    for (Index c = 0; c < snap.num_claims; ++c) {
+      for (auto [it, end] = boost::in_edges(graph.ClaimVertex(c), g); it != end; ++it) {
+        if (g[*it].kind == EdgeKind::kStance) on_stances.push_back(g[*it].record);
+      }
+      std::sort(on_stances.begin() + on_offsets[c], on_stances.end());
+      on_offsets[c + 1] = static_cast<Index>(on_stances.size());
+    }
+  }
+  auto stances_on = [&](Index c) {
+    return std::span<const Index>(on_stances.data() + on_offsets[c],
+                                  on_offsets[c + 1] - on_offsets[c]);
+  };
 
   std::vector<Pending> pending;
   for (Index c = 0; c < snap.num_claims; ++c) {
@@ -97,8 +123,8 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
           flags |= EvidenceSnapshot::kAnonymous;
         }
       }
-      const auto& p = parties[s.holder];
       for (Index about : claim.about) {
+        const auto& p = parties_of(s.holder);
         if (std::binary_search(p.begin(), p.end(), about)) {
           flags |= EvidenceSnapshot::kInterested;
           break;
@@ -113,7 +139,7 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
                 CountHops(data, s, owner)};
       pending.push_back(m);
     };
-    for (Index i : stances_on[c]) {
+    for (Index i : stances_on(c)) {
       const Stance& s = data.stances[i];
       if (s.polarity == Polarity::kNeutral) {
         ++snap.claim_neutral[c];
@@ -124,7 +150,7 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
     if (claim.group != kNone) {
       for (Index other : group_claims[claim.group]) {
         if (other == c) continue;
-        for (Index i : stances_on[other]) {
+        for (Index i : stances_on(other)) {
           if (data.stances[i].polarity == Polarity::kSupports) {
             add(i, -1, EvidenceSnapshot::kImplied);
           }

@@ -1,6 +1,7 @@
 // credence analyze / explain / validate / algorithms.
 
 #include <fmt/format.h>
+#include <sys/resource.h>
 
 #include <chrono>
 #include <sstream>
@@ -51,6 +52,11 @@ void AddAnalyzeCommands(CLI::App& app) {
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
       fmt::print(stderr, "{} iterations, {}\n", session->result().iterations,
                  session->result().converged ? "converged" : "not converged");
+      struct rusage usage {};
+      if (::getrusage(RUSAGE_SELF, &usage) == 0) {
+        fmt::print(stderr, "peak memory {:.1f} MiB\n",
+                   static_cast<double>(usage.ru_maxrss) / 1024.0);
+      }
     }
   });
 

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <numeric>
 #include <random>
+#include <regex>
 
 namespace credence::testutil {
 namespace {
@@ -200,6 +202,34 @@ std::string ShuffleLines(std::string_view text, std::uint64_t seed) {
   std::shuffle(lines.begin(), lines.end(), engine);
   std::string out;
   for (const auto& line : lines) out += line + '\n';
+  return out;
+}
+
+std::string RelabelIds(const std::string& text, std::uint64_t seed,
+                       std::map<std::string, std::string>* renamed) {
+  static const std::regex kId(R"re("((?:outlet|speaker|org|claim|group)-[0-9]+)")re");
+  std::vector<std::string> ids;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kId); it != std::sregex_iterator();
+       ++it) {
+    ids.push_back((*it)[1].str());
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<std::size_t> order(ids.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::shuffle(order.begin(), order.end(), std::mt19937_64(seed));
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    (*renamed)[ids[i]] = fmt::format("{:04}-{}", order[i], ids[i]);
+  }
+  std::string out;
+  std::size_t last = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kId); it != std::sregex_iterator();
+       ++it) {
+    out.append(text, last, static_cast<std::size_t>(it->position()) - last);
+    out += '"' + renamed->at((*it)[1].str()) + '"';
+    last = static_cast<std::size_t>(it->position() + it->length());
+  }
+  out.append(text, last);
   return out;
 }
 

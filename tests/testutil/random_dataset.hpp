@@ -9,6 +9,7 @@
 //   {"type":"outlet","id":"outlet-3","kind":"wire","prior":0.72}
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,5 +60,11 @@ std::string ShuffleLines(std::string_view text, std::uint64_t seed);
 
 /// The lines of `text`, without their line ends.
 std::vector<std::string> SplitLines(std::string_view text);
+
+/// Renames every id of a RandomJsonlDataset text ("outlet-3", "speaker-1", "org-0", "claim-12",
+/// "group-2") to "<n>-<old id>", n from a permutation seeded by `seed`, so that their sorted
+/// order changes; `renamed` receives old id -> new id. For relabelling property tests.
+std::string RelabelIds(const std::string& text, std::uint64_t seed,
+                       std::map<std::string, std::string>* renamed);
 
 }  // namespace credence::testutil

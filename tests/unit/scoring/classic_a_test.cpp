@@ -528,36 +528,6 @@ TEST(ClassicOptionsTest, EmptyViewGivesEmptyResults) {
 // Properties over seeded random datasets: relabelling sources and claims permutes the result and
 // changes nothing else; beliefs and trusts are in [0, 1]; 1 and 2 threads give identical results.
 
-// Renames every source and claim id of a RandomJsonlDataset text ("outlet-3", "claim-12", ...)
-// to "<n>-<old id>" with n drawn from a seeded permutation, so their sorted order changes.
-std::string Relabel(const std::string& text, std::uint64_t seed,
-                    std::map<std::string, std::string>* renamed) {
-  static const std::regex kId(R"re("((?:outlet|speaker|org|claim)-[0-9]+)")re");
-  std::vector<std::string> ids;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kId); it != std::sregex_iterator();
-       ++it) {
-    ids.push_back((*it)[1].str());
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::vector<std::size_t> order(ids.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::shuffle(order.begin(), order.end(), std::mt19937_64(seed));
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    (*renamed)[ids[i]] = fmt::format("{:04}-{}", order[i], ids[i]);
-  }
-  std::string out;
-  std::size_t last = 0;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kId); it != std::sregex_iterator();
-       ++it) {
-    out.append(text, last, it->position() - last);
-    out += '"' + renamed->at((*it)[1].str()) + '"';
-    last = it->position() + it->length();
-  }
-  out.append(text, last);
-  return out;
-}
-
 class ClassicProperty
     : public testing::TestWithParam<std::tuple<std::size_t, std::uint64_t>> {  // algorithm, seed
  protected:
@@ -577,7 +547,7 @@ class ClassicProperty
 TEST_P(ClassicProperty, RelabellingPermutesTheResult) {
   const std::string text = Text();
   std::map<std::string, std::string> renamed;
-  const std::string relabelled = Relabel(text, Seed() + 1000, &renamed);
+  const std::string relabelled = testutil::RelabelIds(text, Seed() + 1000, &renamed);
   const Scored a = Score(Algo().run, text, Format::kJsonl);
   const Scored b = Score(Algo().run, relabelled, Format::kJsonl);
   ASSERT_EQ(a.data.claims.size(), b.data.claims.size());

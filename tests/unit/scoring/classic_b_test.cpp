@@ -843,37 +843,6 @@ TEST(ClassicBOptionsTest, EmptyViewGivesEmptyResults) {
   }
 }
 
-// Renames sources, claims and groups of a RandomJsonlDataset text ("outlet-3", "claim-12",
-// "group-2", ...) to "<n>-<old id>" with n from a seeded permutation, so their sorted order (and
-// with it every index of the view) changes.
-std::string RelabelJsonl(const std::string& text, std::uint64_t seed,
-                         std::map<std::string, std::string>* renamed) {
-  static const std::regex kId(R"re("((?:outlet|speaker|org|claim|group)-[0-9]+)")re");
-  std::vector<std::string> ids;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kId); it != std::sregex_iterator();
-       ++it) {
-    ids.push_back((*it)[1].str());
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::vector<std::size_t> order(ids.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::shuffle(order.begin(), order.end(), std::mt19937_64(seed));
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    (*renamed)[ids[i]] = fmt::format("{:04}-{}", order[i], ids[i]);
-  }
-  std::string out;
-  std::size_t last = 0;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kId); it != std::sregex_iterator();
-       ++it) {
-    out.append(text, last, static_cast<std::size_t>(it->position()) - last);
-    out += '"' + renamed->at((*it)[1].str()) + '"';
-    last = static_cast<std::size_t>(it->position() + it->length());
-  }
-  out.append(text, last);
-  return out;
-}
-
 std::string RandomJsonl(std::uint64_t seed) {
   testutil::RandomDatasetOptions o;
   o.seed = seed;
@@ -927,7 +896,7 @@ TEST_P(ClassicBProperty, RelabellingPermutesTheResult) {
     SCOPED_TRACE("jsonl");
     const std::string text = RandomJsonl(Seed());
     std::map<std::string, std::string> renamed;
-    const std::string relabelled = RelabelJsonl(text, Seed() + 1000, &renamed);
+    const std::string relabelled = testutil::RelabelIds(text, Seed() + 1000, &renamed);
     const auto a = Score(Algo().algorithm, text, Format::kJsonl, knobs);
     const auto b = Score(Algo().algorithm, relabelled, Format::kJsonl, knobs);
     ExpectPermuted(*a, *b, renamed, tolerance);

@@ -3,6 +3,8 @@
 // reference, sorts entities by id and checks the dataset as a whole. Shared by the JSON Lines and
 // CSV readers so that both enforce the same rules with the same messages.
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,7 +20,24 @@ namespace credence::io {
 /// a chain of heap nodes, which is most of the cost of reading millions of rows.
 class Interner {
  public:
-  Index Intern(std::string_view s);
+  static std::uint64_t Hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+  Index Intern(std::string_view s) { return Intern(s, Hash(s)); }
+  /// As Intern(s), with `hash` == Hash(s) computed by the caller.
+  Index Intern(std::string_view s, std::uint64_t hash);
+  /// Hints for a look-up of a string with this hash that comes soon: first the slot's cache
+  /// line, then (once that has arrived) the name a matching slot points to. Readers issue them
+  /// for a batch of rows before interning the batch, so that the cache misses of many look-ups
+  /// overlap instead of being paid one after another. They change nothing.
+  void PrefetchSlot(std::uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  void PrefetchName(std::uint64_t hash) const {
+    if (slots_.empty()) return;
+    const Slot& slot = slots_[hash & (slots_.size() - 1)];
+    if (slot.index != 0 && slot.tag == static_cast<std::uint32_t>(hash >> 32)) {
+      __builtin_prefetch(&names_[slot.index - 1]);
+    }
+  }
   Index Find(std::string_view s) const;
   const std::string& Name(Index i) const { return names_[i]; }
   std::size_t size() const { return names_.size(); }
@@ -72,6 +91,13 @@ class DatasetBuilder {
 
   Index Name(std::string_view id) { return names_.Intern(id); }
   Index Origin(std::string_view origin) { return origins_.Intern(origin); }
+  /// As Name / Origin, with the hash (Interner::Hash) computed by the caller.
+  Index Name(std::string_view id, std::uint64_t hash) { return names_.Intern(id, hash); }
+  Index Origin(std::string_view origin, std::uint64_t hash) {
+    return origins_.Intern(origin, hash);
+  }
+  const Interner& names() const { return names_; }
+  const Interner& origins() const { return origins_; }
   Index Group(std::string_view group) { return groups_.Intern(group); }
   Index Text(std::string text);
   /// Appends a chain of names and returns its start in the via pool.

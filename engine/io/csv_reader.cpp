@@ -186,6 +186,56 @@ void ForEachRow(CsvRecords& cursor, DatasetBuilder& b, std::size_t width, Fn&& f
   }
 }
 
+// A data row read ahead, with the hashes of the ids the row will intern.
+struct BatchRow {
+  long line = 0;
+  std::vector<std::string> fields;
+  std::string error;  // a syntax or width problem, reported in its turn
+  std::array<std::uint64_t, 3> hash{};
+};
+
+// As ForEachRow, but reads rows in batches: prefetch(row, 0) for every row of a batch as it is
+// read, prefetch(row, 1) for every row once the batch is read (two rounds of the interners'
+// prefetch hints), then fn(line, fields, row) for each row in order, so that problems come in the
+// same order as with ForEachRow.
+template <typename Prefetch, typename Fn>
+void ForEachRowBatched(CsvRecords& cursor, DatasetBuilder& b, std::size_t width,
+                       Prefetch&& prefetch, Fn&& fn) {
+  constexpr std::size_t kBatch = 64;
+  std::vector<BatchRow> batch(kBatch);
+  bool more = true;
+  while (more && !b.TooManyProblems()) {
+    std::size_t n = 0;
+    for (; n < kBatch; ++n) {
+      BatchRow& row = batch[n];
+      if (!cursor.Next(&row.fields, &row.line, &row.error)) {
+        more = false;
+        break;
+      }
+      if (row.error.empty() && row.fields.size() == 1 && row.fields[0].empty()) {
+        --n;  // blank line
+        continue;
+      }
+      if (row.error.empty() && row.fields.size() != width) {
+        row.error = fmt::format("expected {} fields as in the header, got {}", width,
+                                row.fields.size());
+      }
+      if (row.error.empty()) prefetch(row, 0);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (batch[i].error.empty()) prefetch(batch[i], 1);
+    }
+    for (std::size_t i = 0; i < n && !b.TooManyProblems(); ++i) {
+      BatchRow& row = batch[i];
+      if (!row.error.empty()) {
+        b.Problem(row.line, "", row.error);
+        continue;
+      }
+      fn(row.line, row.fields, row);
+    }
+  }
+}
+
 std::string_view Trimmed(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
@@ -245,7 +295,25 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
   const int source_col = col("source"), claim_col = col("claim"), stance_col = col("stance");
   const int origin_col = col("origin"), weight_col = col("weight"), group_col = col("group");
   const int text_col = col("text");
-  ForEachRow(cursor, b, width, [&](long line, const std::vector<std::string>& f) {
+  // Three hashes per row (claim, source, origin), then two rounds of prefetch hints over the
+  // batch: the interners' slots, then the names those slots point to.
+  auto prefetch = [&](BatchRow& row, int round) {
+    if (round == 1) {
+      b.names().PrefetchName(row.hash[0]);
+      b.names().PrefetchName(row.hash[1]);
+      if (origin_col >= 0) b.origins().PrefetchName(row.hash[2]);
+      return;
+    }
+    const std::vector<std::string>& f = row.fields;
+    row.hash[0] = Interner::Hash(Trimmed(f[claim_col]));
+    row.hash[1] = Interner::Hash(Trimmed(f[source_col]));
+    row.hash[2] = origin_col >= 0 ? Interner::Hash(Trimmed(f[origin_col])) : 0;
+    b.names().PrefetchSlot(row.hash[0]);
+    b.names().PrefetchSlot(row.hash[1]);
+    if (origin_col >= 0) b.origins().PrefetchSlot(row.hash[2]);
+  };
+  ForEachRowBatched(cursor, b, width, prefetch, [&](long line, const std::vector<std::string>& f,
+                                                    const BatchRow& row) {
     const auto source = Trimmed(f[source_col]);
     const auto claim = Trimmed(f[claim_col]);
     const auto stance = Trimmed(f[stance_col]);
@@ -279,7 +347,7 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
     if (origin_col >= 0) ok &= CheckUtf8(b, line, "origin", f[origin_col]);
     if (!ok) return;
     // Ids are interned once per row; the declarations are then looked up by index.
-    const Index claim_name = b.Name(claim);
+    const Index claim_name = b.Name(claim, row.hash[0]);
     Claim* c = b.DeclaredClaimNamed(claim_name);
     if (c == nullptr) {
       if (b.IsDeclaredName(claim_name)) {
@@ -302,7 +370,7 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
       }
       c->group = g;
     }
-    const Index source_name = b.Name(source);
+    const Index source_name = b.Name(source, row.hash[1]);
     if (b.DeclaredClaimNamed(source_name) != nullptr) {
       b.Problem(line, "source", fmt::format("'{}' is already used as a claim id", source));
       return;
@@ -311,7 +379,7 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
     s.holder = source_name;
     s.claim = claim_name;
     if (origin_col >= 0 && !Trimmed(f[origin_col]).empty()) {
-      s.origin = b.Origin(Trimmed(f[origin_col]));
+      s.origin = b.Origin(Trimmed(f[origin_col]), row.hash[2]);
     }
     b.AddStance(s);
   });

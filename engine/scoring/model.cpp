@@ -25,6 +25,24 @@ constexpr std::int64_t kParallelThreshold = 8192;
 
 double Clamp(double theta, double floor) { return std::clamp(theta, floor, 1.0 - floor); }
 
+// Scores strongest first, ties in unit order: a total order, so any sort gives the same sequence.
+// Most claims have a handful of units per side, where insertion sort beats std::sort's set-up.
+void SortStrongestFirst(std::vector<std::pair<double, Index>>& units) {
+  auto before = [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  if (units.size() > 16) {
+    std::sort(units.begin(), units.end(), before);
+    return;
+  }
+  for (std::size_t i = 1; i < units.size(); ++i) {
+    const auto item = units[i];
+    std::size_t j = i;
+    for (; j > 0 && before(item, units[j - 1]); --j) units[j] = units[j - 1];
+    units[j] = item;
+  }
+}
+
 }  // namespace
 
 double Logit(double p) { return std::log(p / (1.0 - p)); }
@@ -266,11 +284,7 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
   double sum = 0.0;
   for (int k = 0; k < 2; ++k) {
     auto& units = side[k];
-    // Strongest first, ties in unit order: a total order, so std::sort (no buffer allocation,
-    // unlike std::stable_sort) gives the same sequence.
-    std::sort(units.begin(), units.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
+    SortStrongestFirst(units);
     double discount = 1.0;
     const double sign = k == 0 ? 1.0 : -1.0;
     for (const auto& [score, u] : units) {
@@ -377,6 +391,38 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
     for (Index m : heaviest) credit[m] = weights.weight(m) / static_cast<double>(heaviest.size());
   }
 
+  // The trust update as one sparse product over flat arrays in owner order: for source s,
+  // agree = a_s + sum(credit of its denials) + sum(signed credit * belief), where a denial's
+  // credit enters with a minus sign (it agrees with 1 - b), and total = a_s + b_s + sum(credit)
+  // does not change between iterations. Each entry is (claim, signed credit): one streaming
+  // read and one gather per stance, instead of chasing member -> unit -> claim.
+  std::vector<Index> trust_offsets(snap.num_sources + 1, 0);
+  std::vector<Index> trust_claim;
+  std::vector<double> trust_coef;
+  std::vector<double> agree_base(snap.num_sources);
+  std::vector<double> total_weight(snap.num_sources);
+  trust_claim.reserve(snap.num_members());
+  trust_coef.reserve(snap.num_members());
+  for (Index s = 0; s < snap.num_sources; ++s) {
+    double base = weights.prior_a(s);
+    double total = weights.prior_a(s) + weights.prior_b(s);
+    for (Index k = snap.owner_offsets[s]; k < snap.owner_offsets[s + 1]; ++k) {
+      const Index m = snap.owner_members[k];
+      if (credit[m] == 0.0) continue;
+      const Index u = member_unit[m];
+      const bool supports = snap.unit_polarity[u] > 0;
+      if (!supports) base += credit[m];
+      trust_claim.push_back(snap.unit_claim[u]);
+      trust_coef.push_back(supports ? credit[m] : -credit[m]);
+      total += credit[m];
+    }
+    trust_offsets[s + 1] = static_cast<Index>(trust_claim.size());
+    agree_base[s] = base;
+    total_weight[s] = total;
+  }
+  std::vector<Index>().swap(member_unit);
+  std::vector<double>().swap(credit);
+
   ScoringResult result;
   result.algorithm = "credence";
   result.trust.resize(snap.num_sources);
@@ -398,16 +444,11 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
     reduction(max                                              \
               : residual) if (num_sources >= kParallelThreshold)
     for (std::int64_t s = 0; s < num_sources; ++s) {
-      double agree = weights.prior_a(s);
-      double total = weights.prior_a(s) + weights.prior_b(s);
-      for (Index k = snap.owner_offsets[s]; k < snap.owner_offsets[s + 1]; ++k) {
-        const Index m = snap.owner_members[k];
-        if (credit[m] == 0.0) continue;
-        const Index u = member_unit[m];
-        const double b = result.belief[snap.unit_claim[u]];
-        agree += credit[m] * (snap.unit_polarity[u] > 0 ? b : 1.0 - b);
-        total += credit[m];
+      double agree = agree_base[s];
+      for (Index k = trust_offsets[s]; k < trust_offsets[s + 1]; ++k) {
+        agree += trust_coef[k] * result.belief[trust_claim[k]];
       }
+      const double total = total_weight[s];
       const double theta = agree / total;
       residual = std::max(residual, std::abs(theta - result.trust[s]));
       next_trust[s] = theta;

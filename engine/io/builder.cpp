@@ -88,11 +88,14 @@ std::vector<bool> OnCycle(std::size_t n, const std::vector<std::pair<Index, Inde
 
 std::size_t Interner::Probe(std::string_view s, std::uint64_t hash) const {
   const std::size_t mask = slots_.size() - 1;
-  const auto tag = static_cast<std::uint32_t>(hash >> 32);
+  const Slot key = Key(s, hash);
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.index == 0) return i;
-    if (slot.tag == tag && names_[slot.index - 1] == s) return i;
+    if (slot.meta == key.meta && slot.head == key.head &&
+        (s.size() <= 8 || names_[slot.index - 1] == s)) {
+      return i;
+    }
   }
 }
 
@@ -115,7 +118,8 @@ Index Interner::Intern(std::string_view s, std::uint64_t hash) {
   const auto index = static_cast<Index>(names_.size());
   names_.emplace_back(s);
   hashes_.push_back(hash);
-  slots_[i] = {static_cast<std::uint32_t>(hash >> 32), index + 1};
+  slots_[i] = Key(s, hash);
+  slots_[i].index = index + 1;
   return index;
 }
 

@@ -3,7 +3,9 @@
 // reference, sorts entities by id and checks the dataset as a whole. Shared by the JSON Lines and
 // CSV readers so that both enforce the same rules with the same messages.
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -31,12 +33,16 @@ class Interner {
   void PrefetchSlot(std::uint64_t hash) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
   }
-  void PrefetchName(std::uint64_t hash) const {
-    if (slots_.empty()) return;
+  /// Prefetches the name a matching first slot points to and returns its index (kNone if the
+  /// first slot does not match: the look-up will probe further or insert).
+  Index PrefetchName(std::uint64_t hash) const {
+    if (slots_.empty()) return kNone;
     const Slot& slot = slots_[hash & (slots_.size() - 1)];
-    if (slot.index != 0 && slot.tag == static_cast<std::uint32_t>(hash >> 32)) {
-      __builtin_prefetch(&names_[slot.index - 1]);
+    if (slot.index == 0 || (slot.meta >> 8) != static_cast<std::uint32_t>(hash >> 40)) {
+      return kNone;
     }
+    __builtin_prefetch(&names_[slot.index - 1]);
+    return slot.index - 1;
   }
   Index Find(std::string_view s) const;
   const std::string& Name(Index i) const { return names_[i]; }
@@ -45,10 +51,20 @@ class Interner {
   std::vector<std::string> TakeNames() { return std::move(names_); }
 
  private:
+  // A slot holds the name's first 8 bytes, so that names of up to 8 bytes (most generated and
+  // many real ids) are compared without reading the name itself, a likely cache miss.
   struct Slot {
-    std::uint32_t tag = 0;    // high bits of the hash
+    std::uint32_t meta = 0;   // 24 high bits of the hash, then the length (255: more than 8)
     std::uint32_t index = 0;  // name index + 1; 0 = empty
+    std::uint64_t head = 0;   // the first 8 bytes, zero-padded
   };
+  static Slot Key(std::string_view s, std::uint64_t hash) {
+    Slot key;
+    key.meta = (static_cast<std::uint32_t>(hash >> 32) & 0xFFFFFF00U) |
+               static_cast<std::uint32_t>(s.size() <= 8 ? s.size() : 0xFF);
+    std::memcpy(&key.head, s.data(), std::min<std::size_t>(s.size(), 8));
+    return key;
+  }
   // The slot holding `s`, or the empty slot where it would go.
   std::size_t Probe(std::string_view s, std::uint64_t hash) const;
   void Grow();
@@ -98,6 +114,11 @@ class DatasetBuilder {
   }
   const Interner& names() const { return names_; }
   const Interner& origins() const { return origins_; }
+  /// Second-round prefetch hint for an id (after names().PrefetchSlot): its name and declaration.
+  void PrefetchDeclaration(std::uint64_t hash) const {
+    const Index name = names_.PrefetchName(hash);
+    if (name != kNone && name < decls_.size()) __builtin_prefetch(&decls_[name]);
+  }
   Index Group(std::string_view group) { return groups_.Intern(group); }
   Index Text(std::string text);
   /// Appends a chain of names and returns its start in the via pool.

@@ -34,8 +34,9 @@ std::unique_ptr<Session> Session::Run(const std::string& path, const SessionOpti
   s->result_ = scoring::RunAlgorithm(options.algorithm, s->data_, s->snapshot_,
                                      {options.model, options.classic});
   lap("score", "rank");
-  s->analysis_ =
-      scoring::Analyze(s->data_, s->snapshot_, *s->weights_, s->result_, options.analysis);
+  scoring::AnalysisOptions analysis = options.analysis;
+  if (analysis.threads == 0) analysis.threads = options.model.threads;
+  s->analysis_ = scoring::Analyze(s->data_, s->snapshot_, *s->weights_, s->result_, analysis);
   lap("rank", "");
   return s;
 }

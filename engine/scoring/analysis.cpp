@@ -1,6 +1,7 @@
 #include "credence/scoring/analysis.hpp"
 
 #include <fmt/format.h>
+#include <omp.h>
 
 #include <algorithm>
 #include <cmath>
@@ -49,12 +50,18 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
   out.converged = result.converged;
   out.claims.resize(snap.num_claims);
   const BeliefRule rule(data, snap, weights, 0.5);  // the base rate plays no part in SideMass
-  for (Index c = 0; c < snap.num_claims; ++c) {
+  const std::vector<double> logits = weights.SourceLogits(result.trust);
+  const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
+  const auto num_claims = static_cast<std::int64_t>(snap.num_claims);
+  // Each claim's assessment depends on that claim alone: the same values on any thread count.
+#pragma omp parallel for schedule(static) num_threads(threads) if (num_claims >= 8192)
+  for (std::int64_t ci = 0; ci < num_claims; ++ci) {
+    const auto c = static_cast<Index>(ci);
     ClaimAssessment& a = out.claims[c];
     a.claim = c;
     a.belief = result.belief[c];
     a.stances_neutral = static_cast<int>(snap.claim_neutral[c]);
-    std::tie(a.weight_for, a.weight_against) = rule.SideMass(c, result.trust);
+    std::tie(a.weight_for, a.weight_against) = rule.SideMass(c, result.trust, logits);
     for (Index u = snap.claim_offsets[c]; u < snap.claim_offsets[c + 1]; ++u) {
       if (snap.unit_polarity[u] > 0) {
         ++a.sources_for;
@@ -80,14 +87,30 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
       a.verdict = Verdict::kUnresolved;
     }
   }
-  std::sort(out.claims.begin(), out.claims.end(),
-            [&](const ClaimAssessment& x, const ClaimAssessment& y) {
-              if (x.dispute != y.dispute) return x.dispute > y.dispute;
-              const double mx = x.weight_for + x.weight_against;
-              const double my = y.weight_for + y.weight_against;
-              if (mx != my) return mx > my;
-              return data.claims[x.claim].id < data.claims[y.claim].id;
-            });
+  // Most disputed first, then more trusted mass, then by id (claims are numbered in id order, so
+  // the index breaks the tie). Sorting small keys and moving each assessment once is cheaper than
+  // sorting the assessments themselves.
+  struct RankKey {
+    double dispute;
+    double mass;
+    Index claim;
+  };
+  std::vector<RankKey> keys(out.claims.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const ClaimAssessment& a = out.claims[i];
+    keys[i] = {a.dispute, a.weight_for + a.weight_against, a.claim};
+  }
+  std::sort(keys.begin(), keys.end(), [](const RankKey& x, const RankKey& y) {
+    if (x.dispute != y.dispute) return x.dispute > y.dispute;
+    if (x.mass != y.mass) return x.mass > y.mass;
+    return x.claim < y.claim;
+  });
+  {
+    std::vector<ClaimAssessment> ranked;
+    ranked.reserve(out.claims.size());
+    for (const RankKey& k : keys) ranked.push_back(std::move(out.claims[k.claim]));
+    out.claims = std::move(ranked);
+  }
   for (std::size_t i = 0; i < out.claims.size(); ++i) out.claims[i].rank = static_cast<int>(i + 1);
 
   std::vector<Index> member_unit(snap.num_members());
@@ -97,7 +120,10 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
     }
   }
   out.sources.resize(snap.num_sources);
-  for (Index s = 0; s < snap.num_sources; ++s) {
+  const auto num_sources = static_cast<std::int64_t>(snap.num_sources);
+#pragma omp parallel for schedule(static) num_threads(threads) if (num_sources >= 8192)
+  for (std::int64_t si = 0; si < num_sources; ++si) {
+    const auto s = static_cast<Index>(si);
     SourceAssessment& a = out.sources[s];
     a.source = s;
     a.trust = result.trust[s];

@@ -299,6 +299,11 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
 
 std::pair<double, double> BeliefRule::SideMass(Index claim,
                                                const std::vector<double>& trust) const {
+  return SideMass(claim, trust, weights_.SourceLogits(trust));
+}
+
+std::pair<double, double> BeliefRule::SideMass(Index claim, const std::vector<double>& trust,
+                                               const std::vector<double>& source_logits) const {
   thread_local std::vector<double> explicit_for;
   thread_local std::vector<double> explicit_against;
   thread_local std::vector<double> implied;
@@ -306,8 +311,12 @@ std::pair<double, double> BeliefRule::SideMass(Index claim,
   explicit_against.clear();
   implied.clear();
   for (Index u = snap_.claim_offsets[claim]; u < snap_.claim_offsets[claim + 1]; ++u) {
-    const std::size_t m = weights_.BestMember(u, trust);
-    const double score = weights_.MemberScore(m, trust[snap_.member_owner[m]]);
+    // The unit's best score, as BestMember finds it, from the cached logits.
+    double score = -std::numeric_limits<double>::infinity();
+    for (Index m = snap_.unit_offsets[u]; m < snap_.unit_offsets[u + 1]; ++m) {
+      const Index s = snap_.member_owner[m];
+      score = std::max(score, weights_.MemberScore(m, trust[s], source_logits[s]));
+    }
     if (snap_.IsImplied(u)) {
       implied.push_back(score);
     } else {

@@ -20,6 +20,7 @@ struct AnalysisOptions {
   double likely_false = 0.25;   ///< Belief at or below which it is likely false; in (0, 0.5).
   double dispute_ratio = 0.25;  ///< A claim is disputed when the weaker side carries at least this
                                 ///< share of the stronger side's trusted mass; in (0, 1].
+  int threads = 0;  ///< Threads for the per-claim and per-source passes; 0 = OpenMP's default.
 
   /// @throws InvalidArgumentError naming the first field out of range.
   void Validate() const;

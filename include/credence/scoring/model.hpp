@@ -145,6 +145,9 @@ class BeliefRule {
   /// scores as S_c, with the implied denials of a group's alternatives added to E- after the
   /// explicit denials (docs/model.md).
   std::pair<double, double> SideMass(Index claim, const std::vector<double>& trust) const;
+  /// As SideMass, with `source_logits` = weights.SourceLogits(trust) computed once by the caller.
+  std::pair<double, double> SideMass(Index claim, const std::vector<double>& trust,
+                                     const std::vector<double>& source_logits) const;
 
  private:
   const graph::EvidenceSnapshot& snap_;

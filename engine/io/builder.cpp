@@ -158,7 +158,7 @@ Claim* DatasetBuilder::DeclaredClaim(std::string_view id) {
 }
 
 Claim* DatasetBuilder::DeclaredClaimNamed(Index name) {
-  if (name == kNone || name >= decls_.size() || decls_[name].kind != DeclKind::kClaim) {
+  if (name == kNone || !IsClaimName(name)) {
     return nullptr;
   }
   return &claims_[decls_[name].record];
@@ -166,7 +166,10 @@ Claim* DatasetBuilder::DeclaredClaimNamed(Index name) {
 
 bool DatasetBuilder::Declare(std::string_view id, DeclKind kind, Index record, long line) {
   const Index name = names_.Intern(id);
-  if (decls_.size() <= name) decls_.resize(name + 1);
+  if (decls_.size() <= name) {
+    decls_.resize(name + 1);
+    kinds_.resize(name + 1, DeclKind::kNone);
+  }
   Decl& decl = decls_[name];
   if (decl.kind != DeclKind::kNone) {
     Problem(line, "id",
@@ -176,6 +179,7 @@ bool DatasetBuilder::Declare(std::string_view id, DeclKind kind, Index record, l
     return false;
   }
   decl = {kind, record, line};
+  kinds_[name] = kind;
   return true;
 }
 
@@ -223,6 +227,7 @@ Dataset DatasetBuilder::Finish() {
     if (s.id != kNone) Declare(names_.Name(s.id), DeclKind::kStance, kNone, s.line);
   }
   decls_.resize(names_.size());
+  kinds_.resize(names_.size(), DeclKind::kNone);
 
   // Sort entity tables by id; map every declared name to its final index.
   const auto source_order = SortedOrder(sources_);

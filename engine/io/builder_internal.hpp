@@ -114,10 +114,10 @@ class DatasetBuilder {
   }
   const Interner& names() const { return names_; }
   const Interner& origins() const { return origins_; }
-  /// Second-round prefetch hint for an id (after names().PrefetchSlot): its name and declaration.
+  /// Second-round prefetch hint for an id (after names().PrefetchSlot): its name and its kind.
   void PrefetchDeclaration(std::uint64_t hash) const {
     const Index name = names_.PrefetchName(hash);
-    if (name != kNone && name < decls_.size()) __builtin_prefetch(&decls_[name]);
+    if (name != kNone && name < kinds_.size()) __builtin_prefetch(&kinds_[name]);
   }
   Index Group(std::string_view group) { return groups_.Intern(group); }
   Index Text(std::string text);
@@ -140,7 +140,10 @@ class DatasetBuilder {
   /// The same by interned name (Name(id)): no hashing, for readers that look ids up per row.
   Claim* DeclaredClaimNamed(Index name);
   bool IsDeclaredName(Index name) const {
-    return name < decls_.size() && decls_[name].kind != DeclKind::kNone;
+    return name < kinds_.size() && kinds_[name] != DeclKind::kNone;
+  }
+  bool IsClaimName(Index name) const {
+    return name < kinds_.size() && kinds_[name] == DeclKind::kClaim;
   }
 
   /// True when `id` was declared as any entity.
@@ -164,7 +167,8 @@ class DatasetBuilder {
   Interner names_;
   Interner origins_;
   Interner groups_;
-  std::vector<Decl> decls_;  // by name index
+  std::vector<Decl> decls_;      // by name index
+  std::vector<DeclKind> kinds_;  // decls_[i].kind, one byte each: a table that stays in cache
   std::vector<Source> sources_;
   std::vector<std::vector<std::string>> source_affiliations_;
   std::vector<std::string> source_parents_;

@@ -131,6 +131,11 @@ struct Stance {
 
 void WriteStance(Sink& sink, GeneratorFormat format, const Stance& s) {
   const std::string_view polarity = kPolarityNames[s.polarity];
+  if (format == GeneratorFormat::kTriplesCsv) {
+    // The claim is the object; supporting it asserts the value "true", denying it "false".
+    sink.Write("s{},c{},{}\n", s.source, s.claim, s.polarity == kSupports ? "true" : "false");
+    return;
+  }
   if (format == GeneratorFormat::kStancesCsv) {
     sink.Write("s{},c{},{},", s.source, s.claim, polarity);
     if (s.has_origin) sink.Write("o{}", s.origin);
@@ -156,8 +161,9 @@ void WriteStance(Sink& sink, GeneratorFormat format, const Stance& s) {
 GeneratorFormat ParseGeneratorFormat(std::string_view name) {
   if (name == "csv" || name == "stances") return GeneratorFormat::kStancesCsv;
   if (name == "jsonl") return GeneratorFormat::kJsonl;
+  if (name == "triples") return GeneratorFormat::kTriplesCsv;
   throw InvalidArgumentError(
-      fmt::format("unknown generator format '{}': expected csv or jsonl", name));
+      fmt::format("unknown generator format '{}': expected csv, jsonl or triples", name));
 }
 
 void GeneratorOptions::Validate() const {
@@ -178,6 +184,7 @@ void GeneratorOptions::Validate() const {
 GeneratorStats Generate(const GeneratorOptions& options, std::ostream& data, std::ostream& gold) {
   options.Validate();
   const bool jsonl = options.format == GeneratorFormat::kJsonl;
+  const bool triples = options.format == GeneratorFormat::kTriplesCsv;
   Random random(options.seed);
 
   // 1. Reliabilities.
@@ -197,7 +204,11 @@ GeneratorStats Generate(const GeneratorOptions& options, std::ostream& data, std
 
   GeneratorStats stats;
   Sink sink(data);
-  if (!jsonl) sink.Put("source,claim,stance,origin\n");
+  if (triples) {
+    sink.Put("source,object,value\n");
+  } else if (!jsonl) {
+    sink.Put("source,claim,stance,origin\n");
+  }
 
   std::size_t written = 0;
   while (written < options.stances) {
@@ -226,7 +237,7 @@ GeneratorStats Generate(const GeneratorOptions& options, std::ostream& data, std
     const bool right = random.Chance(reliability[s.source]);
     s.polarity = truth == right ? kSupports : kDenies;
     // 4. Some denials are written as neutral mentions.
-    if (s.polarity == kDenies && options.denial_share < 1.0 &&
+    if (s.polarity == kDenies && !triples && options.denial_share < 1.0 &&
         !random.Chance(options.denial_share)) {
       s.polarity = kNeutral;
     }
@@ -295,7 +306,7 @@ GeneratorStats Generate(const GeneratorOptions& options, std::ostream& data, std
   stats.bytes = sink.bytes();
 
   Sink gold_sink(gold);
-  gold_sink.Put("claim,truth\n");
+  gold_sink.Put(triples ? "object,value\n" : "claim,truth\n");
   for (std::size_t c = 0; c < options.claims; ++c) {
     if (!(claim_flags[c] & kClaimUsed)) continue;
     const bool truth = (claim_flags[c] & kClaimTrue) != 0;

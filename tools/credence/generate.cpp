@@ -84,11 +84,13 @@ void AddGenerateCommand(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   cmd->add_option("--claims", o.claims, "Number of claims")->required()->check(CLI::PositiveNumber);
   cmd->add_option("--seed", o.seed, "Random seed")->capture_default_str();
-  cmd->add_option("--format", args->format, "Dataset format: csv (stances CSV) or jsonl")
-      ->check(CLI::IsMember({"csv", "jsonl"}))
+  cmd->add_option("--format", args->format,
+                  "Dataset format: csv (stances CSV), jsonl, or triples (source,object,value "
+                  "CSV: the claim is the object, true/false the value; gold object,value)")
+      ->check(CLI::IsMember({"csv", "jsonl", "triples"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Dataset file to write")->required();
-  cmd->add_option("--gold", args->gold, "Gold file to write (claim,truth)")->required();
+  cmd->add_option("--gold", args->gold, "Gold file to write (claim,truth; object,value for triples)")->required();
   cmd->add_option("--zipf", o.zipf_exponent, "Zipf exponent of source activity (0: uniform)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();

@@ -42,9 +42,12 @@ namespace credence::gen {
 enum class GeneratorFormat {
   kStancesCsv,  ///< `source,claim,stance,origin` rows (docs/format.md, "Stances CSV").
   kJsonl,       ///< Native JSON Lines records (docs/format.md).
+  kTriplesCsv,  ///< `source,object,value` rows: the claim is the object, the value "true" for
+                ///< supports and "false" for denies; step 4 does not apply, and origins are not
+                ///< written (copies look like independent sources). Gold: `object,value`.
 };
 
-/// Parses "csv" (or "stances") and "jsonl". @throws InvalidArgumentError otherwise.
+/// Parses "csv" (or "stances"), "jsonl" and "triples". @throws InvalidArgumentError otherwise.
 GeneratorFormat ParseGeneratorFormat(std::string_view name);
 
 /// What to generate. Defaults give a small dataset; see the file comment for the story.

@@ -113,6 +113,41 @@ INSTANTIATE_TEST_SUITE_P(Formats, GeneratorFormatTest,
                            return param_info.param == GeneratorFormat::kJsonl ? "Jsonl" : "Csv";
                          });
 
+// The triples format tells the same story as the stances CSV: with the same seed (and every
+// denial kept), row i names the same source and claim, with "true" exactly where the stances CSV
+// says supports; the gold has the same claims and truths.
+TEST(GeneratorTest, TriplesMirrorTheStancesCsvOfTheSameSeed) {
+  GeneratorOptions o = Small(GeneratorFormat::kStancesCsv);
+  o.denial_share = 1.0;
+  const Output csv = Generated(o);
+  o.format = GeneratorFormat::kTriplesCsv;
+  const Output triples = Generated(o);
+  std::istringstream a(csv.data);
+  std::istringstream b(triples.data);
+  std::string row_a;
+  std::string row_b;
+  std::getline(a, row_a);
+  std::getline(b, row_b);
+  EXPECT_EQ(row_b, "source,object,value");
+  std::size_t rows = 0;
+  while (std::getline(a, row_a) && std::getline(b, row_b)) {
+    // "s1,c2,supports,o3" -> "s1,c2,true"
+    const auto third = row_a.find(',', row_a.find(',') + 1);
+    const std::string polarity = row_a.substr(third + 1, row_a.find(',', third + 1) - third - 1);
+    ASSERT_TRUE(polarity == "supports" || polarity == "denies") << row_a;
+    EXPECT_EQ(row_b, row_a.substr(0, third + 1) + (polarity == "supports" ? "true" : "false"));
+    ++rows;
+  }
+  EXPECT_EQ(rows, o.stances);
+  EXPECT_FALSE(std::getline(b, row_b));
+  EXPECT_EQ(triples.gold.substr(triples.gold.find('\n')), csv.gold.substr(csv.gold.find('\n')));
+  const Dataset data = io::ParseTriplesCsv(triples.data, "gen.triples.csv");
+  EXPECT_EQ(data.stances.size(), o.stances);
+  const eval::Gold gold = eval::ParseGold(triples.gold, "gen.gold.csv");
+  EXPECT_EQ(gold.kind, eval::GoldKind::kObject);
+  EXPECT_EQ(gold.size(), csv.stats.claims);
+}
+
 TEST(GeneratorTest, ExactlyOneStance) {
   GeneratorOptions o;
   o.stances = 1;
@@ -171,7 +206,7 @@ TEST(GeneratorTest, RejectsOutOfRangeOptions) {
   EXPECT_THAT([&] { o.Validate(); },
               ThrowsMessage<InvalidArgumentError>(HasSubstr("zipf_exponent")));
   EXPECT_THAT([] { ParseGeneratorFormat("xml"); },
-              ThrowsMessage<InvalidArgumentError>(HasSubstr("expected csv or jsonl")));
+              ThrowsMessage<InvalidArgumentError>(HasSubstr("expected csv, jsonl or triples")));
 }
 
 }  // namespace

@@ -49,13 +49,11 @@ NeighbourGraph ClaimNeighbourhood(const Dataset& data, const ClaimGraph& graph, 
   NeighbourGraph g;
   const auto claim_vertex = boost::add_vertex(NeighbourVertex{}, g);
   Builder b(&g);
-  const auto& bgl = graph.graph();
   std::vector<Index> holders;
-  // The claim's stances are its in-edges (holder -> claim), in file order.
-  for (auto [it, end] = boost::in_edges(graph.ClaimVertex(claim), bgl); it != end; ++it) {
-    if (bgl[*it].kind != EdgeKind::kStance) continue;
-    const Stance& s = data.stances[bgl[*it].record];
-    const Index holder = graph.RecordOf(boost::source(*it, bgl));
+  // The claim's stances (its in-edges in the Boost graph), in file order.
+  for (Index stance : graph.StancesOn(claim)) {
+    const Stance& s = data.stances[stance];
+    const Index holder = s.holder;
     const auto hv = b.Vertex(holder);
     if (std::find(holders.begin(), holders.end(), holder) == holders.end()) holders.push_back(holder);
     const int polarity = static_cast<int>(s.polarity);
@@ -74,6 +72,7 @@ NeighbourGraph ClaimNeighbourhood(const Dataset& data, const ClaimGraph& graph, 
     }
   }
   // Affiliations of the holders and the parents of those organisations, breadth-first.
+  const auto& bgl = graph.graph();
   std::vector<Index> queue = holders;
   for (std::size_t i = 0; i < queue.size(); ++i) {
     const Index src = queue[i];

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 
 #include "credence/graph/evidence.hpp"
@@ -30,7 +31,7 @@ header.top{background:#1d2430;color:#fff;padding:22px 28px}
 header.top .inner{max-width:1100px;margin:0 auto}
 header.top h1{margin:0;font-size:26px;font-weight:650;letter-spacing:.2px}
 header.top p{margin:4px 0 0;color:#c4cbd6;font-size:14px}
-header.top code{color:#fff}
+header.top code{color:#dfe5ee;background:#2c3646}
 nav{margin-top:12px;font-size:14px}
 nav a{color:#9fc6ff;margin-right:16px;text-decoration:none}
 nav a:hover{text-decoration:underline}
@@ -46,7 +47,7 @@ code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.86em;bac
 .card.hot .n{color:var(--against)}
 .model{margin:12px 0 0;color:var(--muted);font-size:14px}
 .ok{color:#1a7f37;font-weight:600}.bad{color:#b42318;font-weight:600}
-.figures{display:grid;grid-template-columns:3fr 2fr;gap:16px;margin-top:16px}
+.figures{display:grid;grid-template-columns:3fr 2fr;gap:16px;margin-top:16px;align-items:start}
 figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px}
 figcaption{font-size:13px;color:var(--muted);margin-bottom:6px}
 figcaption b{color:var(--ink);font-size:14px}
@@ -57,7 +58,7 @@ svg .for{fill:var(--for)}svg .against{fill:var(--against)}svg .bin{fill:#7a8aa3}
 table{border-collapse:collapse;width:100%;background:var(--card);border:1px solid var(--line);font-size:14px}
 th,td{padding:7px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{background:#eef1f5;font-weight:600;font-size:13px;white-space:nowrap}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tbody tr:hover{background:#f3f7fd}
 tr.disputed td:first-child{border-left:4px solid var(--against)}
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit}
@@ -142,6 +143,18 @@ constexpr std::string_view kScript = R"js(
 
 std::string Esc(std::string_view s) { return HtmlEscape(s); }
 
+// Only web addresses become links: a "javascript:" or "data:" URL from a dataset must not run.
+bool IsWebUrl(std::string_view url) {
+  auto starts = [&](std::string_view p) {
+    if (url.size() < p.size()) return false;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(url[i])) != p[i]) return false;
+    }
+    return true;
+  };
+  return starts("https://") || starts("http://");
+}
+
 std::string ClaimHref(const Dataset& data, Index c) { return "#claim-" + AnchorId(data.claims[c].id); }
 std::string SourceHref(const Dataset& data, Index s) {
   return "#source-" + AnchorId(data.sources[s].id);
@@ -167,7 +180,7 @@ std::string ChainHtml(const Dataset& data, const Stance& stance) {
     const Report& r = data.reports[stance.report];
     std::string in = "in " + SourceLink(data, r.outlet);
     const std::string title = r.title.empty() ? r.id : r.title;
-    if (!r.url.empty()) {
+    if (IsWebUrl(r.url)) {
       in += fmt::format(" (<a href=\"{}\" rel=\"noreferrer\">{}</a>)", Esc(r.url), Esc(title));
     } else {
       in += fmt::format(" ({})", Esc(title));
@@ -571,7 +584,7 @@ void WriteHtmlReport(std::ostream& out, const Session& session, const DocumentOp
                                  ? fmt::format("outlet/{}", ToString(src.outlet_kind))
                                  : std::string(ToString(src.kind));
     std::string name = Esc(SourceLabel(data, s.source));
-    if (!src.url.empty()) {
+    if (IsWebUrl(src.url)) {
       name = fmt::format("<a href=\"{}\" rel=\"noreferrer\">{}</a>", Esc(src.url), name);
     }
     std::vector<std::string> parts;

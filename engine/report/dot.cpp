@@ -69,7 +69,7 @@ struct VertexWriter {
       return;
     }
     const Source& src = data.sources[vertex.source];
-    std::string label = internal::SourceLabel(data, vertex.source);
+    std::string label = Wrap(internal::SourceLabel(data, vertex.source), 30);
     const std::string kind = src.kind == SourceKind::kOutlet
                                  ? fmt::format("outlet ({})", ToString(src.outlet_kind))
                                  : std::string(ToString(src.kind));

@@ -36,6 +36,7 @@ nav{margin-top:12px;font-size:14px}
 nav a{color:#9fc6ff;margin-right:16px;text-decoration:none}
 nav a:hover{text-decoration:underline}
 h2{font-size:20px;margin:34px 0 12px;padding-bottom:6px;border-bottom:2px solid var(--line)}
+#summary h2{margin-top:4px}
 h3{font-size:17px;margin:0 0 6px}
 h4{font-size:14px;margin:0 0 8px;text-transform:uppercase;letter-spacing:.6px}
 a{color:#1b5fa6}
@@ -60,6 +61,8 @@ th,td{padding:7px 10px;border-bottom:1px solid var(--line);text-align:left;verti
 th{background:#eef1f5;font-weight:600;font-size:13px;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tbody tr:hover{background:#f3f7fd}
+td.claim-cell{max-width:0;width:62%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+#claims-table td{padding-top:6px;padding-bottom:6px}
 tr.disputed td:first-child{border-left:4px solid var(--against)}
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit}
 th button::after{content:" \2195";color:#9aa3b0}
@@ -293,7 +296,7 @@ std::string TrustChart(const scoring::Analysis& a) {
     ++total;
   }
   const int most = std::max(1, *std::max_element(bins.begin(), bins.end()));
-  const double width = 400, left = 28, right = 10, top = 16, plot_h = 150, bottom = 34;
+  const double width = 400, left = 28, right = 10, top = 16, plot_h = 110, bottom = 34;
   const double bw = (width - left - right) / 10.0;
   std::string svg = fmt::format(
       "<svg id=\"trust-chart\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
@@ -537,13 +540,13 @@ void WriteHtmlReport(std::ostream& out, const Session& session, const DocumentOp
     const ClaimAssessment& c = a.claims[i];
     const Claim& claim = data.claims[c.claim];
     fmt::print(out,
-               "<tr data-claim=\"{}\"{}><td class=\"num\">{}</td><td><a href=\"{}\">{}</a> "
-               "<code>{}</code></td><td><span class=\"verdict {}\">{}</span></td>"
+               "<tr data-claim=\"{}\"{}><td class=\"num\">{}</td><td class=\"claim-cell\"><a "
+               "href=\"{}\" title=\"{}\">{}</a></td><td><span class=\"verdict {}\">{}</span></td>"
                "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} ({})</td>"
                "<td class=\"num\">{} ({})</td></tr>\n",
                Esc(claim.id), c.verdict == scoring::Verdict::kDisputed ? " class=\"disputed\"" : "",
-               c.rank, ClaimHref(data, c.claim), Esc(Cut(claim.text.empty() ? claim.id : claim.text, 120)),
-               Esc(claim.id), VerdictClass(c.verdict), ToString(c.verdict), Fixed(c.dispute, 3),
+               c.rank, ClaimHref(data, c.claim), Esc(claim.id),
+               Esc(claim.text.empty() ? claim.id : claim.text), VerdictClass(c.verdict), ToString(c.verdict), Fixed(c.dispute, 3),
                Fixed(c.belief, 3), Fixed(c.weight_for, 2), c.sources_for,
                Fixed(c.weight_against, 2), c.sources_against);
   }

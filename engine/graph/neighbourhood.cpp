@@ -55,7 +55,8 @@ NeighbourGraph ClaimNeighbourhood(const Dataset& data, const ClaimGraph& graph, 
     const Stance& s = data.stances[stance];
     const Index holder = s.holder;
     const auto hv = b.Vertex(holder);
-    if (std::find(holders.begin(), holders.end(), holder) == holders.end()) holders.push_back(holder);
+    if (std::find(holders.begin(), holders.end(), holder) == holders.end())
+      holders.push_back(holder);
     const int polarity = static_cast<int>(s.polarity);
     g[hv].sides |= polarity > 0 ? 1 : polarity < 0 ? 2 : 4;
     ++b.Edge(hv, claim_vertex, LinkKind::kStance, polarity, kNone).stances;

@@ -84,9 +84,8 @@ ClaimEvidence GatherEvidence(const Session& session, Index claim) {
 
 std::size_t CountDisputed(const scoring::Analysis& analysis) {
   return static_cast<std::size_t>(
-      std::count_if(analysis.claims.begin(), analysis.claims.end(), [](const auto& c) {
-        return c.verdict == scoring::Verdict::kDisputed;
-      }));
+      std::count_if(analysis.claims.begin(), analysis.claims.end(),
+                    [](const auto& c) { return c.verdict == scoring::Verdict::kDisputed; }));
 }
 
 std::string Fixed(double v, int precision) {

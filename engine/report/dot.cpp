@@ -62,8 +62,8 @@ struct VertexWriter {
                                    [&](const auto& a) { return a.claim == claim; });
       std::string label = c.id;
       if (!c.text.empty()) label += "\n" + Wrap(c.text, 44);
-      label += fmt::format("\nbelief {} ({})", internal::Fixed(it->belief, 3),
-                           ToString(it->verdict));
+      label +=
+          fmt::format("\nbelief {} ({})", internal::Fixed(it->belief, 3), ToString(it->verdict));
       out << "[shape=box, style=\"rounded,filled,bold\", fillcolor=\"#fff4d6\", label="
           << DotString(label) << "]";
       return;
@@ -91,11 +91,11 @@ struct VertexWriter {
     } else if (vertex.sides != 0) {
       fill = "#e9e9e9";
     }
-    const char* shape = src.kind == SourceKind::kOutlet          ? "box"
+    const char* shape = src.kind == SourceKind::kOutlet         ? "box"
                         : src.kind == SourceKind::kOrganisation ? "house"
-                                                                 : "ellipse";
-    out << "[shape=" << shape << ", style=filled, color=\"" << colour << "\", fillcolor=\""
-        << fill << "\", label=" << DotString(label) << "]";
+                                                                : "ellipse";
+    out << "[shape=" << shape << ", style=filled, color=\"" << colour << "\", fillcolor=\"" << fill
+        << "\", label=" << DotString(label) << "]";
   }
 };
 
@@ -106,8 +106,9 @@ struct EdgeWriter {
     const auto& edge = (*g)[e];
     switch (edge.kind) {
       case LinkKind::kStance: {
-        const std::string_view colour =
-            edge.polarity > 0 ? kFor : edge.polarity < 0 ? kAgainst : kNeutral;
+        const std::string_view colour = edge.polarity > 0   ? kFor
+                                        : edge.polarity < 0 ? kAgainst
+                                                            : kNeutral;
         std::string label = edge.polarity > 0   ? "supports"
                             : edge.polarity < 0 ? "denies"
                                                 : "neutral";

@@ -1,3 +1,5 @@
+#include "credence/report/html.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -7,7 +9,6 @@
 #include <cmath>
 
 #include "credence/graph/evidence.hpp"
-#include "credence/report/html.hpp"
 #include "credence/report/writers.hpp"
 #include "report_internal.hpp"
 
@@ -158,7 +159,9 @@ bool IsWebUrl(std::string_view url) {
   return starts("https://") || starts("http://");
 }
 
-std::string ClaimHref(const Dataset& data, Index c) { return "#claim-" + AnchorId(data.claims[c].id); }
+std::string ClaimHref(const Dataset& data, Index c) {
+  return "#claim-" + AnchorId(data.claims[c].id);
+}
 std::string SourceHref(const Dataset& data, Index s) {
   return "#source-" + AnchorId(data.sources[s].id);
 }
@@ -197,9 +200,9 @@ std::string MarksHtml(const Dataset& data, const Stance& s, std::uint8_t flags,
                       const std::vector<Index>& about) {
   std::string out;
   for (const auto& m : internal::MarkList(data, s, flags, &about)) {
-    const char* cls = m == "anonymous"                         ? "mark anonymous"
+    const char* cls = m == "anonymous"                      ? "mark anonymous"
                       : m.rfind("interested party", 0) == 0 ? "mark interested"
-                                                               : "mark";
+                                                            : "mark";
     out += fmt::format("<span class=\"{}\">{}</span>", cls, Esc(m));
   }
   return out;
@@ -222,9 +225,9 @@ void DivergingRow(std::string& svg, double y, double h, double centre, double ha
         "rx=\"2\"/>",
         centre, y, lf, h);
   }
-  svg += fmt::format(
-      "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" class=\"muted\">{}</text>",
-      centre - la - 4, y + h / 2 + 4, Fixed(w_against, 2));
+  svg +=
+      fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" class=\"muted\">{}</text>",
+                  centre - la - 4, y + h / 2 + 4, Fixed(w_against, 2));
   svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" class=\"muted\">{}</text>", centre + lf + 4,
                      y + h / 2 + 4, Fixed(w_for, 2));
 }
@@ -322,7 +325,10 @@ std::string TrustChart(const scoring::Analysis& a) {
   for (int t = 0; t <= 10; t += 5) {
     svg += fmt::format(
         "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" class=\"muted\">{}</text>",
-        left + bw * t, base + 16, t == 0 ? "0" : t == 5 ? "0.5" : "1");
+        left + bw * t, base + 16,
+        t == 0   ? "0"
+        : t == 5 ? "0.5"
+                 : "1");
   }
   const double half = left + bw * 5;
   svg += fmt::format(
@@ -350,7 +356,7 @@ void WriteEvidenceItem(std::ostream& out, const Session& session, Index claim,
   const auto& data = session.data();
   const Stance& s = data.stances[item.stance];
   const Claim& c = data.claims[claim];
-  fmt::print(out, "<li><span class=\"contrib\">{}</span>{}{}", 
+  fmt::print(out, "<li><span class=\"contrib\">{}</span>{}{}",
              fmt::format("{:+.2f}", item.contribution + 0.0), SourceLink(data, s.holder),
              MarksHtml(data, s, item.flags, c.about));
   const std::string chain = ChainHtml(data, s);
@@ -364,7 +370,8 @@ void WriteEvidenceItem(std::ostream& out, const Session& session, Index claim,
     detail = "counted through the group of alternatives";
   } else {
     detail = fmt::format("trust {}", Fixed(item.owner_trust, 3));
-    if (item.owner != s.holder) detail += " of " + SourceLink(data, item.owner) + ", which vouches for it";
+    if (item.owner != s.holder)
+      detail += " of " + SourceLink(data, item.owner) + ", which vouches for it";
     detail += fmt::format("; weight {}", Fixed(item.weight, 2));
     if (item.hops > 0) detail += fmt::format("; {} hop{}", item.hops, item.hops == 1 ? "" : "s");
     if (item.score == 0.0) detail += "; trust below 0.5: carries no weight";
@@ -398,9 +405,8 @@ void WriteClaimSection(std::ostream& out, const Session& session, const ClaimAss
              "<p class=\"meta\"><span class=\"verdict {}\">{}</span> belief <b>{}</b> &middot; "
              "dispute <b>{}</b> &middot; trusted weight for {} ({} independent), against {} ({} "
              "independent)",
-             VerdictClass(c.verdict), ToString(c.verdict), Fixed(c.belief, 3),
-             Fixed(c.dispute, 3), Fixed(c.weight_for, 2), c.sources_for,
-             Fixed(c.weight_against, 2), c.sources_against);
+             VerdictClass(c.verdict), ToString(c.verdict), Fixed(c.belief, 3), Fixed(c.dispute, 3),
+             Fixed(c.weight_for, 2), c.sources_for, Fixed(c.weight_against, 2), c.sources_against);
   if (claim.group != kNone) {
     fmt::print(out, " &middot; one of the alternatives of <code>{}</code>",
                Esc(data.groups[claim.group]));
@@ -415,8 +421,8 @@ void WriteClaimSection(std::ostream& out, const Session& session, const ClaimAss
   if (c.weight_for > 0 || c.weight_against > 0) out << MiniBar(c, scale) << "\n";
   out << "<div class=\"sides\">\n";
   for (int polarity : {+1, -1}) {
-    fmt::print(out, "<div class=\"side {}\"><h4>{}</h4><ul>\n",
-               polarity > 0 ? "for" : "against", polarity > 0 ? "For" : "Against");
+    fmt::print(out, "<div class=\"side {}\"><h4>{}</h4><ul>\n", polarity > 0 ? "for" : "against",
+               polarity > 0 ? "For" : "Against");
     bool any = false;
     for (const auto& item : ev.items) {
       if (item.polarity != polarity) continue;
@@ -448,12 +454,23 @@ std::string HtmlEscape(std::string_view s) {
   out.reserve(s.size() + s.size() / 8);
   for (char ch : s) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -530,8 +547,7 @@ void WriteHtmlReport(std::ostream& out, const Session& session, const DocumentOp
   // Ranking.
   out << "<section id=\"ranking\">\n";
   fmt::print(out, "<h2>Claims ranked by dispute{}</h2>\n",
-             shown < a.claims.size() ? fmt::format(" (top {} of {})", shown, a.claims.size())
-                                     : "");
+             shown < a.claims.size() ? fmt::format(" (top {} of {})", shown, a.claims.size()) : "");
   out << "<table id=\"claims-table\"><thead><tr><th class=\"num\">Rank</th><th>Claim</th>"
          "<th>Verdict</th><th class=\"num\">Dispute</th><th class=\"num\">Belief</th>"
          "<th class=\"num\">For (n)</th><th class=\"num\">Against (n)</th></tr></thead>\n"
@@ -546,9 +562,9 @@ void WriteHtmlReport(std::ostream& out, const Session& session, const DocumentOp
                "<td class=\"num\">{} ({})</td></tr>\n",
                Esc(claim.id), c.verdict == scoring::Verdict::kDisputed ? " class=\"disputed\"" : "",
                c.rank, ClaimHref(data, c.claim), Esc(claim.id),
-               Esc(claim.text.empty() ? claim.id : claim.text), VerdictClass(c.verdict), ToString(c.verdict), Fixed(c.dispute, 3),
-               Fixed(c.belief, 3), Fixed(c.weight_for, 2), c.sources_for,
-               Fixed(c.weight_against, 2), c.sources_against);
+               Esc(claim.text.empty() ? claim.id : claim.text), VerdictClass(c.verdict),
+               ToString(c.verdict), Fixed(c.dispute, 3), Fixed(c.belief, 3), Fixed(c.weight_for, 2),
+               c.sources_for, Fixed(c.weight_against, 2), c.sources_against);
   }
   out << "</tbody></table>\n</section>\n";
 
@@ -597,16 +613,15 @@ void WriteHtmlReport(std::ostream& out, const Session& session, const DocumentOp
     if (src.parent != kNone) parts.push_back("part of " + SourceLink(data, src.parent));
     std::vector<std::string> claim_links;
     for (Index c : claims_of[s.source]) {
-      claim_links.push_back(rank_of[c] > 0
-                                ? fmt::format("<a href=\"{}\">{}</a>", ClaimHref(data, c),
-                                              Esc(data.claims[c].id))
-                                : Esc(data.claims[c].id));
+      claim_links.push_back(rank_of[c] > 0 ? fmt::format("<a href=\"{}\">{}</a>",
+                                                         ClaimHref(data, c), Esc(data.claims[c].id))
+                                           : Esc(data.claims[c].id));
     }
     fmt::print(out,
                "<tr id=\"source-{}\" data-order=\"{}\"><td data-value=\"{}\">{} <code>{}</code>{}"
                "{}</td><td>{}</td>",
                AnchorId(src.id), i, Esc(SourceLabel(data, s.source)), name, Esc(src.id),
-               parts.empty() ? "" : "<div class=\"detail\">", 
+               parts.empty() ? "" : "<div class=\"detail\">",
                parts.empty() ? "" : fmt::format("{}</div>", fmt::join(parts, " &middot; ")),
                Esc(kind));
     if (s.carried) {

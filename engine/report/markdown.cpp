@@ -25,12 +25,28 @@ std::string Md(std::string_view s) {
   out.reserve(s.size() + 8);
   for (char ch : s) {
     switch (ch) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '|': case '~': case '&': case '#': case '!': case '{': case '}': case '$':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '~':
+      case '&':
+      case '#':
+      case '!':
+      case '{':
+      case '}':
+      case '$':
         out += '\\';
         out += ch;
         break;
-      case '\n': case '\r': case '\t':
+      case '\n':
+      case '\r':
+      case '\t':
         out += ' ';
         break;
       default:
@@ -63,8 +79,8 @@ std::string ChainMd(const Dataset& data, const Stance& stance) {
 
 void WriteItem(std::ostream& out, const Dataset& data, Index claim, const EvidenceItem& item) {
   const Stance& s = data.stances[item.stance];
-  std::string line = fmt::format("- **{:+.2f}** {}", item.contribution + 0.0,
-                                 SourceLink(data, s.holder));
+  std::string line =
+      fmt::format("- **{:+.2f}** {}", item.contribution + 0.0, SourceLink(data, s.holder));
   const auto marks = internal::MarkList(data, s, item.flags, &data.claims[claim].about);
   if (!marks.empty()) {
     std::vector<std::string> escaped;
@@ -115,8 +131,7 @@ void WriteMarkdownReport(std::ostream& out, const Session& session,
              a.converged ? "converged" : "**not converged**", a.iterations, a.residual);
 
   fmt::print(out, "## Claims ranked by dispute{}\n\n",
-             shown < a.claims.size() ? fmt::format(" (top {} of {})", shown, a.claims.size())
-                                     : "");
+             shown < a.claims.size() ? fmt::format(" (top {} of {})", shown, a.claims.size()) : "");
   out << "| rank | claim | verdict | dispute | belief | for (n) | against (n) |\n"
          "|---:|---|---|---:|---:|---:|---:|\n";
   for (std::size_t i = 0; i < shown; ++i) {
@@ -143,9 +158,8 @@ void WriteMarkdownReport(std::ostream& out, const Session& session,
     fmt::print(out,
                "Verdict **{}**; belief {}; dispute {}; trusted weight for {} ({} independent), "
                "against {} ({} independent).",
-               ToString(c.verdict), Fixed(c.belief, 3), Fixed(c.dispute, 3),
-               Fixed(c.weight_for, 2), c.sources_for, Fixed(c.weight_against, 2),
-               c.sources_against);
+               ToString(c.verdict), Fixed(c.belief, 3), Fixed(c.dispute, 3), Fixed(c.weight_for, 2),
+               c.sources_for, Fixed(c.weight_against, 2), c.sources_against);
     if (claim.group != kNone) {
       fmt::print(out, " One of the alternatives of group {}.", Md(data.groups[claim.group]));
     }
@@ -188,8 +202,8 @@ void WriteMarkdownReport(std::ostream& out, const Session& session,
                                  ? fmt::format("outlet/{}", ToString(src.outlet_kind))
                                  : std::string(ToString(src.kind));
     fmt::print(out, "| <a id=\"source-{}\"></a>{}{} | {} | {} | ", AnchorId(src.id),
-               Md(SourceLabel(data, s.source)), src.anonymous ? " *(anonymous)*" : "",
-               Md(src.id), kind);
+               Md(SourceLabel(data, s.source)), src.anonymous ? " *(anonymous)*" : "", Md(src.id),
+               kind);
     if (s.carried) {
       out << "\u2013 | \u2013 | \u2013 | \u2013 |\n";
     } else {

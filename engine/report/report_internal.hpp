@@ -21,18 +21,18 @@ std::vector<std::string> MarkList(const Dataset& data, const Stance& stance, std
 /// One independent piece of evidence on a claim (a unit): the member that carries it, the
 /// relays of the same origin merged into it, and what it does to the claim's belief.
 struct EvidenceItem {
-  int polarity = 0;            ///< +1 for, -1 against.
-  Index stance = kNone;        ///< The carrying member (first member for an implied unit).
-  std::uint8_t flags = 0;      ///< Its EvidenceSnapshot flags.
-  Index owner = kNone;         ///< Whose trust it carries.
+  int polarity = 0;        ///< +1 for, -1 against.
+  Index stance = kNone;    ///< The carrying member (first member for an implied unit).
+  std::uint8_t flags = 0;  ///< Its EvidenceSnapshot flags.
+  Index owner = kNone;     ///< Whose trust it carries.
   double owner_trust = 0.5;
   double weight = 0.0;
   int hops = 0;
-  double score = 0.0;          ///< Signed log-odds the member would add alone.
-  double contribution = 0.0;   ///< Signed log-odds the unit adds to the claim.
-  double belief_without = 0.5; ///< The claim's belief without the unit.
-  bool implied = false;        ///< A denial implied by support for an alternative.
-  std::vector<Index> relays;   ///< Other stances of the unit (same origin), in snapshot order.
+  double score = 0.0;           ///< Signed log-odds the member would add alone.
+  double contribution = 0.0;    ///< Signed log-odds the unit adds to the claim.
+  double belief_without = 0.5;  ///< The claim's belief without the unit.
+  bool implied = false;         ///< A denial implied by support for an alternative.
+  std::vector<Index> relays;    ///< Other stances of the unit (same origin), in snapshot order.
 };
 
 struct ClaimEvidence {

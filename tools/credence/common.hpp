@@ -44,10 +44,10 @@ void AddParamOption(CLI::App* cmd, CommonArgs& args);
 void AddInputOptions(CLI::App* cmd, CommonArgs& args);
 /// --format (one of `formats`, described by `format_help`), -o, --threads, --algorithm,
 /// --max-iterations, --tolerance, --seed, --base-rate, --param, --quiet.
-void AddScoringOptions(CLI::App* cmd, CommonArgs& args,
-                       const std::vector<std::string>& formats = {"table", "json", "csv"},
-                       const std::string& format_help =
-                           "Output: table (for people), json or csv (for scripts)");
+void AddScoringOptions(
+    CLI::App* cmd, CommonArgs& args,
+    const std::vector<std::string>& formats = {"table", "json", "csv"},
+    const std::string& format_help = "Output: table (for people), json or csv (for scripts)");
 /// Session options from the parsed arguments.
 SessionOptions ToSessionOptions(const CommonArgs& args);
 /// Writes to -o FILE atomically (temporary file renamed into place) or to standard output.

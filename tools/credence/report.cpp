@@ -32,9 +32,10 @@ void AddReportCommands(CLI::App& app) {
   report_args->format.clear();
   AddScoringOptions(report, *report_args, {"html", "md"},
                     "Output: html (default; md when -o ends in .md) or md (Markdown)");
-  report->add_option("--top", *top,
-                     "Claims listed and given an evidence section, from the most disputed "
-                     "(default 50; 0 = all). Every source is listed.")
+  report
+      ->add_option("--top", *top,
+                   "Claims listed and given an evidence section, from the most disputed "
+                   "(default 50; 0 = all). Every source is listed.")
       ->check(CLI::NonNegativeNumber);
   report->callback([report_args, top] {
     std::string format = report_args->format;

@@ -29,8 +29,8 @@ struct NeighbourVertex {
 
 struct NeighbourEdge {
   LinkKind kind = LinkKind::kStance;
-  int polarity = 0;  ///< For kStance: +1, -1 or 0.
-  int stances = 0;   ///< For kStance: stances behind the edge.
+  int polarity = 0;      ///< For kStance: +1, -1 or 0.
+  int stances = 0;       ///< For kStance: stances behind the edge.
   Index report = kNone;  ///< For kPublished: the report.
 };
 

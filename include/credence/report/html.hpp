@@ -29,8 +29,7 @@ void WriteHtmlReport(std::ostream& out, const Session& session, const DocumentOp
 
 /// The same report as CommonMark/GitHub Markdown (tables, explicit anchors), with the dataset's
 /// text escaped so that it never turns into markup. Same complexity as WriteHtmlReport.
-void WriteMarkdownReport(std::ostream& out, const Session& session,
-                         const DocumentOptions& options);
+void WriteMarkdownReport(std::ostream& out, const Session& session, const DocumentOptions& options);
 
 /// `s` with &, <, >, " and ' replaced by character references; safe in element content and in
 /// quoted attribute values.

@@ -3,10 +3,9 @@
 
 #include "credence/graph/neighbourhood.hpp"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <fmt/format.h>
 
 #include <set>
 #include <string>
@@ -23,8 +22,8 @@ using ::testing::UnorderedElementsAre;
 //   claim fire (about ministry), claim other
 //   stances:
 //     0 minister denies  fire in r-daily                -> minister -> daily (published)
-//     1 critic  supports fire in r-daily via [wire]      -> critic -> wire (via) -> daily (published)
-//     2 critic  supports fire in r-wire                  -> critic -> wire (published)
+//     1 critic  supports fire in r-daily via [wire]      -> critic -> wire (via) -> daily
+//     (published) 2 critic  supports fire in r-wire                  -> critic -> wire (published)
 //     3 daily   supports fire in r-daily                 (the holder publishes: no chain edge)
 //     4 anon    supports other                           (another claim: not in fire's picture)
 //     5 critic  neutral  fire, no report
@@ -53,18 +52,25 @@ const char* const kDataset = R"json({"type":"outlet","id":"daily"}
 {"type":"stance","holder":"critic","claim":"fire","polarity":"neutral"}
 )json";
 
-std::string Name(const Dataset& data, const NeighbourGraph& g, NeighbourGraph::vertex_descriptor v) {
+std::string Name(const Dataset& data, const NeighbourGraph& g,
+                 NeighbourGraph::vertex_descriptor v) {
   return g[v].source == kNone ? "CLAIM" : data.sources[g[v].source].id;
 }
 
 std::string KindName(LinkKind k) {
   switch (k) {
-    case LinkKind::kStance: return "stance";
-    case LinkKind::kRelayed: return "via";
-    case LinkKind::kPublished: return "published";
-    case LinkKind::kAffiliatedWith: return "member";
-    case LinkKind::kParent: return "parent";
-    case LinkKind::kAbout: return "about";
+    case LinkKind::kStance:
+      return "stance";
+    case LinkKind::kRelayed:
+      return "via";
+    case LinkKind::kPublished:
+      return "published";
+    case LinkKind::kAffiliatedWith:
+      return "member";
+    case LinkKind::kParent:
+      return "parent";
+    case LinkKind::kAbout:
+      return "about";
   }
   return "?";
 }
@@ -99,8 +105,7 @@ TEST_F(NeighbourhoodTest, FireHasItsHoldersOutletsAndOrganisations) {
     const auto& p = g[e];
     edges.push_back(fmt::format("{}->{} {} {} {} {}", Name(data_, g, boost::source(e, g)),
                                 Name(data_, g, boost::target(e, g)), KindName(p.kind), p.polarity,
-                                p.stances,
-                                p.report == kNone ? "-" : data_.reports[p.report].id));
+                                p.stances, p.report == kNone ? "-" : data_.reports[p.report].id));
   }
   EXPECT_THAT(edges, UnorderedElementsAre(
                          "minister->CLAIM stance -1 1 -", "minister->daily published 0 0 r-daily",
@@ -116,7 +121,10 @@ TEST_F(NeighbourhoodTest, HoldersKnowTheirSides) {
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const std::string name = Name(data_, g, v);
     const int sides = g[v].sides;
-    const int expected = name == "minister" ? 2 : name == "critic" ? (1 | 4) : name == "daily" ? 1 : 0;
+    const int expected = name == "minister" ? 2
+                         : name == "critic" ? (1 | 4)
+                         : name == "daily"  ? 1
+                                            : 0;
     EXPECT_EQ(sides, expected) << name;
   }
 }

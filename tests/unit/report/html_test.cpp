@@ -78,9 +78,9 @@ TEST_F(DocumentTest, HtmlEscapesEveryDatasetText) {
   EXPECT_THAT(html, Not(HasSubstr("javascript:")));  // not a web address: no link
   // Exactly one script element: the report's own sorting script.
   const std::regex open("<script", std::regex::icase);
-  EXPECT_EQ(std::distance(std::sregex_iterator(html.begin(), html.end(), open),
-                          std::sregex_iterator()),
-            1);
+  EXPECT_EQ(
+      std::distance(std::sregex_iterator(html.begin(), html.end(), open), std::sregex_iterator()),
+      1);
   // The claim id "c<1>" is encoded in anchors and escaped in text.
   EXPECT_THAT(html, HasSubstr("id=\"claim-c~3C1~3E\""));
   EXPECT_THAT(html, HasSubstr("href=\"#claim-c~3C1~3E\""));

@@ -576,11 +576,19 @@ void WriteHtmlReport(std::ostream& out, const Session& session, const DocumentOp
   for (Index i : shown_claims) WriteClaimSection(out, session, a.claims[i], scale);
   out << "</section>\n";
 
-  // Sources: which claims each took a side on.
+  // Sources: the first few claims each took a side on, in file order (bounded, so that a source
+  // with a million stances costs no more than one with ten).
+  constexpr std::size_t kClaimsPerSource = 8;
   std::vector<std::vector<Index>> claims_of(data.sources.size());
+  std::vector<bool> more_claims(data.sources.size(), false);
   for (const Stance& s : data.stances) {
     auto& list = claims_of[s.holder];
-    if (std::find(list.begin(), list.end(), s.claim) == list.end()) list.push_back(s.claim);
+    if (std::find(list.begin(), list.end(), s.claim) != list.end()) continue;
+    if (list.size() < kClaimsPerSource) {
+      list.push_back(s.claim);
+    } else {
+      more_claims[s.holder] = true;
+    }
   }
   out << "<section id=\"sources\">\n<h2>Sources</h2>\n<p class=\"detail\">Click a column header "
          "to sort. Anonymous sources carry the trust of the outlet that vouches for them.</p>\n";
@@ -617,6 +625,7 @@ void WriteHtmlReport(std::ostream& out, const Session& session, const DocumentOp
                                                          ClaimHref(data, c), Esc(data.claims[c].id))
                                            : Esc(data.claims[c].id));
     }
+    if (more_claims[s.source]) claim_links.emplace_back("&hellip;");
     fmt::print(out,
                "<tr id=\"source-{}\" data-order=\"{}\"><td data-value=\"{}\">{} <code>{}</code>{}"
                "{}</td><td>{}</td>",

@@ -56,6 +56,22 @@ std::string Md(std::string_view s) {
   return out;
 }
 
+// Dataset text at the start of a line (in a block quote): also keeps a leading "-", "+", "="
+// or "1." from starting a list or a heading underline.
+std::string MdLine(std::string_view s) {
+  std::string out = Md(s);
+  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=')) {
+    out.insert(0, 1, '\\');
+    return out;
+  }
+  std::size_t digits = 0;
+  while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9') ++digits;
+  if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) {
+    out.insert(digits, 1, '\\');
+  }
+  return out;
+}
+
 std::string SourceLink(const Dataset& data, Index s) {
   return fmt::format("[{}](#source-{})", Md(SourceLabel(data, s)), AnchorId(data.sources[s].id));
 }
@@ -111,7 +127,7 @@ void WriteItem(std::ostream& out, const Dataset& data, Index claim, const Eviden
     }
     fmt::print(out, "  - same origin, counted once: also {}\n", fmt::join(relays, "; "));
   }
-  if (s.quote != kNone) fmt::print(out, "  > {}\n", Md(data.Text(s.quote)));
+  if (s.quote != kNone) fmt::print(out, "  > {}\n", MdLine(data.Text(s.quote)));
 }
 
 }  // namespace
@@ -154,7 +170,7 @@ void WriteMarkdownReport(std::ostream& out, const Session& session,
     const ClaimEvidence ev = internal::GatherEvidence(session, c.claim);
     fmt::print(out, "\n<a id=\"claim-{}\"></a>\n### {}. {}\n\n", AnchorId(claim.id), c.rank,
                Md(claim.id));
-    if (!claim.text.empty()) fmt::print(out, "> {}\n\n", Md(claim.text));
+    if (!claim.text.empty()) fmt::print(out, "> {}\n\n", MdLine(claim.text));
     fmt::print(out,
                "Verdict **{}**; belief {}; dispute {}; trusted weight for {} ({} independent), "
                "against {} ({} independent).",

@@ -45,7 +45,7 @@ const char* const kMarkupDataset =
     R"json({"type":"outlet","id":"o","name":"<b>Bold</b> & 'Co'","url":"javascript:alert(3)"}
 {"type":"speaker","id":"s","name":"Eve \"the\" <i>spy</i>"}
 {"type":"claim","id":"c<1>","text":"<script>alert(1)</script> \"q\" 'a' | *b* [l](x)"}
-{"type":"claim","id":"d","text":"plain"}
+{"type":"claim","id":"d","text":"1. plain"}
 {"type":"report","id":"r","outlet":"o"}
 {"type":"stance","holder":"s","claim":"c<1>","polarity":"supports","report":"r"}
 {"type":"stance","holder":"o","claim":"c<1>","polarity":"denies","report":"r"}
@@ -113,6 +113,7 @@ TEST_F(DocumentTest, MarkdownEscapesEveryDatasetText) {
   EXPECT_THAT(md, HasSubstr(R"(\<b\>Bold\</b\> \& 'Co')"));
   EXPECT_THAT(md, Not(HasSubstr("<script>")));
   EXPECT_THAT(md, HasSubstr("<a id=\"claim-c~3C1~3E\"></a>"));
+  EXPECT_THAT(md, HasSubstr("\n> 1\\. plain\n"));  // not a numbered list inside the quote
 }
 
 TEST_F(DocumentTest, DotEscapesLabelsAndRejectsUnknownClaims) {

@@ -576,20 +576,41 @@ void WriteHtmlReport(std::ostream& out, const Session& session, const DocumentOp
   for (Index i : shown_claims) WriteClaimSection(out, session, a.claims[i], scale);
   out << "</section>\n";
 
-  // Sources: the first few claims each took a side on, in file order (bounded, so that a source
-  // with a million stances costs no more than one with ten).
-  constexpr std::size_t kClaimsPerSource = 8;
-  std::vector<std::vector<Index>> claims_of(data.sources.size());
-  std::vector<bool> more_claims(data.sources.size(), false);
+  // Sources: the first few claims each took a side on, and (for outlets) the first few whose
+  // stances it relayed or published, in file order; bounded, so that a source with a million
+  // stances costs no more than one with ten.
+  struct FewClaims {
+    std::vector<Index> claims;
+    bool more = false;
+    void Add(Index claim) {
+      constexpr std::size_t kMax = 8;
+      if (std::find(claims.begin(), claims.end(), claim) != claims.end()) return;
+      if (claims.size() < kMax) {
+        claims.push_back(claim);
+      } else {
+        more = true;
+      }
+    }
+  };
+  std::vector<FewClaims> held(data.sources.size());
+  std::vector<FewClaims> relayed(data.sources.size());
   for (const Stance& s : data.stances) {
-    auto& list = claims_of[s.holder];
-    if (std::find(list.begin(), list.end(), s.claim) != list.end()) continue;
-    if (list.size() < kClaimsPerSource) {
-      list.push_back(s.claim);
-    } else {
-      more_claims[s.holder] = true;
+    held[s.holder].Add(s.claim);
+    for (Index k = 0; k < s.via_size; ++k) relayed[data.via[s.via_begin + k]].Add(s.claim);
+    if (s.report != kNone && data.reports[s.report].outlet != s.holder) {
+      relayed[data.reports[s.report].outlet].Add(s.claim);
     }
   }
+  auto claim_links = [&](const FewClaims& few) {
+    std::vector<std::string> links;
+    for (Index c : few.claims) {
+      links.push_back(rank_of[c] > 0 ? fmt::format("<a href=\"{}\">{}</a>", ClaimHref(data, c),
+                                                   Esc(data.claims[c].id))
+                                     : Esc(data.claims[c].id));
+    }
+    if (few.more) links.emplace_back("&hellip;");
+    return fmt::format("{}", fmt::join(links, ", "));
+  };
   out << "<section id=\"sources\">\n<h2>Sources</h2>\n<p class=\"detail\">Click a column header "
          "to sort. Anonymous sources carry the trust of the outlet that vouches for them.</p>\n";
   out << "<table id=\"source-table\"><thead><tr>"
@@ -619,13 +640,11 @@ void WriteHtmlReport(std::ostream& out, const Session& session, const DocumentOp
     if (src.anonymous) parts.push_back("<span class=\"mark anonymous\">anonymous</span>");
     for (Index o : src.affiliations) parts.push_back("of " + SourceLink(data, o));
     if (src.parent != kNone) parts.push_back("part of " + SourceLink(data, src.parent));
-    std::vector<std::string> claim_links;
-    for (Index c : claims_of[s.source]) {
-      claim_links.push_back(rank_of[c] > 0 ? fmt::format("<a href=\"{}\">{}</a>",
-                                                         ClaimHref(data, c), Esc(data.claims[c].id))
-                                           : Esc(data.claims[c].id));
+    std::string claims = claim_links(held[s.source]);
+    if (!relayed[s.source].claims.empty()) {
+      claims += fmt::format("{}<span class=\"detail\">relayed or published:</span> {}",
+                            claims.empty() ? "" : "<br>", claim_links(relayed[s.source]));
     }
-    if (more_claims[s.source]) claim_links.emplace_back("&hellip;");
     fmt::print(out,
                "<tr id=\"source-{}\" data-order=\"{}\"><td data-value=\"{}\">{} <code>{}</code>{}"
                "{}</td><td>{}</td>",
@@ -646,7 +665,7 @@ void WriteHtmlReport(std::ostream& out, const Session& session, const DocumentOp
                  s.stances > 0 ? Fixed(s.agreement, 3) : "",
                  s.stances > 0 ? Fixed(s.agreement, 2) : "&ndash;");
     }
-    fmt::print(out, "<td class=\"claims-of\">{}</td></tr>\n", fmt::join(claim_links, ", "));
+    fmt::print(out, "<td class=\"claims-of\">{}</td></tr>\n", claims);
   }
   out << "</tbody></table>\n</section>\n";
   out << "<footer>Written by credence 0.1.0. Belief is the probability that a claim is true "

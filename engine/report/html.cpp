@@ -62,6 +62,7 @@ th,td{padding:7px 10px;border-bottom:1px solid var(--line);text-align:left;verti
 th{background:#eef1f5;font-weight:600;font-size:13px;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tbody tr:hover{background:#f3f7fd}
+#source-table code{white-space:nowrap}
 td.claim-cell{max-width:0;width:62%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 #claims-table td{padding-top:6px;padding-bottom:6px}
 tr.disputed td:first-child{border-left:4px solid var(--against)}

@@ -8,6 +8,7 @@
 
 #include "../io/text_internal.hpp"
 #include "credence/core/error.hpp"
+#include "report_internal.hpp"
 
 namespace credence::report {
 namespace {
@@ -45,36 +46,11 @@ std::string Fit(std::string_view s, std::size_t width) {
   return std::string(s);
 }
 
-std::string SourceLabel(const Dataset& data, Index s) {
-  const Source& src = data.sources[s];
-  return src.name.empty() ? src.id : src.name;
-}
+using internal::SourceLabel;
 
 std::string Marks(const Dataset& data, const Stance& stance, std::uint8_t flags,
                   const std::vector<Index>* about) {
-  std::vector<std::string> marks;
-  if (data.sources[stance.holder].anonymous) marks.emplace_back("anonymous");
-  if (flags & EvidenceSnapshot::kInterested) {
-    std::string party = "interested party";
-    if (about != nullptr) {
-      // Name the first party the holder speaks for that the claim is about.
-      for (Index a : *about) {
-        if (a == stance.holder) {
-          party += ": speaks about itself";
-          break;
-        }
-        const auto& affil = data.sources[stance.holder].affiliations;
-        if (std::find(affil.begin(), affil.end(), a) != affil.end()) {
-          party += ": " + SourceLabel(data, a);
-          break;
-        }
-      }
-    }
-    marks.push_back(party);
-  }
-  if (stance.hedge != Hedge::kNone) marks.emplace_back(ToString(stance.hedge));
-  if (flags & EvidenceSnapshot::kImplied) marks.emplace_back("implied by an alternative");
-  if (stance.weight < 1.0F) marks.push_back(fmt::format("weight {}", stance.weight));
+  const auto marks = internal::MarkList(data, stance, flags, about);
   return marks.empty() ? "" : fmt::format(" ({})", fmt::join(marks, ", "));
 }
 

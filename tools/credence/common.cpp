@@ -18,11 +18,11 @@ void AddInputOptions(CLI::App* cmd, CommonArgs& args) {
       ->check(CLI::IsMember({"auto", "jsonl", "stances", "triples"}));
 }
 
-void AddScoringOptions(CLI::App* cmd, CommonArgs& args) {
+void AddScoringOptions(CLI::App* cmd, CommonArgs& args, const std::vector<std::string>& formats,
+                       const std::string& format_help) {
   std::vector<std::string> names;
   for (const auto& info : scoring::AllAlgorithms()) names.emplace_back(info.name);
-  cmd->add_option("--format", args.format, "Output: table (for people), json or csv (for scripts)")
-      ->check(CLI::IsMember({"table", "json", "csv"}));
+  cmd->add_option("--format", args.format, format_help)->check(CLI::IsMember(formats));
   cmd->add_option("-o,--output", args.output,
                   "Write to this file (atomically: a temporary file renamed into place)");
   cmd->add_option("--algorithm", args.algorithm,

@@ -42,8 +42,12 @@ void AddParamOption(CLI::App* cmd, CommonArgs& args);
 
 /// FILE and --input-format.
 void AddInputOptions(CLI::App* cmd, CommonArgs& args);
-/// --format, -o, --threads, --algorithm, --max-iterations, --tolerance, --seed, --base-rate.
-void AddScoringOptions(CLI::App* cmd, CommonArgs& args);
+/// --format (one of `formats`, described by `format_help`), -o, --threads, --algorithm,
+/// --max-iterations, --tolerance, --seed, --base-rate, --param, --quiet.
+void AddScoringOptions(
+    CLI::App* cmd, CommonArgs& args,
+    const std::vector<std::string>& formats = {"table", "json", "csv"},
+    const std::string& format_help = "Output: table (for people), json or csv (for scripts)");
 /// Session options from the parsed arguments.
 SessionOptions ToSessionOptions(const CommonArgs& args);
 /// Writes to -o FILE atomically (temporary file renamed into place) or to standard output.
@@ -54,5 +58,6 @@ void AddAnalyzeCommands(CLI::App& app);  // analyze, explain, validate, algorith
 void AddImportCommand(CLI::App& app);    // import
 void AddEvalCommand(CLI::App& app);      // eval
 void AddGenerateCommand(CLI::App& app);  // generate
+void AddReportCommands(CLI::App& app);   // report, graph
 
 }  // namespace credence::cli

@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
       "  credence analyze datasets/arms-race-2018.jsonl\n"
       "  credence analyze stances.csv --format json --top 50 -o report.json\n"
       "  credence explain datasets/arms-race-2018.jsonl arms-race-quote\n"
+      "  credence report datasets/arms-race-2018.jsonl -o report.html\n"
+      "  credence graph datasets/arms-race-2018.jsonl arms-race-quote -o claim.dot\n"
       "  credence validate my-annotations.jsonl\n"
       "  credence algorithms\n\n"
       "Formats are described in docs/format.md, the model in docs/model.md.\n"
@@ -27,6 +29,7 @@ int main(int argc, char** argv) {
   AddImportCommand(app);
   AddEvalCommand(app);
   AddGenerateCommand(app);
+  AddReportCommands(app);
 
   try {
     app.parse(argc, argv);

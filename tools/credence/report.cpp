@@ -1,0 +1,85 @@
+// credence report / graph: the conflict report as HTML or Markdown, a claim's neighbourhood as DOT.
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "common.hpp"
+#include "credence/report/dot.hpp"
+#include "credence/report/html.hpp"
+#include "progress.hpp"
+
+namespace credence::cli {
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+void AddReportCommands(CLI::App& app) {
+  auto report_args = std::make_shared<CommonArgs>();
+  auto top = std::make_shared<std::size_t>(50);
+  auto* report = app.add_subcommand(
+      "report",
+      "Write the conflict report as one self-contained HTML page (summary, disputed statements\n"
+      "with the evidence on both sides, sortable source table, inline SVG pictures) or as "
+      "Markdown.\n"
+      "Example: credence report datasets/arms-race-2018.jsonl -o report.html\n"
+      "         credence report datasets/arms-race-2018.jsonl --format md -o report.md");
+  AddInputOptions(report, *report_args);
+  report_args->format.clear();
+  AddScoringOptions(report, *report_args, {"html", "md"},
+                    "Output: html (default; md when -o ends in .md) or md (Markdown)");
+  report
+      ->add_option("--top", *top,
+                   "Claims listed and given an evidence section, from the most disputed "
+                   "(default 50; 0 = all). Every source is listed.")
+      ->check(CLI::NonNegativeNumber);
+  report->callback([report_args, top] {
+    std::string format = report_args->format;
+    if (format.empty()) {
+      format = EndsWith(report_args->output, ".md") || EndsWith(report_args->output, ".markdown")
+                   ? "md"
+                   : "html";
+    }
+    Progress progress(!report_args->quiet);
+    SessionOptions options = ToSessionOptions(*report_args);
+    options.on_phase = [&](std::string_view phase) { progress.Phase(phase); };
+    const auto session = Session::Run(report_args->file, options);
+    report::DocumentOptions doc;
+    doc.top = *top;
+    std::ostringstream out;
+    if (format == "md") {
+      report::WriteMarkdownReport(out, *session, doc);
+    } else {
+      report::WriteHtmlReport(out, *session, doc);
+    }
+    Emit(report_args->output, out.str());
+  });
+
+  auto graph_args = std::make_shared<CommonArgs>();
+  auto claim_id = std::make_shared<std::string>();
+  auto* graph = app.add_subcommand(
+      "graph",
+      "Write one claim's neighbourhood (stances coloured by side, their holders, the outlets\n"
+      "that relayed them, affiliations) as a Graphviz DOT graph.\n"
+      "Example: credence graph datasets/arms-race-2018.jsonl arms-race-quote -o claim.dot\n"
+      "         dot -Tsvg claim.dot -o claim.svg");
+  AddInputOptions(graph, *graph_args);
+  graph->add_option("CLAIM_ID", *claim_id, "Id of the claim")->required();
+  graph_args->format = "dot";
+  AddScoringOptions(graph, *graph_args, {"dot"}, "Output: dot (Graphviz; the only one)");
+  graph->callback([graph_args, claim_id] {
+    Progress progress(!graph_args->quiet);
+    SessionOptions options = ToSessionOptions(*graph_args);
+    options.on_phase = [&](std::string_view phase) { progress.Phase(phase); };
+    const auto session = Session::Run(graph_args->file, options);
+    std::ostringstream out;
+    report::WriteNeighbourhoodDot(out, *session, *claim_id);
+    Emit(graph_args->output, out.str());
+  });
+}
+
+}  // namespace credence::cli

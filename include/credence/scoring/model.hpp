@@ -139,6 +139,9 @@ class BeliefRule {
   double Evidence(Index claim, const std::vector<double>& trust,
                   const std::vector<double>* source_logits,
                   std::vector<double>* contribution) const;
+  /// Evidence(claim, trust, &source_logits, nullptr) by a cheaper route, bitwise the same value.
+  double FastEvidence(Index claim, const std::vector<double>& trust,
+                      const std::vector<double>& source_logits) const;
   /// Every claim's belief under the given trusts; `belief` must have one entry per claim.
   void Beliefs(const std::vector<double>& trust, int threads, std::vector<double>* belief) const;
   /// Trusted mass on each side of a claim (E+, E-) for the dispute score: the same discounted

@@ -113,32 +113,30 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
   }
   for (std::size_t i = 0; i < out.claims.size(); ++i) out.claims[i].rank = static_cast<int>(i + 1);
 
-  std::vector<Index> member_unit(snap.num_members());
+  // Each source's agreement (its weighted share of stances on the side of the beliefs) and its
+  // explicit stances, accumulated by walking the members in order: an owner's members are summed
+  // in member order, as in the owner CSR, and every read is sequential.
+  std::vector<double> agree(snap.num_sources, 0.0);
+  std::vector<double> total(snap.num_sources, 0.0);
+  std::vector<int> stances(snap.num_sources, 0);
   for (std::size_t u = 0; u < snap.num_units(); ++u) {
+    const double b = result.belief[snap.unit_claim[u]];
+    const double agreeing = snap.unit_polarity[u] > 0 ? b : 1.0 - b;
     for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
-      member_unit[m] = static_cast<Index>(u);
+      const Index owner = snap.member_owner[m];
+      agree[owner] += weights.weight(m) * agreeing;
+      total[owner] += weights.weight(m);
+      if (!(snap.member_flags[m] & graph::EvidenceSnapshot::kImplied)) ++stances[owner];
     }
   }
   out.sources.resize(snap.num_sources);
-  const auto num_sources = static_cast<std::int64_t>(snap.num_sources);
-#pragma omp parallel for schedule(static) num_threads(threads) if (num_sources >= 8192)
-  for (std::int64_t si = 0; si < num_sources; ++si) {
-    const auto s = static_cast<Index>(si);
+  for (Index s = 0; s < snap.num_sources; ++s) {
     SourceAssessment& a = out.sources[s];
     a.source = s;
     a.trust = result.trust[s];
     a.prior = weights.prior_mean(s);
-    double agree = 0.0;
-    double total = 0.0;
-    for (Index k = snap.owner_offsets[s]; k < snap.owner_offsets[s + 1]; ++k) {
-      const Index m = snap.owner_members[k];
-      const Index unit = member_unit[m];
-      const double b = result.belief[snap.unit_claim[unit]];
-      agree += weights.weight(m) * (snap.unit_polarity[unit] > 0 ? b : 1.0 - b);
-      total += weights.weight(m);
-      if (!(snap.member_flags[m] & graph::EvidenceSnapshot::kImplied)) ++a.stances;
-    }
-    a.agreement = total > 0 ? agree / total : 0.0;
+    a.stances = stances[s];
+    a.agreement = total[s] > 0 ? agree[s] / total[s] : 0.0;
     a.carried = data.sources[s].anonymous && a.stances == 0;
   }
   std::sort(out.sources.begin(), out.sources.end(),

@@ -161,7 +161,7 @@ EvidenceWeights::EvidenceWeights(const Dataset& data, const graph::EvidenceSnaps
     if (flags & graph::EvidenceSnapshot::kAnonymous) w *= options.anonymous_factor;
     if (flags & graph::EvidenceSnapshot::kImplied) w *= options.implied_factor;
     weight_[m] = w;
-    gain_[m] = std::pow(hop_gain, snap.member_hops[m]);
+    gain_[m] = snap.member_hops[m] == 0 ? 1.0 : std::pow(hop_gain, snap.member_hops[m]);
   }
   prior_a_.resize(snap.num_sources);
   prior_b_.resize(snap.num_sources);
@@ -280,8 +280,9 @@ double BeliefRule::FastEvidence(Index claim, const std::vector<double>& trust,
   thread_local std::vector<double> side[2];
   const Index first = snap_.claim_offsets[claim];
   const Index last = snap_.claim_offsets[claim + 1];
-  side[0].resize(last - first);
-  side[1].resize(last - first);
+  for (auto& scores : side) {
+    if (scores.size() < last - first) scores.resize(last - first);
+  }
   std::size_t n[2] = {0, 0};
   for (Index u = first; u < last; ++u) {
     if (snap_.IsImplied(u)) continue;
@@ -431,17 +432,15 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
   const auto num_sources = static_cast<std::int64_t>(snap.num_sources);
   const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
 
-  // Which unit each member belongs to, and the credit it gives its owner: each distinct owner of
-  // a unit gets an equal share, through its heaviest member, so that relays change nothing.
-  // Implied denials give no credit: a source supporting one alternative is judged by the belief
-  // in that alternative, which the normalisation of the group already ties to the others.
-  std::vector<Index> member_unit(snap.num_members());
+  // The credit each member gives its owner: each distinct owner of a unit gets an equal share,
+  // through its heaviest member, so that relays change nothing. Implied denials give no credit:
+  // a source supporting one alternative is judged by the belief in that alternative, which the
+  // normalisation of the group already ties to the others.
   std::vector<double> credit(snap.num_members(), 0.0);
   std::vector<Index> heaviest;  // per owner run of the current unit
   for (std::size_t u = 0; u < snap.num_units(); ++u) {
     heaviest.clear();
     for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
-      member_unit[m] = static_cast<Index>(u);
       if (heaviest.empty() || snap.member_owner[heaviest.back()] != snap.member_owner[m]) {
         heaviest.push_back(m);
       } else if (weights.weight(m) > weights.weight(heaviest.back())) {
@@ -457,35 +456,55 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
   // credit enters with a minus sign (it agrees with 1 - b), and total = a_s + b_s + sum(credit)
   // does not change between iterations. Each entry is (claim, signed credit): one streaming
   // read and one gather per stance, instead of chasing member -> unit -> claim.
+  // Built by a counting sort that walks the members in order (an owner's entries in member
+  // order, as in the owner CSR), so that its reads are sequential.
   std::vector<Index> trust_offsets(snap.num_sources + 1, 0);
-  std::vector<Index> trust_claim;
-  std::vector<double> trust_coef;
+  for (Index m = 0; m < snap.num_members(); ++m) {
+    if (credit[m] != 0.0) ++trust_offsets[snap.member_owner[m] + 1];
+  }
+  for (Index s = 0; s < snap.num_sources; ++s) trust_offsets[s + 1] += trust_offsets[s];
+  std::vector<Index> trust_claim(trust_offsets.back());
+  std::vector<double> trust_coef(trust_offsets.back());
   std::vector<double> agree_base(snap.num_sources);
   std::vector<double> total_weight(snap.num_sources);
-  trust_claim.reserve(snap.num_members());
-  trust_coef.reserve(snap.num_members());
   for (Index s = 0; s < snap.num_sources; ++s) {
-    double base = weights.prior_a(s);
-    double total = weights.prior_a(s) + weights.prior_b(s);
-    for (Index k = snap.owner_offsets[s]; k < snap.owner_offsets[s + 1]; ++k) {
-      const Index m = snap.owner_members[k];
-      if (credit[m] == 0.0) continue;
-      const Index u = member_unit[m];
-      const bool supports = snap.unit_polarity[u] > 0;
-      if (!supports) base += credit[m];
-      trust_claim.push_back(snap.unit_claim[u]);
-      trust_coef.push_back(supports ? credit[m] : -credit[m]);
-      total += credit[m];
-    }
-    trust_offsets[s + 1] = static_cast<Index>(trust_claim.size());
-    agree_base[s] = base;
-    total_weight[s] = total;
+    agree_base[s] = weights.prior_a(s);
+    total_weight[s] = weights.prior_a(s) + weights.prior_b(s);
   }
-  std::vector<Index>().swap(member_unit);
+  {
+    std::vector<Index> next(trust_offsets.begin(), trust_offsets.end() - 1);
+    for (std::size_t u = 0; u < snap.num_units(); ++u) {
+      const bool supports = snap.unit_polarity[u] > 0;
+      for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
+        if (credit[m] == 0.0) continue;
+        const Index owner = snap.member_owner[m];
+        const Index k = next[owner]++;
+        trust_claim[k] = snap.unit_claim[u];
+        trust_coef[k] = supports ? credit[m] : -credit[m];
+        if (!supports) agree_base[owner] += credit[m];
+        total_weight[owner] += credit[m];
+      }
+    }
+  }
   std::vector<double>().swap(credit);
 
   ScoringResult result;
   result.algorithm = "credence";
+  {
+    // The belief pass reads the claim, unit and member arrays it uses (offsets, polarity, the
+    // first member's flags, owner, weight, relay gain), the trusts and their logits, and writes
+    // the beliefs; the residual reads old and new beliefs; the trust pass reads its CSR (offsets,
+    // claim, signed credit, base, total) and the beliefs, and writes the trusts.
+    const std::size_t c = snap.num_claims;
+    const std::size_t s = snap.num_sources;
+    const std::size_t u = snap.num_units();
+    const std::size_t m = snap.num_members();
+    const std::size_t i = sizeof(Index);
+    const std::size_t d = sizeof(double);
+    result.bytes_per_iteration = (c + 1) * i + c * i + (u + 1) * i + u * 2 + m * (i + 2 * d) +
+                                 3 * s * d + c * d + 2 * c * d + (s + 1) * i +
+                                 trust_claim.size() * (i + d) + 2 * s * d + c * d + 2 * s * d;
+  }
   result.trust.resize(snap.num_sources);
   for (Index s = 0; s < snap.num_sources; ++s) result.trust[s] = weights.prior_mean(s);
   result.belief.assign(snap.num_claims, options.base_rate);

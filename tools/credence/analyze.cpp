@@ -50,8 +50,13 @@ void AddAnalyzeCommands(CLI::App& app) {
       }
       fmt::print(stderr, "{:<8} {:8.3f} s\n", "report",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-      fmt::print(stderr, "{} iterations, {}\n", session->result().iterations,
-                 session->result().converged ? "converged" : "not converged");
+      const auto& result = session->result();
+      fmt::print(stderr, "{} iterations, {}\n", result.iterations,
+                 result.converged ? "converged" : "not converged");
+      if (result.bytes_per_iteration > 0) {
+        fmt::print(stderr, "iteration moves at least {:.1f} MiB\n",
+                   static_cast<double>(result.bytes_per_iteration) / (1024.0 * 1024.0));
+      }
       struct rusage usage {};
       if (::getrusage(RUSAGE_SELF, &usage) == 0) {
         fmt::print(stderr, "peak memory {:.1f} MiB\n",

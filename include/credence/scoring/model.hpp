@@ -78,6 +78,10 @@ struct ScoringResult {
   int iterations = 0;
   double residual = 0.0;  ///< Largest change in the last iteration.
   bool converged = false;
+  /// Bytes of the flat arrays one iteration reads or writes, each array counted once: what an
+  /// iteration must move at the least, for stating its speed against the memory bandwidth
+  /// (docs/performance.md). 0 where an algorithm does not report it.
+  std::size_t bytes_per_iteration = 0;
 };
 
 /// The per-member quantities the default model's log-odds are built from; shared by the model,

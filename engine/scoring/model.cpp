@@ -4,6 +4,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -552,6 +553,7 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
   double last_plain = std::numeric_limits<double>::infinity();
   bool extrapolated = false;
   int plain_steps = 0;
+  const auto loop_start = std::chrono::steady_clock::now();
   for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
     if (accelerate && plain_steps == 0) t0 = result.trust;
     const double residual = step();
@@ -589,6 +591,8 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
     }
     extrapolated = true;
   }
+  result.iteration_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - loop_start).count();
   // At convergence, final beliefs from the final trusts (a change below the tolerance), so that
   // every belief is exactly what its explanation lists. A run cut short by max_iterations keeps
   // the beliefs of its last iteration.

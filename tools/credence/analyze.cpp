@@ -53,9 +53,14 @@ void AddAnalyzeCommands(CLI::App& app) {
       const auto& result = session->result();
       fmt::print(stderr, "{} iterations, {}\n", result.iterations,
                  result.converged ? "converged" : "not converged");
-      if (result.bytes_per_iteration > 0) {
-        fmt::print(stderr, "iteration moves at least {:.1f} MiB\n",
-                   static_cast<double>(result.bytes_per_iteration) / (1024.0 * 1024.0));
+      if (result.bytes_per_iteration > 0 && result.iterations > 0) {
+        const double each = result.iteration_seconds / result.iterations;
+        fmt::print(stderr,
+                   "iterations {:.3f} s, {:.1f} ms each, each moving at least {:.1f} MiB "
+                   "({:.2f} GB/s)\n",
+                   result.iteration_seconds, 1000.0 * each,
+                   static_cast<double>(result.bytes_per_iteration) / (1024.0 * 1024.0),
+                   static_cast<double>(result.bytes_per_iteration) / each / 1e9);
       }
       struct rusage usage {};
       if (::getrusage(RUSAGE_SELF, &usage) == 0) {

@@ -82,6 +82,9 @@ struct ScoringResult {
   /// iteration must move at the least, for stating its speed against the memory bandwidth
   /// (docs/performance.md). 0 where an algorithm does not report it.
   std::size_t bytes_per_iteration = 0;
+  /// Wall time of the iterations alone (set-up and the final belief pass excluded), for the
+  /// same comparison. Timing only: it never affects a result.
+  double iteration_seconds = 0.0;
 };
 
 /// The per-member quantities the default model's log-odds are built from; shared by the model,

@@ -24,7 +24,7 @@ std::unique_ptr<Session> Session::Run(const std::string& path, const SessionOpti
     announce(next);
   };
   announce("parse");
-  s->data_ = io::ReadDataset(path, options.format);
+  s->data_ = io::ReadDataset(path, options.format, options.model.threads);
   lap("parse", "graph");
   s->graph_ = std::make_unique<graph::ClaimGraph>(s->data_);
   lap("graph", "freeze");

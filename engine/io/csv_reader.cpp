@@ -4,8 +4,13 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "builder_internal.hpp"
 #include "credence/core/error.hpp"
@@ -186,6 +191,14 @@ void ForEachRow(CsvRecords& cursor, DatasetBuilder& b, std::size_t width, Fn&& f
   }
 }
 
+// Whether to read rows on a second thread: when more than one thread is allowed (0: as many as
+// the machine has) and the input is large enough to repay starting one.
+bool UseReaderThread(std::string_view content, int threads) {
+  constexpr std::size_t kMinBytes = 4 << 20;
+  const int available = threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency());
+  return available > 1 && content.size() >= kMinBytes;
+}
+
 // A data row read ahead, with the hashes of the ids the row will intern.
 struct BatchRow {
   long line = 0;
@@ -194,50 +207,137 @@ struct BatchRow {
   std::array<std::uint64_t, 3> hash{};
 };
 
-// As ForEachRow, but reads kAhead rows ahead of the row it hands to fn, as a software pipeline:
-// prefetch(row, 0) when a row is read (hashes and the first round of prefetch hints),
-// prefetch(row, 1) halfway (the second round, once the first has had time to arrive), then
-// fn(line, fields, row) in input order, so that problems come in the same order as with
-// ForEachRow. Each row then finds its look-ups in cache instead of waiting for each in turn.
+// As ForEachRow, for large inputs: rows are read in blocks, either on this thread or (with
+// `reader_thread`) on a second thread that reads and hashes the next blocks while this one
+// interns; rows are handed to fn(line, fields, row) in input order either way, so the result
+// and the order of problems do not depend on it. `prefetch(row, round)`: round -1 computes the
+// row's hashes (a pure function of its fields: it may run on the reading thread), round 0 issues
+// the interners' first prefetch hints 32 rows before the row is used, round 1 the second 16 rows
+// before: a software pipeline, so that each row finds its look-ups in cache instead of waiting
+// for each cache miss in turn.
 template <typename Prefetch, typename Fn>
-void ForEachRowAhead(CsvRecords& cursor, DatasetBuilder& b, std::size_t width,
+void ForEachRowAhead(CsvRecords& cursor, DatasetBuilder& b, std::size_t width, bool reader_thread,
                      Prefetch&& prefetch, Fn&& fn) {
-  constexpr std::size_t kAhead = 32;  // a power of two
-  constexpr std::size_t kHalf = kAhead / 2;
-  std::vector<BatchRow> ring(kAhead);
-  std::size_t read = 0;  // rows read so far
-  std::size_t done = 0;  // rows handed to fn so far
-  bool more = true;
-  auto read_one = [&]() {
-    BatchRow& row = ring[read % kAhead];
-    while (true) {
-      if (!cursor.Next(&row.fields, &row.line, &row.error)) return false;
-      if (row.error.empty() && row.fields.size() == 1 && row.fields[0].empty()) continue;
-      break;  // not a blank line
-    }
-    if (row.error.empty() && row.fields.size() != width) {
-      row.error =
-          fmt::format("expected {} fields as in the header, got {}", width, row.fields.size());
-    }
-    if (row.error.empty()) prefetch(row, 0);
-    ++read;
-    return true;
+  constexpr std::size_t kBlock = 4096;
+  constexpr std::size_t kFar = 32;
+  constexpr std::size_t kNear = 16;
+  struct Block {
+    std::vector<BatchRow> rows{kBlock};
+    std::size_t size = 0;
+    bool last = false;
   };
-  while (!b.TooManyProblems()) {
-    while (more && read < done + kAhead) more = read_one();
-    if (done == read) break;
-    if (done + kHalf < read) {
-      BatchRow& ahead = ring[(done + kHalf) % kAhead];
-      if (ahead.error.empty()) prefetch(ahead, 1);
+  auto fill = [&](Block& block) {
+    block.size = 0;
+    while (block.size < kBlock) {
+      BatchRow& row = block.rows[block.size];
+      if (!cursor.Next(&row.fields, &row.line, &row.error)) {
+        block.last = true;
+        return;
+      }
+      if (row.error.empty() && row.fields.size() == 1 && row.fields[0].empty()) continue;  // blank
+      if (row.error.empty() && row.fields.size() != width) {
+        row.error =
+            fmt::format("expected {} fields as in the header, got {}", width, row.fields.size());
+      }
+      if (row.error.empty()) prefetch(row, -1);
+      ++block.size;
     }
-    BatchRow& row = ring[done % kAhead];
-    if (row.error.empty()) {
-      fn(row.line, row.fields, row);
-    } else {
-      b.Problem(row.line, "", row.error);
+  };
+  // Hands a block's rows to fn; false once too many problems were found.
+  auto consume = [&](Block& block) {
+    auto hint = [&](std::size_t i, int round) {
+      if (i < block.size && block.rows[i].error.empty()) prefetch(block.rows[i], round);
+    };
+    for (std::size_t i = 0; i < kFar; ++i) hint(i, 0);
+    for (std::size_t i = 0; i < kNear; ++i) hint(i, 1);
+    for (std::size_t i = 0; i < block.size; ++i) {
+      if (b.TooManyProblems()) return false;
+      hint(i + kFar, 0);
+      hint(i + kNear, 1);
+      BatchRow& row = block.rows[i];
+      if (row.error.empty()) {
+        fn(row.line, row.fields, row);
+      } else {
+        b.Problem(row.line, "", row.error);
+      }
     }
-    ++done;
+    return !b.TooManyProblems();
+  };
+
+  if (!reader_thread) {
+    Block block;
+    while (!block.last) {
+      fill(block);
+      if (!consume(block)) return;
+    }
+    return;
   }
+  // Three blocks cycle between the reader (free -> full) and this thread (full -> free).
+  std::vector<Block> blocks(3);
+  std::deque<Block*> free_blocks;
+  std::deque<Block*> full_blocks;
+  for (auto& block : blocks) free_blocks.push_back(&block);
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool stop = false;
+  std::exception_ptr failure;
+  std::thread reader([&] {
+    try {
+      while (true) {
+        Block* block = nullptr;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return stop || !free_blocks.empty(); });
+          if (stop) return;
+          block = free_blocks.front();
+          free_blocks.pop_front();
+        }
+        fill(*block);
+        {
+          std::lock_guard lock(mutex);
+          full_blocks.push_back(block);
+        }
+        changed.notify_all();
+        if (block->last) return;
+      }
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      failure = std::current_exception();
+      changed.notify_all();
+    }
+  });
+  auto finish = [&] {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+    }
+    changed.notify_all();
+    reader.join();
+  };
+  try {
+    while (true) {
+      Block* block = nullptr;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return failure != nullptr || !full_blocks.empty(); });
+        if (full_blocks.empty()) break;  // the reader failed
+        block = full_blocks.front();
+        full_blocks.pop_front();
+      }
+      const bool go_on = consume(*block);
+      if (!go_on || block->last) break;
+      {
+        std::lock_guard lock(mutex);
+        free_blocks.push_back(block);
+      }
+      changed.notify_all();
+    }
+  } catch (...) {
+    finish();
+    throw;
+  }
+  finish();
+  if (failure) std::rethrow_exception(failure);
 }
 
 std::string_view Trimmed(std::string_view s) {
@@ -282,7 +382,7 @@ bool CheckId(DatasetBuilder& b, long line, std::string_view field_name, std::str
 
 }  // namespace
 
-Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
+Dataset ParseStancesCsv(std::string_view content, const std::string& path, int threads) {
   DatasetBuilder b(path);
   CsvRecords cursor(StripBom(content));
   std::vector<Column> columns{{"source", true},  {"claim", true},   {"stance", true},
@@ -302,21 +402,22 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
   // Three hashes per row (claim, source, origin), then two rounds of prefetch hints over the
   // batch: the interners' slots, then the names those slots point to.
   auto prefetch = [&](BatchRow& row, int round) {
-    if (round == 1) {
+    if (round < 0) {  // may run on the reading thread: touches nothing but the row
+      const std::vector<std::string>& f = row.fields;
+      row.hash[0] = Interner::Hash(Trimmed(f[claim_col]));
+      row.hash[1] = Interner::Hash(Trimmed(f[source_col]));
+      row.hash[2] = origin_col >= 0 ? Interner::Hash(Trimmed(f[origin_col])) : 0;
+    } else if (round == 0) {
+      b.names().PrefetchSlot(row.hash[0]);
+      b.names().PrefetchSlot(row.hash[1]);
+      if (origin_col >= 0) b.origins().PrefetchSlot(row.hash[2]);
+    } else {
       b.PrefetchDeclaration(row.hash[0]);
       b.PrefetchDeclaration(row.hash[1]);
       if (origin_col >= 0) b.origins().PrefetchName(row.hash[2]);
-      return;
     }
-    const std::vector<std::string>& f = row.fields;
-    row.hash[0] = Interner::Hash(Trimmed(f[claim_col]));
-    row.hash[1] = Interner::Hash(Trimmed(f[source_col]));
-    row.hash[2] = origin_col >= 0 ? Interner::Hash(Trimmed(f[origin_col])) : 0;
-    b.names().PrefetchSlot(row.hash[0]);
-    b.names().PrefetchSlot(row.hash[1]);
-    if (origin_col >= 0) b.origins().PrefetchSlot(row.hash[2]);
   };
-  ForEachRowAhead(cursor, b, width, prefetch, [&](long line, const std::vector<std::string>& f,
+  ForEachRowAhead(cursor, b, width, UseReaderThread(content, threads), prefetch, [&](long line, const std::vector<std::string>& f,
                                                     const BatchRow& row) {
     const auto source = Trimmed(f[source_col]);
     const auto claim = Trimmed(f[claim_col]);
@@ -391,7 +492,7 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path) {
   return b.Finish();
 }
 
-Dataset ParseTriplesCsv(std::string_view content, const std::string& path) {
+Dataset ParseTriplesCsv(std::string_view content, const std::string& path, int threads) {
   DatasetBuilder b(path);
   CsvRecords cursor(StripBom(content));
   std::vector<Column> columns{{"source", true}, {"object", true}, {"value", true}};
@@ -409,18 +510,22 @@ Dataset ParseTriplesCsv(std::string_view content, const std::string& path) {
     claim_id += Trimmed(f[value_col]);
   };
   auto prefetch = [&](BatchRow& row, int round) {
-    if (round == 1) {
+    if (round < 0) {  // may run on the reading thread: its own buffer, not claim_id
+      thread_local std::string id;
+      id.assign(Trimmed(row.fields[object_col]));
+      id += '=';
+      id += Trimmed(row.fields[value_col]);
+      row.hash[0] = Interner::Hash(id);
+      row.hash[1] = Interner::Hash(Trimmed(row.fields[source_col]));
+    } else if (round == 0) {
+      b.names().PrefetchSlot(row.hash[0]);
+      b.names().PrefetchSlot(row.hash[1]);
+    } else {
       b.PrefetchDeclaration(row.hash[0]);
       b.PrefetchDeclaration(row.hash[1]);
-      return;
     }
-    make_claim_id(row.fields);
-    row.hash[0] = Interner::Hash(claim_id);
-    row.hash[1] = Interner::Hash(Trimmed(row.fields[source_col]));
-    b.names().PrefetchSlot(row.hash[0]);
-    b.names().PrefetchSlot(row.hash[1]);
   };
-  ForEachRowAhead(cursor, b, width, prefetch, [&](long line, const std::vector<std::string>& f,
+  ForEachRowAhead(cursor, b, width, UseReaderThread(content, threads), prefetch, [&](long line, const std::vector<std::string>& f,
                                                   const BatchRow& row) {
     const auto source = Trimmed(f[source_col]);
     const auto object = Trimmed(f[object_col]);

@@ -35,14 +35,14 @@ InputFormat DetectFormat(std::string_view path) {
                   path));
 }
 
-Dataset ReadDataset(const std::string& path, InputFormat format) {
+Dataset ReadDataset(const std::string& path, InputFormat format, int threads) {
   if (format == InputFormat::kAuto) format = DetectFormat(path);
   const std::string content = ReadWholeFile(path, "a dataset");
   switch (format) {
     case InputFormat::kStancesCsv:
-      return ParseStancesCsv(content, path);
+      return ParseStancesCsv(content, path, threads);
     case InputFormat::kTriplesCsv:
-      return ParseTriplesCsv(content, path);
+      return ParseTriplesCsv(content, path, threads);
     default:
       return ParseJsonl(content, path);
   }

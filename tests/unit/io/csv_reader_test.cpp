@@ -3,9 +3,11 @@
 // the spec: each distinct source becomes an outlet of kind "other", tables are sorted by id, and
 // stances keep the row order, each remembering the line its record starts on.
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -48,11 +50,13 @@ std::vector<Diagnostic> Errors(Parse parse, const std::string& content, const ch
 }
 
 std::vector<Diagnostic> StanceErrors(const std::string& content) {
-  return Errors(ParseStancesCsv, content, kCsv);
+  return Errors([](const std::string& c, const char* p) { return ParseStancesCsv(c, p); }, content,
+                kCsv);
 }
 
 std::vector<Diagnostic> TripleErrors(const std::string& content) {
-  return Errors(ParseTriplesCsv, content, kTriples);
+  return Errors([](const std::string& c, const char* p) { return ParseTriplesCsv(c, p); }, content,
+                kTriples);
 }
 
 Matcher<const Diagnostic&> Diag(const std::string& file, long line, const std::string& field,
@@ -452,6 +456,72 @@ TEST(TriplesCsvTest, RejectsAHeaderWithoutRowsAndAnEmptyFile) {
       TripleErrors("source,object,value\n"),
       ElementsAre(TripleDiag(0, "", "no records: the file has a header row but no data rows")));
   EXPECT_THAT(TripleErrors(""), ElementsAre(TripleDiag(0, "", "expected a header row")));
+}
+
+// Reading rows on a second thread (threads = 2, inputs of 4 MiB and more) must give what one
+// thread gives: the same tables in the same order, and the same problems in the same order.
+// The inputs are built here, large enough to span many of the reader's 4096-row blocks.
+std::string BigStances(bool with_errors) {
+  std::string out = "source,claim,stance,origin\n";
+  for (std::int64_t i = 0; i < 250000; ++i) {
+    std::string_view stance = i % 3 == 0 ? "denies" : "supports";
+    if (with_errors && i % 20011 == 5) stance = "maybe";  // an unknown stance: a problem
+    const std::string origin = i % 5 == 0 ? fmt::format("o{}", i / 10) : std::string();
+    out += fmt::format("s{},c{},{},{}\n", (i * 7919) % 5003, (i * 104729) % 60013, stance, origin);
+    if (with_errors && i % 30011 == 7) out += "too,few\n";  // a width problem
+  }
+  return out;
+}
+
+void ExpectSameDataset(const Dataset& a, const Dataset& b) {
+  ASSERT_EQ(a.stances.size(), b.stances.size());
+  for (std::size_t i = 0; i < a.stances.size(); ++i) {
+    EXPECT_EQ(a.stances[i].holder, b.stances[i].holder) << i;
+    EXPECT_EQ(a.stances[i].claim, b.stances[i].claim) << i;
+    EXPECT_EQ(a.stances[i].origin, b.stances[i].origin) << i;
+    EXPECT_EQ(a.stances[i].polarity, b.stances[i].polarity) << i;
+    EXPECT_EQ(a.stances[i].line, b.stances[i].line) << i;
+  }
+  ASSERT_EQ(a.claims.size(), b.claims.size());
+  for (std::size_t i = 0; i < a.claims.size(); ++i) EXPECT_EQ(a.claims[i].id, b.claims[i].id);
+  ASSERT_EQ(a.sources.size(), b.sources.size());
+  for (std::size_t i = 0; i < a.sources.size(); ++i) EXPECT_EQ(a.sources[i].id, b.sources[i].id);
+  EXPECT_EQ(a.origins, b.origins);
+}
+
+TEST(CsvReaderThreads, SecondReaderThreadGivesTheSameStancesDataset) {
+  const std::string text = BigStances(false);
+  ASSERT_GT(text.size(), std::size_t{4} << 20);
+  const Dataset one = ParseStancesCsv(text, kCsv, 1);
+  const Dataset two = ParseStancesCsv(text, kCsv, 2);
+  EXPECT_EQ(one.stances.size(), 250000U);
+  ExpectSameDataset(one, two);
+}
+
+TEST(CsvReaderThreads, SecondReaderThreadGivesTheSameTriplesDataset) {
+  std::string text = "source,object,value\n";
+  for (std::int64_t i = 0; i < 300000; ++i) {
+    text += fmt::format("s{},object{},{}\n", (i * 7919) % 4001, i % 70001,
+                        i % 4 == 0 ? "blue" : "green");
+  }
+  ASSERT_GT(text.size(), std::size_t{4} << 20);
+  ExpectSameDataset(ParseTriplesCsv(text, kTriples, 1), ParseTriplesCsv(text, kTriples, 2));
+}
+
+TEST(CsvReaderThreads, SecondReaderThreadGivesTheSameProblems) {
+  const std::string text = BigStances(true);
+  auto errors = [&](int threads) {
+    return Errors([&](const std::string& c, const char* p) { return ParseStancesCsv(c, p, threads); },
+                  text, kCsv);
+  };
+  const std::vector<Diagnostic> one = errors(1);
+  const std::vector<Diagnostic> two = errors(2);
+  // 13 unknown stances (i = 5, 20016, ...) and 9 short rows (i = 7, 30018, ...).
+  EXPECT_EQ(one.size(), 13U + 9U);
+  ASSERT_EQ(one.size(), two.size());
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(one[i].ToString(), two[i].ToString()) << i;
+  }
 }
 
 }  // namespace

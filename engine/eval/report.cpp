@@ -71,7 +71,10 @@ void WriteEvalTable(std::ostream& out, const EvalReport& report, bool show_time)
   auto print_row = [&](const std::vector<std::string>& cells) {
     std::string line;
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      line += Pad(cells[i], columns[i].width, columns[i].right);
+      const std::string cell = Pad(cells[i], columns[i].width, columns[i].right);
+      // A cell wider than its column (large counts) still gets a space before it.
+      if (i > 0 && columns[i].right && !cell.empty() && cell.front() != ' ') line += ' ';
+      line += cell;
     }
     line.erase(line.find_last_not_of(' ') + 1);
     fmt::print(out, "{}\n", line);

@@ -4,7 +4,9 @@
 #   - a 100 MB single line of JSON (a claim whose text never ends);
 #   - a 100 MB single CSV line (a quoted field that is never closed);
 #   - a million distinct claim ids, then one of them again;
-#   - a million stances, each on its own undefined claim (the report stops at 1,000 problems).
+#   - a million stances, each on its own undefined claim (the report stops at 1,000 problems);
+#   - an object with 5,000 values (quadratic implied evidence) and a 200,000-deep organisation
+#     chain, both rejected by bounds instead of taking gigabytes or minutes.
 # usage: big_inputs.sh CREDENCE SCRATCH SOURCE_DIR [SANITIZE]
 set -euo pipefail
 credence=$1 dir=$2 sanitize=${4:-}
@@ -56,3 +58,20 @@ awk 'BEGIN { for (i = 0; i < 1000; i++)
              print "error: stopped after 1000 problems" }' > expected.txt
 check million-missing.jsonl expected.txt
 rm -f million-missing.jsonl
+
+# One object with 5,000 values, each asserted once: every assertion denies the 4,999 others,
+# 5000 * 4999 = 24,995,000 implied denials, over the limit of 10,000,000 (quadratic evidence).
+awk 'BEGIN { print "source,object,value"; for (i = 0; i < 5000; i++) printf "s%d,o,%d\n", i, i }' \
+  > wide-group.triples.csv
+printf "error: wide-group.triples.csv:2: field 'object': the groups of alternatives imply 24995000 denials in all (at most 10000000): group 'o' alone has 5000 claims and 5000 supporting stances, each stance denying every other claim of its group\n" > expected.txt
+check wide-group.triples.csv expected.txt
+rm -f wide-group.triples.csv
+
+# A chain of 200,000 organisations, each the parent of the next: rejected at depth 101 (line 102)
+# instead of following the chain for every stance.
+awk 'BEGIN { print "{\"type\":\"organisation\",\"id\":\"g0\"}";
+             for (i = 1; i < 200000; i++) printf "{\"type\":\"organisation\",\"id\":\"g%d\",\"parent\":\"g%d\"}\n", i, i - 1 }' \
+  > org-chain.jsonl
+printf "error: org-chain.jsonl:102: field 'parent': organisation 'g101' is nested 101 levels deep (at most 100)\n" > expected.txt
+check org-chain.jsonl expected.txt
+rm -f org-chain.jsonl

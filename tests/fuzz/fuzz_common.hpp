@@ -1,5 +1,5 @@
 #pragma once
-// Shared by the libFuzzer targets (tests/fuzz/README.md). A DataError is the expected answer to
+// Shared by the libFuzzer targets (docs/fuzzing.md). A DataError is the expected answer to
 // bad input; any other exception, a crash, a sanitizer report or a timeout is a finding.
 
 #include <cstdio>

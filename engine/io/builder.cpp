@@ -385,8 +385,8 @@ Dataset DatasetBuilder::Finish() {
               fmt::format("the groups of alternatives imply {} denials in all (at most {}): group "
                           "'{}' alone has {} claims and {} supporting stances, each stance "
                           "denying every other claim of its group",
-                          implied, kMaxImpliedDenials, groups_.Name(largest),
-                          group_claims[largest], group_supports[largest]));
+                          implied, kMaxImpliedDenials, groups_.Name(largest), group_claims[largest],
+                          group_supports[largest]));
     }
   }
 

@@ -48,8 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   constexpr std::string_view kCut = "\n--8<--\n";
   while (true) {
     const auto cut = rest.find(kCut);
-    inputs.push_back({"in" + std::to_string(inputs.size() + 1) + ".txt",
-                      std::string(rest.substr(0, cut))});
+    inputs.push_back(
+        {"in" + std::to_string(inputs.size() + 1) + ".txt", std::string(rest.substr(0, cut))});
     if (cut == std::string_view::npos) break;
     rest.remove_prefix(cut + kCut.size());
   }

@@ -9,7 +9,6 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view content(reinterpret_cast<const char*>(data), size);
-  credence::fuzz::ExpectDataErrorOnly(
-      [&] { credence::io::ParseStancesCsv(content, "fuzz.csv"); });
+  credence::fuzz::ExpectDataErrorOnly([&] { credence::io::ParseStancesCsv(content, "fuzz.csv"); });
   return 0;
 }

@@ -122,8 +122,8 @@ void AtomicFile::Commit() {
   }
   if (!ok) throw UsageError(fmt::format("cannot write to '{}'", path_));
   if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-    throw UsageError(fmt::format("cannot move the output into place at '{}': {}", path_,
-                                 std::strerror(errno)));
+    throw UsageError(
+        fmt::format("cannot move the output into place at '{}': {}", path_, std::strerror(errno)));
   }
   committed_ = true;
   Unregister(slot_);

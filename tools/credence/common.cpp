@@ -1,13 +1,12 @@
 #include "common.hpp"
 
-#include "atomic_file.hpp"
-
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
 
+#include "atomic_file.hpp"
 #include "credence/io/reader.hpp"
 
 namespace credence::cli {

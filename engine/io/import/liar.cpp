@@ -63,7 +63,8 @@ std::vector<Row> ReadLiar(const ImportInput& input, ImportStats* stats, ImportLo
     if (row.id.empty()) {
       log->Problem(input.path, line, "id", "must not be empty");
     } else if (!CheckIdCell(row.id, input.path, line, "id", log) ||
-               (!row.speaker.empty() && !CheckIdCell(row.speaker, input.path, line, "speaker", log))) {
+               (!row.speaker.empty() &&
+                !CheckIdCell(row.speaker, input.path, line, "speaker", log))) {
       // recorded
     } else if (!truth) {
       log->Problem(input.path, line, "label",

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <string_view>
+
 namespace credence {
 namespace {
 
@@ -18,14 +20,62 @@ std::string Summarise(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
+// Length of the valid UTF-8 sequence at s[i], or 0 when the bytes there are not one.
+std::size_t Utf8Length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t len = 0;
+  unsigned int cp = 0;
+  unsigned int min = 0;
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2, cp = c & 0x1F, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3, cp = c & 0x0F, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4, cp = c & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+// Appends `s` with control characters and bytes that are not UTF-8 written as \xHH, so that a
+// diagnostic is one line of valid text whatever the input held (a value quoted from a hostile
+// file cannot break the one-problem-a-line output or send terminal escapes).
+void AppendPrintable(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = Utf8Length(s, i);
+    if (len == 0 || c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+}
+
 }  // namespace
 
 std::string Diagnostic::ToString() const {
-  std::string out = file;
+  std::string out;
+  AppendPrintable(out, file);
   if (line > 0) out += fmt::format(":{}", line);
   out += ": ";
-  if (!field.empty()) out += fmt::format("field '{}': ", field);
-  out += message;
+  if (!field.empty()) {
+    out += "field '";
+    AppendPrintable(out, field);
+    out += "': ";
+  }
+  AppendPrintable(out, message);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "credence/graph/claim_graph.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <utility>
 
 namespace credence::graph {
@@ -79,14 +80,13 @@ std::vector<Index> ClaimGraph::StancesBy(Index source) const {
 
 std::vector<Index> ClaimGraph::PartiesOf(Index source) const {
   std::vector<Index> parties{source};
+  std::unordered_set<Index> seen{source};  // a set: many affiliations must not cost n^2
   for (std::size_t i = 0; i < parties.size(); ++i) {
     for (auto [it, end] = boost::out_edges(SourceVertex(parties[i]), graph_); it != end; ++it) {
       const EdgeKind kind = graph_[*it].kind;
       if (kind != EdgeKind::kAffiliatedWith && kind != EdgeKind::kParent) continue;
       const Index target = boost::target(*it, graph_);
-      if (std::find(parties.begin(), parties.end(), target) == parties.end()) {
-        parties.push_back(target);
-      }
+      if (seen.insert(target).second) parties.push_back(target);
     }
   }
   std::sort(parties.begin(), parties.end());

@@ -402,6 +402,41 @@ Dataset DatasetBuilder::Finish() {
   stances_.clear();
   stances_.shrink_to_fit();
 
+  // Groups of alternatives: a stance supporting one claim of a group counts as a denial of each
+  // other claim, so the evidence grows as claims x supports per group. Bound it, so that one
+  // object with 20,000 values cannot take 20 GB (the limit is far above the benchmarks).
+  if (problems_.empty() && groups_.size() > 0) {
+    std::vector<std::uint64_t> group_claims(groups_.size(), 0);
+    std::vector<std::uint64_t> group_supports(groups_.size(), 0);
+    std::vector<long> group_line(groups_.size(), 0);
+    for (Index i = 0; i < claims_.size(); ++i) {
+      const Index g = claims_[i].group;
+      if (g == kNone) continue;
+      if (group_claims[g]++ == 0) group_line[g] = claim_lines_[i];
+    }
+    for (const Stance& st : data.stances) {
+      const Index g = claims_[claim_order[st.claim]].group;
+      if (g != kNone && st.polarity == Polarity::kSupports) ++group_supports[g];
+    }
+    auto implied_by = [&](Index g) {
+      return group_claims[g] == 0 ? std::uint64_t{0} : (group_claims[g] - 1) * group_supports[g];
+    };
+    std::uint64_t implied = 0;
+    Index largest = 0;
+    for (Index g = 0; g < groups_.size(); ++g) {
+      implied += implied_by(g);
+      if (implied_by(g) > implied_by(largest)) largest = g;
+    }
+    if (implied > kMaxImpliedDenials) {
+      Problem(group_line[largest], group_field_,
+              fmt::format("the groups of alternatives imply {} denials in all (at most {}): group "
+                          "'{}' alone has {} claims and {} supporting stances, each stance "
+                          "denying every other claim of its group",
+                          implied, kMaxImpliedDenials, groups_.Name(largest), group_claims[largest],
+                          group_supports[largest]));
+    }
+  }
+
   // Cycles: citations between reports, parents between organisations.
   {
     std::vector<std::pair<Index, Index>> edges;
@@ -420,10 +455,37 @@ Dataset DatasetBuilder::Finish() {
       if (sources_[i].parent != kNone) edges.emplace_back(source_rank[i], sources_[i].parent);
     }
     const auto parent_cycle = OnCycle(sources_.size(), edges);
+    bool any_cycle = false;
     for (Index i = 0; i < sources_.size(); ++i) {
       if (parent_cycle[source_rank[i]]) {
+        any_cycle = true;
         Problem(source_lines_[i], "parent",
                 fmt::format("organisation '{}' is its own ancestor", sources_[i].id));
+      }
+    }
+    // Depth of each organisation below its root, computed without recursion. A bound keeps the
+    // interested-party look-up (which follows the chain for every holder) linear in the input.
+    if (!any_cycle) {
+      std::vector<Index> depth(sources_.size(), kNone);  // by original index
+      std::vector<Index> path;
+      for (Index i = 0; i < sources_.size(); ++i) {
+        Index v = i;
+        path.clear();
+        while (depth[v] == kNone && sources_[v].parent != kNone) {
+          path.push_back(v);
+          v = source_order[sources_[v].parent];
+        }
+        Index d = depth[v] == kNone ? 0 : depth[v];
+        depth[v] = d;
+        for (auto it = path.rbegin(); it != path.rend(); ++it) depth[*it] = ++d;
+      }
+      for (Index i = 0; i < sources_.size(); ++i) {
+        if (depth[i] != kNone && depth[i] > kMaxOrganisationDepth) {
+          Problem(source_lines_[i], "parent",
+                  fmt::format("organisation '{}' is nested {} levels deep (at most {})",
+                              sources_[i].id, depth[i], kMaxOrganisationDepth));
+          break;  // one report: every organisation below it is deeper still
+        }
       }
     }
   }

@@ -100,6 +100,13 @@ class DatasetBuilder {
   std::size_t num_problems() const { return problems_.size(); }
   /// Past this many problems readers stop early (a file of garbage gives 1,000 lines, not 10^7).
   static constexpr std::size_t kMaxProblems = 1000;
+  /// Longest chain of organisation parents accepted (real hierarchies are a few levels deep).
+  static constexpr Index kMaxOrganisationDepth = 100;
+  /// Most implied denials (a support of one claim of a group against each other claim) a
+  /// dataset may carry: each costs about 40 bytes when scored.
+  static constexpr std::uint64_t kMaxImpliedDenials = 10'000'000;
+  /// The name of the group field in messages: "group" (JSON Lines, stances CSV) or "object".
+  void SetGroupField(std::string field) { group_field_ = std::move(field); }
   bool TooManyProblems() const { return problems_.size() >= kMaxProblems; }
 
   /// The message Finish() gives when no record was added (readers with a header say so).
@@ -163,6 +170,7 @@ class DatasetBuilder {
 
   std::string path_;
   std::string empty_message_ = "no records: the file is empty";
+  std::string group_field_ = "group";
   std::vector<Diagnostic> problems_;
   Interner names_;
   Interner origins_;

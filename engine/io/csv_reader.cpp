@@ -496,6 +496,7 @@ Dataset ParseTriplesCsv(std::string_view content, const std::string& path, int t
   DatasetBuilder b(path);
   CsvRecords cursor(StripBom(content));
   std::vector<Column> columns{{"source", true}, {"object", true}, {"value", true}};
+  b.SetGroupField("object");
   std::size_t width = 0;
   if (!ReadHeader(cursor, b, &columns, &width)) return b.Finish();
   b.SetEmptyMessage("no records: the file has a header row but no data rows");

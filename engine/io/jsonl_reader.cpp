@@ -17,6 +17,9 @@ using simdjson::dom::element;
 using simdjson::dom::element_type;
 
 constexpr std::size_t kMaxDepth = 64;
+// Longest record accepted. simdjson needs several bytes of working memory per byte of a line, so
+// a single 100 MB line would cost gigabytes; no real record comes near this.
+constexpr std::size_t kMaxLineBytes = std::size_t{16} << 20;
 
 std::string_view TypeName(element_type t) {
   switch (t) {
@@ -280,10 +283,26 @@ Dataset ParseJsonl(std::string_view content, const std::string& path) {
   if (parser.allocate(std::size_t{1} << 16, kMaxDepth) != simdjson::SUCCESS) {
     throw Error("cannot allocate the JSON parser");
   }
-  ForEachLine(StripBom(content), [&](long number, std::string_view line) {
+  const std::string_view text = StripBom(content);
+  builder.SetEmptyMessage(text.find_first_not_of(" \t\r\n") == std::string_view::npos
+                              ? "no records: the file is empty"
+                              : "no records: the file holds only blank lines and comments");
+  ForEachLine(text, [&](long number, std::string_view line) {
     if (builder.TooManyProblems()) return false;
     const auto first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos || line[first] == '#') return true;
+    if (line.size() > kMaxLineBytes) {
+      builder.Problem(number, "",
+                      fmt::format("line too long: {} bytes (a record may have at most {})",
+                                  line.size(), kMaxLineBytes));
+      return true;
+    }
+    if (line.substr(first, 3) == "\xEF\xBB\xBF") {
+      builder.Problem(number, "",
+                      "a byte-order mark is allowed only at the start of the file (were two "
+                      "files joined?)");
+      return true;
+    }
     if (auto bad = FindInvalidUtf8(line); bad != std::string_view::npos) {
       builder.Problem(number, "", fmt::format("invalid UTF-8 at byte {} of the line", bad + 1));
       return true;

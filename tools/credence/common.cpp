@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "atomic_file.hpp"
 #include "credence/io/reader.hpp"
 
 namespace credence::cli {
@@ -90,21 +91,9 @@ void Emit(const std::string& output, const std::string& text) {
     std::fflush(stdout);
     return;
   }
-  const std::string tmp = fmt::format("{}.tmp.{}", output, ::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw UsageError(fmt::format("cannot write to '{}'", output));
-    out << text;
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw UsageError(fmt::format("cannot write to '{}'", output));
-    }
-  }
-  if (std::rename(tmp.c_str(), output.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw UsageError(fmt::format("cannot move the output into place at '{}'", output));
-  }
+  AtomicFile file(output);
+  file.stream() << text;
+  file.Commit();
 }
 
 }  // namespace credence::cli

@@ -8,52 +8,11 @@
 #include <memory>
 #include <vector>
 
+#include "atomic_file.hpp"
 #include "common.hpp"
 #include "credence/gen/generator.hpp"
 
 namespace credence::cli {
-namespace {
-
-/// A file written under a temporary name and renamed into place on Commit(); removed otherwise.
-class AtomicFile {
- public:
-  explicit AtomicFile(std::string path)
-      : path_(std::move(path)), tmp_(fmt::format("{}.tmp.{}", path_, ::getpid())) {
-    buffer_.resize(std::size_t{1} << 20);
-    out_.rdbuf()->pubsetbuf(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    out_.open(tmp_, std::ios::binary | std::ios::trunc);
-    if (!out_) throw UsageError(fmt::format("cannot write to '{}'", path_));
-  }
-  AtomicFile(const AtomicFile&) = delete;
-  AtomicFile& operator=(const AtomicFile&) = delete;
-  ~AtomicFile() {
-    if (!committed_) {
-      out_.close();
-      std::remove(tmp_.c_str());
-    }
-  }
-
-  std::ofstream& stream() { return out_; }
-
-  void Commit() {
-    out_.flush();
-    out_.close();
-    if (!out_) throw UsageError(fmt::format("cannot write to '{}'", path_));
-    if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-      throw UsageError(fmt::format("cannot move the output into place at '{}'", path_));
-    }
-    committed_ = true;
-  }
-
- private:
-  std::string path_;
-  std::string tmp_;
-  std::vector<char> buffer_;
-  std::ofstream out_;
-  bool committed_ = false;
-};
-
-}  // namespace
 
 void AddGenerateCommand(CLI::App& app) {
   struct GenerateArgs {

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+
+#include "atomic_file.hpp"
 #include "common.hpp"
 #include "credence/io/importers.hpp"
 
@@ -101,8 +104,21 @@ void AddImportCommand(CLI::App& app) {
       throw UsageError(fmt::format("--gold: these inputs hold no ground truth; import {} takes {}",
                                    info.name, info.inputs));
     }
-    Emit(args->output, result.dataset);
-    if (!args->gold.empty()) Emit(args->gold, result.gold);
+    if (args->output == "-") {
+      Emit(args->output, result.dataset);
+      if (!args->gold.empty()) Emit(args->gold, result.gold);
+    } else {
+      // Both files are written before either is renamed into place.
+      AtomicFile data(args->output);
+      std::unique_ptr<AtomicFile> gold;
+      data.stream() << result.dataset;
+      if (!args->gold.empty()) {
+        gold = std::make_unique<AtomicFile>(args->gold);
+        gold->stream() << result.gold;
+      }
+      data.Commit();
+      if (gold) gold->Commit();
+    }
     PrintStats(*args, result);
   });
 }

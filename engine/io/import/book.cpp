@@ -630,6 +630,10 @@ ImportResult ImportBook(const std::vector<ImportInput>& inputs) {
       log.Problem(data.path, line, store.empty() ? "store" : "ISBN", "must not be empty");
       return !log.TooManyProblems();
     }
+    if (!CheckIdCell(store, data.path, line, "store", &log) ||
+        !CheckIdCell(isbn, data.path, line, "ISBN", &log)) {
+      return !log.TooManyProblems();
+    }
     if (Trim(f[3]).empty()) {
       log.Skip("empty author list", data.path, line);
       return true;

@@ -94,6 +94,8 @@ ImportResult ImportEmergent(const std::vector<ImportInput>& inputs) {
       if (value->empty()) {
         log.Problem(input.path, line, name, "must not be empty");
         ok = false;
+      } else if (!CheckIdCell(*value, input.path, line, name, &log)) {
+        ok = false;
       }
     }
     if (stance == "for") {

@@ -162,6 +162,10 @@ ImportResult ImportFlights(const std::vector<ImportInput>& inputs) {
                   "must not be empty");
       continue;
     }
+    if (!CheckIdCell(source, dirty.path, line, "src", &log) ||
+        !CheckIdCell(flight, dirty.path, line, "flight", &log)) {
+      continue;
+    }
     if (const auto [it, fresh] = flight_of_tuple.emplace(tuple, flight); !fresh) {
       log.Problem(dirty.path, line, "tuple_id", fmt::format("duplicate tuple_id '{}'", tuple));
       continue;

@@ -69,6 +69,12 @@ bool IsValidUtf8(std::string_view s);
 // distinct.
 std::string EscapeInvalidUtf8(std::string_view s);
 
+// Whether `id`, a cell that becomes an id of the dataset written, is one the dataset readers
+// accept; if not, records "FILE:LINE: field 'FIELD': must not contain control characters" and
+// returns false. Call it on trimmed, non-empty cells.
+bool CheckIdCell(std::string_view id, const std::string& file, long line, std::string_view field,
+                 ImportLog* log);
+
 // A CSV field: quoted when it holds ',', '"', a line break or leading or trailing space.
 inline std::string CsvField(std::string_view s) { return io::CsvField(s, CsvEdgeSpaces::kQuote); }
 // A JSON string literal, quotes included; control characters are escaped.

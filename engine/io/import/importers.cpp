@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "../text_internal.hpp"
@@ -221,6 +222,15 @@ std::string EscapeInvalidUtf8(std::string_view s) {
     }
   }
   return out;
+}
+
+bool CheckIdCell(std::string_view id, const std::string& file, long line, std::string_view field,
+                 ImportLog* log) {
+  const bool control = std::any_of(id.begin(), id.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+  });
+  if (control) log->Problem(file, line, std::string(field), "must not contain control characters");
+  return !control;
 }
 
 std::string JsonNumber(double value) { return fmt::format("{:.6g}", value); }

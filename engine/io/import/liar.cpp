@@ -62,6 +62,10 @@ std::vector<Row> ReadLiar(const ImportInput& input, ImportStats* stats, ImportLo
     const auto truth = TruthOf(Trim(f[kLabel]));
     if (row.id.empty()) {
       log->Problem(input.path, line, "id", "must not be empty");
+    } else if (!CheckIdCell(row.id, input.path, line, "id", log) ||
+               (!row.speaker.empty() &&
+                !CheckIdCell(row.speaker, input.path, line, "speaker", log))) {
+      // recorded
     } else if (!truth) {
       log->Problem(input.path, line, "label",
                    fmt::format("expected true, mostly-true, half-true, barely-true, false or "

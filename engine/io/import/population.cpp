@@ -57,6 +57,9 @@ ImportResult ImportPopulation(const std::vector<ImportInput>& inputs) {
     const auto value = CanonicalCount(f[2]);
     if (object.empty() || editor.empty()) {
       log.Problem(data.path, line, object.empty() ? "city_year" : "editor", "must not be empty");
+    } else if (!CheckIdCell(object, data.path, line, "city_year", &log) ||
+               !CheckIdCell(editor, data.path, line, "editor", &log)) {
+      // recorded
     } else if (!value) {
       log.Problem(data.path, line, "population",
                   fmt::format("expected a whole number, got '{}'", EscapeInvalidUtf8(f[2])));

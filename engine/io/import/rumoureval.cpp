@@ -138,10 +138,13 @@ ImportResult ImportRumourEval(const std::vector<ImportInput>& inputs) {
     const std::string stance = get("stance");
     const std::string is_source = get("is_source");
     bool ok = true;
+    if (!t.parent.empty() && !CheckIdCell(t.parent, tsv.path, line, "parent_id", &log)) ok = false;
     for (const auto& [name, value] :
          {std::pair{"tweet_id", &t.id}, {"thread_id", &t.thread}, {"user_id", &t.user}}) {
       if (value->empty()) {
         log.Problem(tsv.path, line, name, "must not be empty");
+        ok = false;
+      } else if (!CheckIdCell(*value, tsv.path, line, name, &log)) {
         ok = false;
       }
     }

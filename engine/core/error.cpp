@@ -4,6 +4,8 @@
 
 #include <string_view>
 
+#include "credence/core/utf8.hpp"
+
 namespace credence {
 namespace {
 
@@ -22,28 +24,8 @@ std::string Summarise(const std::vector<Diagnostic>& diagnostics) {
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when the bytes there are not one.
 std::size_t Utf8Length(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t len = 0;
-  unsigned int cp = 0;
-  unsigned int min = 0;
-  if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2, cp = c & 0x1F, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3, cp = c & 0x0F, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4, cp = c & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
+  char32_t cp = 0;
+  return DecodeUtf8At(s, i, &cp);
 }
 
 // Appends `s` with control characters and bytes that are not UTF-8 written as \xHH, so that a

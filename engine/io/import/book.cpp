@@ -12,6 +12,7 @@
 #include <set>
 
 #include "credence/core/error.hpp"
+#include "credence/core/utf8.hpp"
 #include "import_internal.hpp"
 
 namespace credence::io {
@@ -45,37 +46,14 @@ constexpr std::string_view kFoldLatinA =
 std::vector<char32_t> DecodeUtf8Lenient(std::string_view s) {
   std::vector<char32_t> out;
   out.reserve(s.size());
-  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = b[i];
-    std::size_t len = 0;
+  for (std::size_t i = 0; i < s.size();) {
     char32_t cp = 0;
-    char32_t min = 0;
-    if (c < 0x80) {
-      out.push_back(c);
-      ++i;
-      continue;
-    }
-    if ((c & 0xE0) == 0xC0) {
-      len = 2, cp = c & 0x1F, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, cp = c & 0x0F, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, cp = c & 0x07, min = 0x10000;
-    }
-    bool ok = len > 0 && i + len <= n;
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      ok = (b[i + k] & 0xC0) == 0x80;
-      cp = (cp << 6) | (b[i + k] & 0x3F);
-    }
-    ok = ok && cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
-    if (ok) {
+    const std::size_t len = DecodeUtf8At(s, i, &cp);
+    if (len > 0) {
       out.push_back(cp);
       i += len;
     } else {
-      out.push_back(c);
+      out.push_back(static_cast<unsigned char>(s[i]));
       ++i;
     }
   }

@@ -1,0 +1,42 @@
+#pragma once
+/// UTF-8 decoding of one sequence, shared by the diagnostics (which escape what is not UTF-8)
+/// and the importers (which read Latin-1 where a byte is not UTF-8).
+
+#include <cstddef>
+#include <string_view>
+
+namespace credence {
+
+/// Length (1-4) of the valid UTF-8 sequence at s[i], storing its code point in `*cp`; 0 when the
+/// bytes there are not one (a stray continuation byte, a truncated or overlong sequence, a
+/// surrogate or a code point above U+10FFFF). Requires i < s.size().
+inline std::size_t DecodeUtf8At(std::string_view s, std::size_t i, char32_t* cp) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  std::size_t len = 0;
+  char32_t value = 0;
+  char32_t min = 0;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2, value = c & 0x1F, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3, value = c & 0x0F, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4, value = c & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    value = (value << 6) | (b & 0x3F);
+  }
+  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+  *cp = value;
+  return len;
+}
+
+}  // namespace credence

@@ -195,7 +195,8 @@ void ForEachRow(CsvRecords& cursor, DatasetBuilder& b, std::size_t width, Fn&& f
 // the machine has) and the input is large enough to repay starting one.
 bool UseReaderThread(std::string_view content, int threads) {
   constexpr std::size_t kMinBytes = 4 << 20;
-  const int available = threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency());
+  const int available =
+      threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency());
   return available > 1 && content.size() >= kMinBytes;
 }
 
@@ -417,78 +418,79 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
       if (origin_col >= 0) b.origins().PrefetchName(row.hash[2]);
     }
   };
-  ForEachRowAhead(cursor, b, width, UseReaderThread(content, threads), prefetch, [&](long line, const std::vector<std::string>& f,
-                                                    const BatchRow& row) {
-    const auto source = Trimmed(f[source_col]);
-    const auto claim = Trimmed(f[claim_col]);
-    const auto stance = Trimmed(f[stance_col]);
-    bool ok = CheckId(b, line, "source", source);
-    ok = CheckId(b, line, "claim", claim) && ok;
-    RawStance s;
-    s.line = static_cast<std::uint32_t>(line);
-    if (!ParsePolarity(stance, &s.polarity)) {
-      b.Problem(line, "stance",
-                fmt::format("unknown stance '{}' (expected supports/denies/neutral, "
-                            "for/against/observing or +1/-1/0)",
-                            stance));
-      ok = false;
-    }
-    if (weight_col >= 0 && !Trimmed(f[weight_col]).empty()) {
-      const auto w = Trimmed(f[weight_col]);
-      double v = 0;
-      const auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
-      // The float test rejects positive values, such as 1e-50, that would be stored as 0.
-      if (ec != std::errc() || end != w.data() + w.size() || !std::isfinite(v) || v <= 0 || v > 1 ||
-          !(static_cast<float>(v) > 0.0F)) {
-        b.Problem(line, "weight", fmt::format("must be a number in (0, 1], got '{}'", w));
-        ok = false;
-      }
-      s.weight = static_cast<float>(v);
-    }
-    std::string_view group = group_col >= 0 ? Trimmed(f[group_col]) : std::string_view{};
-    std::string_view text = text_col >= 0 ? std::string_view(f[text_col]) : std::string_view{};
-    if (!group.empty()) ok &= CheckId(b, line, "group", group);
-    if (!text.empty()) ok &= CheckUtf8(b, line, "text", text);
-    if (origin_col >= 0) ok &= CheckUtf8(b, line, "origin", f[origin_col]);
-    if (!ok) return;
-    // Ids are interned once per row; the declarations are then looked up by index.
-    // The kind of a name is one byte in a compact table; the claim record itself (a likely cache
-    // miss at a million claims) is fetched only for a text or a group.
-    const Index claim_name = b.Name(claim, row.hash[0]);
-    if (!b.IsClaimName(claim_name)) {
-      if (b.IsDeclaredName(claim_name)) {
-        b.Problem(line, "claim", fmt::format("'{}' is already used as a source id", claim));
-        return;
-      }
-      Claim fresh;
-      fresh.id = std::string(claim);
-      if (!b.AddClaim(std::move(fresh), {}, line)) return;
-    }
-    Claim* c = text.empty() && group.empty() ? nullptr : b.DeclaredClaimNamed(claim_name);
-    if (!text.empty() && c->text.empty()) c->text = std::string(text);
-    if (!group.empty()) {
-      const Index g = b.Group(group);
-      if (c->group != kNone && c->group != g) {
-        b.Problem(line, "group",
-                  fmt::format("claim '{}' is given group '{}' here but another group earlier",
-                              claim, group));
-        return;
-      }
-      c->group = g;
-    }
-    const Index source_name = b.Name(source, row.hash[1]);
-    if (b.IsClaimName(source_name)) {
-      b.Problem(line, "source", fmt::format("'{}' is already used as a claim id", source));
-      return;
-    }
-    if (!b.IsDeclaredName(source_name)) EnsureSource(b, source, line);
-    s.holder = source_name;
-    s.claim = claim_name;
-    if (origin_col >= 0 && !Trimmed(f[origin_col]).empty()) {
-      s.origin = b.Origin(Trimmed(f[origin_col]), row.hash[2]);
-    }
-    b.AddStance(s);
-  });
+  ForEachRowAhead(
+      cursor, b, width, UseReaderThread(content, threads), prefetch,
+      [&](long line, const std::vector<std::string>& f, const BatchRow& row) {
+        const auto source = Trimmed(f[source_col]);
+        const auto claim = Trimmed(f[claim_col]);
+        const auto stance = Trimmed(f[stance_col]);
+        bool ok = CheckId(b, line, "source", source);
+        ok = CheckId(b, line, "claim", claim) && ok;
+        RawStance s;
+        s.line = static_cast<std::uint32_t>(line);
+        if (!ParsePolarity(stance, &s.polarity)) {
+          b.Problem(line, "stance",
+                    fmt::format("unknown stance '{}' (expected supports/denies/neutral, "
+                                "for/against/observing or +1/-1/0)",
+                                stance));
+          ok = false;
+        }
+        if (weight_col >= 0 && !Trimmed(f[weight_col]).empty()) {
+          const auto w = Trimmed(f[weight_col]);
+          double v = 0;
+          const auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
+          // The float test rejects positive values, such as 1e-50, that would be stored as 0.
+          if (ec != std::errc() || end != w.data() + w.size() || !std::isfinite(v) || v <= 0 ||
+              v > 1 || !(static_cast<float>(v) > 0.0F)) {
+            b.Problem(line, "weight", fmt::format("must be a number in (0, 1], got '{}'", w));
+            ok = false;
+          }
+          s.weight = static_cast<float>(v);
+        }
+        std::string_view group = group_col >= 0 ? Trimmed(f[group_col]) : std::string_view{};
+        std::string_view text = text_col >= 0 ? std::string_view(f[text_col]) : std::string_view{};
+        if (!group.empty()) ok &= CheckId(b, line, "group", group);
+        if (!text.empty()) ok &= CheckUtf8(b, line, "text", text);
+        if (origin_col >= 0) ok &= CheckUtf8(b, line, "origin", f[origin_col]);
+        if (!ok) return;
+        // Ids are interned once per row; the declarations are then looked up by index.
+        // The kind of a name is one byte in a compact table; the claim record itself (a likely
+        // cache miss at a million claims) is fetched only for a text or a group.
+        const Index claim_name = b.Name(claim, row.hash[0]);
+        if (!b.IsClaimName(claim_name)) {
+          if (b.IsDeclaredName(claim_name)) {
+            b.Problem(line, "claim", fmt::format("'{}' is already used as a source id", claim));
+            return;
+          }
+          Claim fresh;
+          fresh.id = std::string(claim);
+          if (!b.AddClaim(std::move(fresh), {}, line)) return;
+        }
+        Claim* c = text.empty() && group.empty() ? nullptr : b.DeclaredClaimNamed(claim_name);
+        if (!text.empty() && c->text.empty()) c->text = std::string(text);
+        if (!group.empty()) {
+          const Index g = b.Group(group);
+          if (c->group != kNone && c->group != g) {
+            b.Problem(line, "group",
+                      fmt::format("claim '{}' is given group '{}' here but another group earlier",
+                                  claim, group));
+            return;
+          }
+          c->group = g;
+        }
+        const Index source_name = b.Name(source, row.hash[1]);
+        if (b.IsClaimName(source_name)) {
+          b.Problem(line, "source", fmt::format("'{}' is already used as a claim id", source));
+          return;
+        }
+        if (!b.IsDeclaredName(source_name)) EnsureSource(b, source, line);
+        s.holder = source_name;
+        s.claim = claim_name;
+        if (origin_col >= 0 && !Trimmed(f[origin_col]).empty()) {
+          s.origin = b.Origin(Trimmed(f[origin_col]), row.hash[2]);
+        }
+        b.AddStance(s);
+      });
   return b.Finish();
 }
 
@@ -526,47 +528,48 @@ Dataset ParseTriplesCsv(std::string_view content, const std::string& path, int t
       b.PrefetchDeclaration(row.hash[1]);
     }
   };
-  ForEachRowAhead(cursor, b, width, UseReaderThread(content, threads), prefetch, [&](long line, const std::vector<std::string>& f,
-                                                  const BatchRow& row) {
-    const auto source = Trimmed(f[source_col]);
-    const auto object = Trimmed(f[object_col]);
-    const auto value = Trimmed(f[value_col]);
-    bool ok = CheckId(b, line, "source", source);
-    ok = CheckId(b, line, "object", object) && ok;
-    if (value.empty()) {
-      b.Problem(line, "value", "a value must not be empty");
-      ok = false;
-    } else {
-      ok &= CheckUtf8(b, line, "value", value);
-    }
-    if (!ok) return;
-    make_claim_id(f);
-    const Index claim_name = b.Name(claim_id, row.hash[0]);
-    if (!b.IsClaimName(claim_name)) {
-      if (b.IsDeclaredName(claim_name)) {
-        b.Problem(line, "object", fmt::format("'{}' is already used as a source id", claim_id));
-        return;
-      }
-      Claim fresh;
-      fresh.id = claim_id;
-      fresh.text = fmt::format("{} = {}", object, value);
-      fresh.value = std::string(value);
-      fresh.group = b.Group(object);
-      b.AddClaim(std::move(fresh), {}, line);
-    }
-    const Index source_name = b.Name(source, row.hash[1]);
-    if (b.IsClaimName(source_name)) {
-      b.Problem(line, "source", fmt::format("'{}' is already used as a claim id", source));
-      return;
-    }
-    if (!b.IsDeclaredName(source_name)) EnsureSource(b, source, line);
-    RawStance s;
-    s.line = static_cast<std::uint32_t>(line);
-    s.polarity = Polarity::kSupports;
-    s.holder = source_name;
-    s.claim = claim_name;
-    b.AddStance(s);
-  });
+  ForEachRowAhead(
+      cursor, b, width, UseReaderThread(content, threads), prefetch,
+      [&](long line, const std::vector<std::string>& f, const BatchRow& row) {
+        const auto source = Trimmed(f[source_col]);
+        const auto object = Trimmed(f[object_col]);
+        const auto value = Trimmed(f[value_col]);
+        bool ok = CheckId(b, line, "source", source);
+        ok = CheckId(b, line, "object", object) && ok;
+        if (value.empty()) {
+          b.Problem(line, "value", "a value must not be empty");
+          ok = false;
+        } else {
+          ok &= CheckUtf8(b, line, "value", value);
+        }
+        if (!ok) return;
+        make_claim_id(f);
+        const Index claim_name = b.Name(claim_id, row.hash[0]);
+        if (!b.IsClaimName(claim_name)) {
+          if (b.IsDeclaredName(claim_name)) {
+            b.Problem(line, "object", fmt::format("'{}' is already used as a source id", claim_id));
+            return;
+          }
+          Claim fresh;
+          fresh.id = claim_id;
+          fresh.text = fmt::format("{} = {}", object, value);
+          fresh.value = std::string(value);
+          fresh.group = b.Group(object);
+          b.AddClaim(std::move(fresh), {}, line);
+        }
+        const Index source_name = b.Name(source, row.hash[1]);
+        if (b.IsClaimName(source_name)) {
+          b.Problem(line, "source", fmt::format("'{}' is already used as a claim id", source));
+          return;
+        }
+        if (!b.IsDeclaredName(source_name)) EnsureSource(b, source, line);
+        RawStance s;
+        s.line = static_cast<std::uint32_t>(line);
+        s.polarity = Polarity::kSupports;
+        s.holder = source_name;
+        s.claim = claim_name;
+        b.AddStance(s);
+      });
   return b.Finish();
 }
 

@@ -49,7 +49,9 @@ void AddGenerateCommand(CLI::App& app) {
       ->check(CLI::IsMember({"csv", "jsonl", "triples"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Dataset file to write")->required();
-  cmd->add_option("--gold", args->gold, "Gold file to write (claim,truth; object,value for triples)")->required();
+  cmd->add_option("--gold", args->gold,
+                  "Gold file to write (claim,truth; object,value for triples)")
+      ->required();
   cmd->add_option("--zipf", o.zipf_exponent, "Zipf exponent of source activity (0: uniform)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();

@@ -511,8 +511,9 @@ TEST(CsvReaderThreads, SecondReaderThreadGivesTheSameTriplesDataset) {
 TEST(CsvReaderThreads, SecondReaderThreadGivesTheSameProblems) {
   const std::string text = BigStances(true);
   auto errors = [&](int threads) {
-    return Errors([&](const std::string& c, const char* p) { return ParseStancesCsv(c, p, threads); },
-                  text, kCsv);
+    return Errors(
+        [&](const std::string& c, const char* p) { return ParseStancesCsv(c, p, threads); }, text,
+        kCsv);
   };
   const std::vector<Diagnostic> one = errors(1);
   const std::vector<Diagnostic> two = errors(2);

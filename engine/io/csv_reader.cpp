@@ -170,27 +170,6 @@ bool ReadHeader(CsvRecords& cursor, DatasetBuilder& b, std::vector<Column>* colu
   return ok;
 }
 
-// Loops over data rows, checking UTF-8 and width, calling fn(line, fields).
-template <typename Fn>
-void ForEachRow(CsvRecords& cursor, DatasetBuilder& b, std::size_t width, Fn&& fn) {
-  std::vector<std::string> fields;
-  long line = 0;
-  std::string error;
-  while (!b.TooManyProblems() && cursor.Next(&fields, &line, &error)) {
-    if (!error.empty()) {
-      b.Problem(line, "", error);
-      continue;
-    }
-    if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
-    if (fields.size() != width) {
-      b.Problem(line, "",
-                fmt::format("expected {} fields as in the header, got {}", width, fields.size()));
-      continue;
-    }
-    fn(line, fields);
-  }
-}
-
 // Whether to read rows on a second thread: when more than one thread is allowed (0: as many as
 // the machine has) and the input is large enough to repay starting one.
 bool UseReaderThread(std::string_view content, int threads) {
@@ -208,7 +187,8 @@ struct BatchRow {
   std::array<std::uint64_t, 3> hash{};
 };
 
-// As ForEachRow, for large inputs: rows are read in blocks, either on this thread or (with
+// Loops over data rows (blank lines skipped, a syntax or width problem reported in its turn),
+// calling fn(line, fields, row). Rows are read in blocks, either on this thread or (with
 // `reader_thread`) on a second thread that reads and hashes the next blocks while this one
 // interns; rows are handed to fn(line, fields, row) in input order either way, so the result
 // and the order of problems do not depend on it. `prefetch(row, round)`: round -1 computes the

@@ -26,21 +26,20 @@ constexpr std::int64_t kParallelThreshold = 8192;
 
 double Clamp(double theta, double floor) { return std::clamp(theta, floor, 1.0 - floor); }
 
-// Scores strongest first, ties in unit order: a total order, so any sort gives the same sequence.
-// Most claims have a handful of units per side, where insertion sort beats std::sort's set-up.
-void SortStrongestFirst(std::vector<std::pair<double, Index>>& units) {
-  auto before = [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  };
-  if (units.size() > 16) {
-    std::sort(units.begin(), units.end(), before);
+// Sorts [first, last) by `before`. Most claims have a handful of units per side, where insertion
+// sort beats std::sort's set-up; long runs use std::sort. `before` must be a total order (or the
+// elements equal where it ties), so that either sort gives the same sequence.
+template <typename It, typename Before>
+void SortShortRun(It first, It last, Before before) {
+  if (last - first > 16) {
+    std::sort(first, last, before);
     return;
   }
-  for (std::size_t i = 1; i < units.size(); ++i) {
-    const auto item = units[i];
-    std::size_t j = i;
-    for (; j > 0 && before(item, units[j - 1]); --j) units[j] = units[j - 1];
-    units[j] = item;
+  for (It i = first; i != last; ++i) {
+    const auto item = *i;
+    It j = i;
+    for (; j != first && before(item, *(j - 1)); --j) *j = *(j - 1);
+    *j = item;
   }
 }
 
@@ -256,24 +255,6 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
   return Evidence(claim, trust, nullptr, contribution);
 }
 
-namespace {
-
-// Sorts a short run of scores strongest first (insertion sort; std::sort for long runs).
-void SortDescending(double* first, double* last) {
-  if (last - first > 16) {
-    std::sort(first, last, std::greater<>());
-    return;
-  }
-  for (double* i = first + 1; i < last; ++i) {
-    const double item = *i;
-    double* j = i;
-    for (; j > first && item > *(j - 1); --j) *j = *(j - 1);
-    *j = item;
-  }
-}
-
-}  // namespace
-
 double BeliefRule::FastEvidence(Index claim, const std::vector<double>& trust,
                                 const std::vector<double>& source_logits) const {
   // As Evidence without contributions: the discounted sum of a side does not depend on the
@@ -298,7 +279,7 @@ double BeliefRule::FastEvidence(Index claim, const std::vector<double>& trust,
   double sum = 0.0;
   for (int k = 0; k < 2; ++k) {
     double* scores = side[k].data();
-    SortDescending(scores, scores + n[k]);
+    SortShortRun(scores, scores + n[k], std::greater<>());
     double discount = 1.0;
     const double sign = k == 0 ? 1.0 : -1.0;
     for (std::size_t i = 0; i < n[k]; ++i) {
@@ -338,7 +319,10 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
   double sum = 0.0;
   for (int k = 0; k < 2; ++k) {
     auto& units = side[k];
-    SortStrongestFirst(units);
+    // Strongest first, ties in unit order.
+    SortShortRun(units.begin(), units.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
     double discount = 1.0;
     const double sign = k == 0 ? 1.0 : -1.0;
     for (const auto& [score, u] : units) {

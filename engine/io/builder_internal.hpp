@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "credence/core/error.hpp"
-#include "credence/io/dataset.hpp"
+#include "credence/core/dataset.hpp"
 
 namespace credence::io {
 

@@ -23,7 +23,7 @@
 
 #include "credence/eval/gold.hpp"
 #include "credence/graph/evidence.hpp"
-#include "credence/io/dataset.hpp"
+#include "credence/core/dataset.hpp"
 #include "credence/scoring/algorithms.hpp"
 #include "credence/scoring/model.hpp"
 

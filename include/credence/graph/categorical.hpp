@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "credence/graph/evidence.hpp"
-#include "credence/io/dataset.hpp"
+#include "credence/core/dataset.hpp"
 
 namespace credence::graph {
 

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "credence/io/dataset.hpp"
+#include "credence/core/dataset.hpp"
 
 namespace credence::graph {
 

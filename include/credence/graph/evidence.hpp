@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "credence/graph/claim_graph.hpp"
-#include "credence/io/dataset.hpp"
+#include "credence/core/dataset.hpp"
 
 namespace credence::graph {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "credence/io/dataset.hpp"
+#include "credence/core/dataset.hpp"
 
 namespace credence::io {
 

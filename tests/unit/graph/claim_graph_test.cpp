@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "credence/io/dataset.hpp"
+#include "credence/core/dataset.hpp"
 #include "credence/io/reader.hpp"
 
 namespace credence::graph {

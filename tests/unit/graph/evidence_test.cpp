@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "credence/graph/claim_graph.hpp"
-#include "credence/io/dataset.hpp"
+#include "credence/core/dataset.hpp"
 #include "credence/io/reader.hpp"
 #include "testutil/testutil.hpp"
 

@@ -1,6 +1,6 @@
 // Unit tests for the JSON Lines reader (io::ParseJsonl) and the dataset builder behind it.
 // Every expected value below was worked out by hand from docs/format.md and the sorting rule of
-// include/credence/io/dataset.hpp (entity tables sorted by id); the comments show the working.
+// include/credence/core/dataset.hpp (entity tables sorted by id); the comments show the working.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "credence/core/error.hpp"
-#include "credence/io/dataset.hpp"
+#include "credence/core/dataset.hpp"
 #include "credence/io/reader.hpp"
 #include "testutil/diagnostics.hpp"
 

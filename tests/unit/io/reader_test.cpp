@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "credence/core/error.hpp"
-#include "credence/io/dataset.hpp"
+#include "credence/core/dataset.hpp"
 #include "testutil/diagnostics.hpp"
 #include "testutil/testutil.hpp"
 

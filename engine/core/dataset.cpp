@@ -1,4 +1,4 @@
-#include "credence/io/dataset.hpp"
+#include "credence/core/dataset.hpp"
 
 #include <algorithm>
 #include <array>

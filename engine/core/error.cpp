@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "credence/core/utf8.hpp"
+#include "credence/text/utf8.hpp"
 
 namespace credence {
 namespace {
@@ -25,7 +25,7 @@ std::string Summarise(const std::vector<Diagnostic>& diagnostics) {
 // Length of the valid UTF-8 sequence at s[i], or 0 when the bytes there are not one.
 std::size_t Utf8Length(std::string_view s, std::size_t i) {
   char32_t cp = 0;
-  return DecodeUtf8At(s, i, &cp);
+  return text::DecodeUtf8At(s, i, &cp);
 }
 
 // Appends `s` with control characters and bytes that are not UTF-8 written as \xHH, so that a

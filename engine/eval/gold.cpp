@@ -12,9 +12,11 @@
 #include <memory>
 #include <unordered_map>
 
-#include "../io/csv_internal.hpp"
-#include "../io/text_internal.hpp"
 #include "credence/core/error.hpp"
+#include "credence/text/csv.hpp"
+#include "credence/text/file.hpp"
+#include "credence/text/json.hpp"
+#include "credence/text/utf8.hpp"
 
 namespace credence::eval {
 namespace {
@@ -117,7 +119,7 @@ bool CheckText(Problems& problems, long line, std::string_view field, std::strin
     problems.Add(line, std::string(field), fmt::format("{} must not be empty", what));
     return false;
   }
-  if (const auto bad = io::FindInvalidUtf8(text); bad != std::string_view::npos) {
+  if (const auto bad = text::FindInvalidUtf8(text); bad != std::string_view::npos) {
     problems.Add(line, std::string(field),
                  fmt::format("invalid UTF-8 at byte {} of the field", bad + 1));
     return false;
@@ -171,7 +173,7 @@ Gold ParseGold(std::string_view content, const std::string& path) {
   Gold gold;
   gold.path = path;
   Problems problems(path);
-  io::CsvRecords records(io::StripBom(content), io::CsvRecords::Spaces::kAroundQuotes);
+  text::CsvRecords records(text::StripBom(content), text::CsvRecords::Spaces::kAroundQuotes);
   std::vector<std::string> fields;
   long line = 0;
   std::string error;

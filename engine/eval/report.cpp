@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "credence/report/writers.hpp"
+#include "credence/text/json.hpp"
 
 namespace credence::eval {
 namespace {
@@ -119,14 +120,14 @@ void WriteEvalJson(std::ostream& out, const EvalReport& report, bool show_time) 
   fmt::print(out,
              "{{\"dataset\":{},\"gold\":{},\"gold_kind\":\"{}\",\"gold_items\":{},\"missing\":{},"
              "\"scored_claims\":{},\"results\":[",
-             report::JsonString(report.dataset), report::JsonString(report.gold),
-             KindWord(report.kind), any != nullptr ? any->items : 0,
-             any != nullptr ? any->missing : 0, any != nullptr ? any->scored_claims : 0);
+             text::JsonString(report.dataset), text::JsonString(report.gold), KindWord(report.kind),
+             any != nullptr ? any->items : 0, any != nullptr ? any->missing : 0,
+             any != nullptr ? any->scored_claims : 0);
   for (std::size_t i = 0; i < report.rows.size(); ++i) {
     const Metrics& m = report.rows[i];
-    fmt::print(out, "{}\n{{\"algorithm\":{}", i == 0 ? "" : ",", report::JsonString(m.algorithm));
+    fmt::print(out, "{}\n{{\"algorithm\":{}", i == 0 ? "" : ",", text::JsonString(m.algorithm));
     if (!m.error.empty()) {
-      fmt::print(out, ",\"error\":{}}}", report::JsonString(m.error));
+      fmt::print(out, ",\"error\":{}}}", text::JsonString(m.error));
       continue;
     }
     fmt::print(out,

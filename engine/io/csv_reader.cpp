@@ -15,95 +15,12 @@
 #include "builder_internal.hpp"
 #include "credence/core/error.hpp"
 #include "credence/io/reader.hpp"
-#include "csv_internal.hpp"
-#include "text_internal.hpp"
+#include "credence/text/csv.hpp"
+#include "credence/text/file.hpp"
+#include "credence/text/json.hpp"
+#include "credence/text/utf8.hpp"
 
 namespace credence::io {
-
-bool CsvRecords::Next(std::vector<std::string>* fields, long* line, std::string* error) {
-  fields->clear();
-  error->clear();
-  if (pos_ >= text_.size()) return false;
-  *line = line_;
-  const bool lenient = spaces_ == Spaces::kAroundQuotes;
-  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-  std::string field;
-  bool quoted = false;
-  bool after_quote = false;
-  while (pos_ < text_.size()) {
-    const char c = text_[pos_];
-    if (quoted) {
-      if (c == '"') {
-        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-          field += '"';
-          pos_ += 2;
-          continue;
-        }
-        quoted = false;
-        after_quote = true;
-        ++pos_;
-        continue;
-      }
-      if (c == '\n') ++line_;
-      field += c;
-      ++pos_;
-      continue;
-    }
-    if (c == ',') {
-      fields->push_back(std::move(field));
-      field.clear();
-      after_quote = false;
-      ++pos_;
-      continue;
-    }
-    if (c == '\n' || c == '\r') {
-      if (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
-      ++pos_;
-      ++line_;
-      fields->push_back(std::move(field));
-      return true;
-    }
-    if (c == '"' && !after_quote &&
-        (field.empty() || (lenient && std::all_of(field.begin(), field.end(), is_space)))) {
-      field.clear();  // with kAroundQuotes, spaces before an opening quote are not in the field
-      quoted = true;
-      ++pos_;
-      continue;
-    }
-    if (after_quote) {
-      if (lenient && is_space(c)) {
-        ++pos_;
-        continue;
-      }
-      *error = fmt::format("unexpected character '{}' after a closing quote in field {}", c,
-                           fields->size() + 1);
-      SkipLine();
-      return true;
-    }
-    if (!lenient && field.empty() && !after_quote) {
-      // Fast path: an unquoted field runs to the next separator or line end.
-      const std::size_t end = text_.find_first_of(",\r\n", pos_);
-      const std::size_t stop = end == std::string_view::npos ? text_.size() : end;
-      field.assign(text_.data() + pos_, stop - pos_);
-      pos_ = stop;
-      continue;
-    }
-    field += c;
-    ++pos_;
-  }
-  if (quoted) {
-    *error = "unterminated quoted field";
-    return true;
-  }
-  fields->push_back(std::move(field));
-  return true;
-}
-
-void CsvRecords::SkipLine() {
-  const auto end = text_.find('\n', pos_);
-  pos_ = end == std::string_view::npos ? text_.size() : end + 1;
-  ++line_;
-}
 
 namespace {
 
@@ -122,7 +39,7 @@ std::vector<std::string_view> RequiredNames(const std::vector<Column>& columns) 
 }
 
 // Reads the header row into `columns`. Returns false (and records problems) when it is unusable.
-bool ReadHeader(CsvRecords& cursor, DatasetBuilder& b, std::vector<Column>* columns,
+bool ReadHeader(text::CsvRecords& cursor, DatasetBuilder& b, std::vector<Column>* columns,
                 std::size_t* width) {
   std::vector<std::string> fields;
   long line = 0;
@@ -197,8 +114,8 @@ struct BatchRow {
 // before: a software pipeline, so that each row finds its look-ups in cache instead of waiting
 // for each cache miss in turn.
 template <typename Prefetch, typename Fn>
-void ForEachRowAhead(CsvRecords& cursor, DatasetBuilder& b, std::size_t width, bool reader_thread,
-                     Prefetch&& prefetch, Fn&& fn) {
+void ForEachRowAhead(text::CsvRecords& cursor, DatasetBuilder& b, std::size_t width,
+                     bool reader_thread, Prefetch&& prefetch, Fn&& fn) {
   constexpr std::size_t kBlock = 4096;
   constexpr std::size_t kFar = 32;
   constexpr std::size_t kNear = 16;
@@ -340,7 +257,7 @@ void EnsureSource(DatasetBuilder& b, std::string_view id, long line) {
 }
 
 bool CheckUtf8(DatasetBuilder& b, long line, std::string_view field_name, std::string_view value) {
-  if (auto bad = FindInvalidUtf8(value); bad != std::string_view::npos) {
+  if (auto bad = text::FindInvalidUtf8(value); bad != std::string_view::npos) {
     b.Problem(line, std::string(field_name),
               fmt::format("invalid UTF-8 at byte {} of the field", bad + 1));
     return false;
@@ -365,7 +282,7 @@ bool CheckId(DatasetBuilder& b, long line, std::string_view field_name, std::str
 
 Dataset ParseStancesCsv(std::string_view content, const std::string& path, int threads) {
   DatasetBuilder b(path);
-  CsvRecords cursor(StripBom(content));
+  text::CsvRecords cursor(text::StripBom(content));
   std::vector<Column> columns{{"source", true},  {"claim", true},   {"stance", true},
                               {"origin", false}, {"weight", false}, {"group", false},
                               {"text", false}};
@@ -476,7 +393,7 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
 
 Dataset ParseTriplesCsv(std::string_view content, const std::string& path, int threads) {
   DatasetBuilder b(path);
-  CsvRecords cursor(StripBom(content));
+  text::CsvRecords cursor(text::StripBom(content));
   std::vector<Column> columns{{"source", true}, {"object", true}, {"value", true}};
   b.SetGroupField("object");
   std::size_t width = 0;

@@ -8,7 +8,10 @@
 
 #include "builder_internal.hpp"
 #include "credence/io/reader.hpp"
-#include "text_internal.hpp"
+#include "credence/text/csv.hpp"
+#include "credence/text/file.hpp"
+#include "credence/text/json.hpp"
+#include "credence/text/utf8.hpp"
 
 namespace credence::io {
 namespace {
@@ -283,11 +286,11 @@ Dataset ParseJsonl(std::string_view content, const std::string& path) {
   if (parser.allocate(std::size_t{1} << 16, kMaxDepth) != simdjson::SUCCESS) {
     throw Error("cannot allocate the JSON parser");
   }
-  const std::string_view text = StripBom(content);
+  const std::string_view text = text::StripBom(content);
   builder.SetEmptyMessage(text.find_first_not_of(" \t\r\n") == std::string_view::npos
                               ? "no records: the file is empty"
                               : "no records: the file holds only blank lines and comments");
-  ForEachLine(text, [&](long number, std::string_view line) {
+  text::ForEachLine(text, [&](long number, std::string_view line) {
     if (builder.TooManyProblems()) return false;
     const auto first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos || line[first] == '#') return true;
@@ -303,7 +306,7 @@ Dataset ParseJsonl(std::string_view content, const std::string& path) {
                       "files joined?)");
       return true;
     }
-    if (auto bad = FindInvalidUtf8(line); bad != std::string_view::npos) {
+    if (auto bad = text::FindInvalidUtf8(line); bad != std::string_view::npos) {
       builder.Problem(number, "", fmt::format("invalid UTF-8 at byte {} of the line", bad + 1));
       return true;
     }

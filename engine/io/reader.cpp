@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include "credence/core/error.hpp"
-#include "text_internal.hpp"
+#include "credence/text/csv.hpp"
+#include "credence/text/file.hpp"
+#include "credence/text/json.hpp"
+#include "credence/text/utf8.hpp"
 
 namespace credence::io {
 namespace {
@@ -37,7 +40,7 @@ InputFormat DetectFormat(std::string_view path) {
 
 Dataset ReadDataset(const std::string& path, InputFormat format, int threads) {
   if (format == InputFormat::kAuto) format = DetectFormat(path);
-  const std::string content = ReadWholeFile(path, "a dataset");
+  const std::string content = text::ReadWholeFile(path, "a dataset");
   switch (format) {
     case InputFormat::kStancesCsv:
       return ParseStancesCsv(content, path, threads);

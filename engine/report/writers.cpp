@@ -6,8 +6,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "../io/text_internal.hpp"
 #include "credence/core/error.hpp"
+#include "credence/text/csv.hpp"
+#include "credence/text/file.hpp"
+#include "credence/text/json.hpp"
+#include "credence/text/utf8.hpp"
 #include "report_internal.hpp"
 
 namespace credence::report {
@@ -25,8 +28,6 @@ std::string Num(double v, int precision = 6) {
   }
   return s;
 }
-
-std::string CsvField(std::string_view s) { return io::CsvField(s, io::CsvEdgeSpaces::kKeep); }
 
 // Cuts `s` to at most `width` characters (counting UTF-8 code points), adding an ellipsis.
 std::string Fit(std::string_view s, std::size_t width) {
@@ -58,7 +59,7 @@ std::string JsonStringList(const std::vector<std::string>& items) {
   std::string out = "[";
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += ",";
-    out += JsonString(items[i]);
+    out += text::JsonString(items[i]);
   }
   return out + "]";
 }
@@ -170,7 +171,8 @@ void WriteJson(std::ostream& out, const Session& session, std::size_t top) {
   fmt::print(
       out,
       "{{\"dataset\":{},\"algorithm\":{},\"iterations\":{},\"converged\":{},\"residual\":{:.3e},",
-      JsonString(data.path), JsonString(a.algorithm), a.iterations, a.converged, a.residual);
+      text::JsonString(data.path), text::JsonString(a.algorithm), a.iterations, a.converged,
+      a.residual);
   fmt::print(
       out,
       "\"counts\":{{\"claims\":{},\"sources\":{},\"stances\":{},\"reports\":{}}},\n\"claims\":[",
@@ -183,12 +185,13 @@ void WriteJson(std::ostream& out, const Session& session, std::size_t top) {
         "{}\n{{\"id\":{},\"text\":{},\"rank\":{},\"belief\":{},\"dispute\":{},\"verdict\":{},"
         "\"weight_for\":{},\"weight_against\":{},\"sources_for\":{},\"sources_against\":{},"
         "\"stances_for\":{},\"stances_against\":{},\"stances_neutral\":{}",
-        i == 0 ? "" : ",", JsonString(claim.id), JsonString(claim.text), c.rank, Num(c.belief),
-        Num(c.dispute), JsonString(ToString(c.verdict)), Num(c.weight_for), Num(c.weight_against),
-        c.sources_for, c.sources_against, c.stances_for, c.stances_against, c.stances_neutral);
+        i == 0 ? "" : ",", text::JsonString(claim.id), text::JsonString(claim.text), c.rank,
+        Num(c.belief), Num(c.dispute), text::JsonString(ToString(c.verdict)), Num(c.weight_for),
+        Num(c.weight_against), c.sources_for, c.sources_against, c.stances_for, c.stances_against,
+        c.stances_neutral);
     if (claim.group != kNone)
-      fmt::print(out, ",\"group\":{}", JsonString(data.groups[claim.group]));
-    if (!claim.value.empty()) fmt::print(out, ",\"value\":{}", JsonString(claim.value));
+      fmt::print(out, ",\"group\":{}", text::JsonString(data.groups[claim.group]));
+    if (!claim.value.empty()) fmt::print(out, ",\"value\":{}", text::JsonString(claim.value));
     std::vector<std::string> about;
     for (Index s : claim.about) about.push_back(data.sources[s].id);
     if (!about.empty()) fmt::print(out, ",\"about\":{}", JsonStringList(about));
@@ -201,9 +204,10 @@ void WriteJson(std::ostream& out, const Session& session, std::size_t top) {
     fmt::print(out,
                "{}\n{{\"id\":{},\"name\":{},\"kind\":{},\"trust\":{},\"prior\":{},\"stances\":{},"
                "\"agreement\":{},\"anonymous\":{}}}",
-               i == 0 ? "" : ",", JsonString(src.id), JsonString(SourceLabel(data, s.source)),
-               JsonString(src.kind == SourceKind::kOutlet ? ToString(src.outlet_kind)
-                                                          : ToString(src.kind)),
+               i == 0 ? "" : ",", text::JsonString(src.id),
+               text::JsonString(SourceLabel(data, s.source)),
+               text::JsonString(src.kind == SourceKind::kOutlet ? ToString(src.outlet_kind)
+                                                                : ToString(src.kind)),
                s.carried ? "null" : Num(s.trust), Num(s.prior), s.stances, Num(s.agreement),
                src.anonymous);
   }
@@ -219,11 +223,12 @@ void WriteCsv(std::ostream& out, const Session& session, std::size_t top) {
   for (std::size_t i = 0; i < shown; ++i) {
     const ClaimAssessment& c = a.claims[i];
     const Claim& claim = data.claims[c.claim];
-    fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{},{},{}\n", c.rank, CsvField(claim.id),
-               CsvField(claim.text), Num(c.belief), Num(c.dispute), ToString(c.verdict),
+    fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{},{},{}\n", c.rank, text::CsvField(claim.id),
+               text::CsvField(claim.text), Num(c.belief), Num(c.dispute), ToString(c.verdict),
                Num(c.weight_for), Num(c.weight_against), c.sources_for, c.sources_against,
-               c.stances_neutral, CsvField(claim.group == kNone ? "" : data.groups[claim.group]),
-               CsvField(claim.value));
+               c.stances_neutral,
+               text::CsvField(claim.group == kNone ? "" : data.groups[claim.group]),
+               text::CsvField(claim.value));
   }
 }
 
@@ -236,8 +241,6 @@ OutputFormat ParseOutputFormat(std::string_view name) {
   throw InvalidArgumentError(
       fmt::format("output format must be table, json or csv, got '{}'", name));
 }
-
-std::string JsonString(std::string_view s) { return io::JsonString(s); }
 
 std::string ChainText(const Dataset& data, const Stance& stance) {
   std::vector<std::string> parts;
@@ -330,19 +333,20 @@ void WriteExplanation(std::ostream& out, const Session& session, const scoring::
         via.push_back(data.sources[data.via[s.via_begin + k]].id);
       fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", c.unit,
                  c.polarity > 0 ? "supports" : "denies", c.counted,
-                 CsvField(data.sources[s.holder].id), CsvField(data.sources[c.owner].id),
-                 Num(c.owner_trust), Num(c.weight), c.hops, Num(c.score),
-                 Num(c.belief_without_unit),
-                 CsvField(s.report == kNone ? "" : data.reports[s.report].id),
-                 CsvField(fmt::format("{}", fmt::join(via, ";"))), c.flags, s.line);
+                 text::CsvField(data.sources[s.holder].id),
+                 text::CsvField(data.sources[c.owner].id), Num(c.owner_trust), Num(c.weight),
+                 c.hops, Num(c.score), Num(c.belief_without_unit),
+                 text::CsvField(s.report == kNone ? "" : data.reports[s.report].id),
+                 text::CsvField(fmt::format("{}", fmt::join(via, ";"))), c.flags, s.line);
     }
     return;
   }
   fmt::print(out,
              "{{\"claim\":{},\"text\":{},\"belief\":{},\"log_odds\":{},\"base_log_odds\":{},"
              "\"verdict\":{},\"dispute\":{},\"rank\":{},\"stances\":[",
-             JsonString(claim.id), JsonString(claim.text), Num(e.belief), Num(e.log_odds),
-             Num(e.base_log_odds), JsonString(ToString(it->verdict)), Num(it->dispute), it->rank);
+             text::JsonString(claim.id), text::JsonString(claim.text), Num(e.belief),
+             Num(e.log_odds), Num(e.base_log_odds), text::JsonString(ToString(it->verdict)),
+             Num(it->dispute), it->rank);
   for (std::size_t i = 0; i < e.stances.size(); ++i) {
     const auto& c = e.stances[i];
     const Stance& s = data.stances[c.stance];
@@ -356,19 +360,20 @@ void WriteExplanation(std::ostream& out, const Session& session, const scoring::
         "\"weight\":{},\"hops\":{},\"log_odds\":{},\"belief_without_unit\":{},\"report\":{},"
         "\"via\":{},"
         "\"anonymous\":{},\"interested\":{},\"implied\":{},\"hedge\":{},\"line\":{}}}",
-        i == 0 ? "" : ",", c.unit, JsonString(c.polarity > 0 ? "supports" : "denies"), c.counted,
-        JsonString(data.sources[s.holder].id), JsonString(data.sources[c.owner].id),
-        Num(c.owner_trust), Num(c.weight), c.hops, Num(c.score), Num(c.belief_without_unit),
-        s.report == kNone ? "null" : JsonString(data.reports[s.report].id), JsonStringList(via),
-        (c.flags & EvidenceSnapshot::kAnonymous) != 0,
+        i == 0 ? "" : ",", c.unit, text::JsonString(c.polarity > 0 ? "supports" : "denies"),
+        c.counted, text::JsonString(data.sources[s.holder].id),
+        text::JsonString(data.sources[c.owner].id), Num(c.owner_trust), Num(c.weight), c.hops,
+        Num(c.score), Num(c.belief_without_unit),
+        s.report == kNone ? "null" : text::JsonString(data.reports[s.report].id),
+        JsonStringList(via), (c.flags & EvidenceSnapshot::kAnonymous) != 0,
         (c.flags & EvidenceSnapshot::kInterested) != 0, (c.flags & EvidenceSnapshot::kImplied) != 0,
-        s.hedge == Hedge::kNone ? "null" : JsonString(ToString(s.hedge)), s.line);
+        s.hedge == Hedge::kNone ? "null" : text::JsonString(ToString(s.hedge)), s.line);
   }
   out << "],\"neutral\":[";
   for (std::size_t i = 0; i < e.neutral.size(); ++i) {
     const Stance& s = data.stances[e.neutral[i]];
     fmt::print(out, "{}{{\"holder\":{},\"line\":{}}}", i == 0 ? "" : ",",
-               JsonString(data.sources[s.holder].id), s.line);
+               text::JsonString(data.sources[s.holder].id), s.line);
   }
   out << "]}\n";
 }

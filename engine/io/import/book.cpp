@@ -12,7 +12,7 @@
 #include <set>
 
 #include "credence/core/error.hpp"
-#include "credence/core/utf8.hpp"
+#include "credence/text/utf8.hpp"
 #include "import_internal.hpp"
 
 namespace credence::io {
@@ -48,7 +48,7 @@ std::vector<char32_t> DecodeUtf8Lenient(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = 0;
-    const std::size_t len = DecodeUtf8At(s, i, &cp);
+    const std::size_t len = text::DecodeUtf8At(s, i, &cp);
     if (len > 0) {
       out.push_back(cp);
       i += len;
@@ -591,7 +591,7 @@ ImportResult ImportBook(const std::vector<ImportInput>& inputs) {
   ImportLog log(&result.stats);
   TriplesWriter triples;
   const ImportInput& data = inputs[0];
-  ForEachLine(data.content, [&](long line, std::string_view text) {
+  text::ForEachLine(data.content, [&](long line, std::string_view text) {
     if (Trim(text).empty()) return true;
     ++result.stats.rows_read;
     const auto f = SplitTabs(text);
@@ -632,7 +632,7 @@ ImportResult ImportBook(const std::vector<ImportInput>& inputs) {
   if (inputs.size() > 1) {
     const ImportInput& gold = inputs[1];
     std::map<std::string, std::pair<std::string, long>> golden;  // ISBN -> (authors, line)
-    ForEachLine(gold.content, [&](long line, std::string_view text) {
+    text::ForEachLine(gold.content, [&](long line, std::string_view text) {
       if (Trim(text).empty()) return true;  // the golden file separates books by blank lines
       const auto f = SplitTabs(text);
       const std::string isbn = EscapeInvalidUtf8(f.empty() ? std::string_view{} : Trim(f[0]));

@@ -47,7 +47,7 @@ ImportResult ImportEmergent(const std::vector<ImportInput>& inputs) {
   const ImportInput& input = inputs[0];
   ImportResult result;
   ImportLog log(&result.stats);
-  CsvRecords rows(StripBom(input.content));
+  text::CsvRecords rows(text::StripBom(input.content));
   std::vector<std::string> fields;
   std::string error;
   long line = 0;

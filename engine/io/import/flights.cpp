@@ -108,7 +108,7 @@ struct Table {
 };
 
 // Reads the header row of dirty.csv or clean.csv.
-Table ReadHeader(CsvRecords* rows, const std::string& path, ImportLog* log) {
+Table ReadHeader(text::CsvRecords* rows, const std::string& path, ImportLog* log) {
   Table table;
   std::vector<std::string> fields;
   std::string error;
@@ -132,7 +132,7 @@ ImportResult ImportFlights(const std::vector<ImportInput>& inputs) {
   TriplesWriter triples;
   const ImportInput& dirty = inputs[0];
   std::map<std::string, std::string> flight_of_tuple;  // tuple_id -> flight, for the gold
-  CsvRecords rows(StripBom(dirty.content));
+  text::CsvRecords rows(text::StripBom(dirty.content));
   Table table = ReadHeader(&rows, dirty.path, &log);
   if (!table.ok) log.ThrowIfProblems();
   std::vector<std::string> f;
@@ -195,7 +195,7 @@ ImportResult ImportFlights(const std::vector<ImportInput>& inputs) {
   if (inputs.size() > 1) {
     const ImportInput& clean = inputs[1];
     std::map<std::string, std::pair<std::string, long>> gold;  // object -> (time, line)
-    CsvRecords clean_rows(StripBom(clean.content));
+    text::CsvRecords clean_rows(text::StripBom(clean.content));
     Table clean_table = ReadHeader(&clean_rows, clean.path, &log);
     while (clean_table.ok && !log.TooManyProblems() && clean_rows.Next(&f, &line, &error)) {
       if (!error.empty()) {

@@ -9,10 +9,12 @@
 #include <string_view>
 #include <vector>
 
-#include "../csv_internal.hpp"
-#include "../text_internal.hpp"
 #include "credence/core/error.hpp"
 #include "credence/io/importers.hpp"
+#include "credence/text/csv.hpp"
+#include "credence/text/file.hpp"
+#include "credence/text/json.hpp"
+#include "credence/text/utf8.hpp"
 
 namespace credence::io::importer {
 
@@ -76,9 +78,9 @@ bool CheckIdCell(std::string_view id, const std::string& file, long line, std::s
                  ImportLog* log);
 
 // A CSV field: quoted when it holds ',', '"', a line break or leading or trailing space.
-inline std::string CsvField(std::string_view s) { return io::CsvField(s, CsvEdgeSpaces::kQuote); }
-// A JSON string literal, quotes included; control characters are escaped.
-inline std::string JsonString(std::string_view s) { return io::JsonString(s); }
+inline std::string CsvField(std::string_view s) {
+  return text::CsvField(s, text::CsvEdgeSpaces::kQuote);
+}
 // Formats a number in (0, 1) or a count for JSON: up to 6 significant digits.
 std::string JsonNumber(double value);
 

@@ -8,8 +8,11 @@
 #include <algorithm>
 #include <limits>
 
-#include "../text_internal.hpp"
 #include "credence/core/error.hpp"
+#include "credence/text/csv.hpp"
+#include "credence/text/file.hpp"
+#include "credence/text/json.hpp"
+#include "credence/text/utf8.hpp"
 #include "import_internal.hpp"
 
 namespace credence::io {
@@ -111,7 +114,8 @@ ImportResult ImportFiles(ImportKind kind, const std::vector<std::string>& paths)
   CheckInputCount(GetImportKindInfo(kind), paths.size());
   std::vector<ImportInput> inputs;
   inputs.reserve(paths.size());
-  for (const auto& path : paths) inputs.push_back({path, ReadWholeFile(path, "an input file")});
+  for (const auto& path : paths)
+    inputs.push_back({path, text::ReadWholeFile(path, "an input file")});
   return Import(kind, inputs);
 }
 
@@ -207,7 +211,7 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
-bool IsValidUtf8(std::string_view s) { return FindInvalidUtf8(s) == std::string_view::npos; }
+bool IsValidUtf8(std::string_view s) { return text::FindInvalidUtf8(s) == std::string_view::npos; }
 
 std::string EscapeInvalidUtf8(std::string_view s) {
   if (IsValidUtf8(s)) return std::string(s);
@@ -237,13 +241,13 @@ std::string JsonNumber(double value) { return fmt::format("{:.6g}", value); }
 
 void JsonLine::Key(std::string_view key) {
   if (!body_.empty()) body_ += ',';
-  body_ += JsonString(key);
+  body_ += text::JsonString(key);
   body_ += ':';
 }
 
 JsonLine& JsonLine::Add(std::string_view key, std::string_view value) {
   Key(key);
-  body_ += JsonString(value);
+  body_ += text::JsonString(value);
   return *this;
 }
 
@@ -263,7 +267,7 @@ JsonLine& JsonLine::AddList(std::string_view key, const std::vector<std::string>
   body_ += '[';
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (i > 0) body_ += ',';
-    body_ += JsonString(values[i]);
+    body_ += text::JsonString(values[i]);
   }
   body_ += ']';
   return *this;

@@ -41,7 +41,7 @@ struct Row {
 // Reads one LIAR TSV: tab-separated, no header, no quoting (statements hold bare '"').
 std::vector<Row> ReadLiar(const ImportInput& input, ImportStats* stats, ImportLog* log) {
   std::vector<Row> rows;
-  ForEachLine(input.content, [&](long line, std::string_view text) {
+  text::ForEachLine(input.content, [&](long line, std::string_view text) {
     if (Trim(text).empty()) return true;
     ++stats->rows_read;
     const auto f = SplitTabs(text);

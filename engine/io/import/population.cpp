@@ -40,7 +40,7 @@ ImportResult ImportPopulation(const std::vector<ImportInput>& inputs) {
   TriplesWriter triples;
   const ImportInput& data = inputs[0];
   bool escaped = false;
-  ForEachLine(data.content, [&](long line, std::string_view text) {
+  text::ForEachLine(data.content, [&](long line, std::string_view text) {
     if (Trim(text).empty()) return true;
     ++result.stats.rows_read;
     const auto f = SplitTabs(text);
@@ -79,7 +79,7 @@ ImportResult ImportPopulation(const std::vector<ImportInput>& inputs) {
   if (inputs.size() > 1) {
     const ImportInput& gold = inputs[1];
     std::map<std::string, std::pair<std::string, long>> golden;  // city_year -> (count, line)
-    ForEachLine(gold.content, [&](long line, std::string_view text) {
+    text::ForEachLine(gold.content, [&](long line, std::string_view text) {
       if (Trim(text).empty()) return true;
       // "cleveland, ohio, 2000, 478403": the city name holds commas, so split from the right.
       const std::size_t last = text.rfind(',');

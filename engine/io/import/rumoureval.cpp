@@ -107,7 +107,7 @@ ImportResult ImportRumourEval(const std::vector<ImportInput>& inputs) {
   std::size_t width = 0;
   std::vector<Tweet> tweets;
   std::map<std::string, long> tweet_lines;
-  ForEachLine(tsv.content, [&](long line, std::string_view text) {
+  text::ForEachLine(tsv.content, [&](long line, std::string_view text) {
     std::vector<std::string> fields;
     for (auto f : SplitTabs(text)) fields.push_back(Unquote(f));
     if (line == 1) {

@@ -23,9 +23,6 @@ void WriteAnalysis(std::ostream& out, const Session& session, OutputFormat forma
 void WriteExplanation(std::ostream& out, const Session& session,
                       const scoring::Explanation& explanation, OutputFormat format);
 
-/// A JSON string literal for `s`, quotes included (control characters escaped).
-std::string JsonString(std::string_view s);
-
 /// How a stance reached the reader: "via NBC News, in The Moscow Times (report mt-...)".
 std::string ChainText(const Dataset& data, const Stance& stance);
 

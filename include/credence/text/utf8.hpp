@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace credence {
+namespace credence::text {
 
 /// Length (1-4) of the valid UTF-8 sequence at s[i], storing its code point in `*cp`; 0 when the
 /// bytes there are not one (a stray continuation byte, a truncated or overlong sequence, a
@@ -39,4 +39,8 @@ inline std::size_t DecodeUtf8At(std::string_view s, std::size_t i, char32_t* cp)
   return len;
 }
 
-}  // namespace credence
+/// Offset of the first byte of `text` that does not start a valid UTF-8 sequence (DecodeUtf8At),
+/// or npos when the whole text is valid. O(n), SIMD-validated first.
+std::size_t FindInvalidUtf8(std::string_view text);
+
+}  // namespace credence::text

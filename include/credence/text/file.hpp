@@ -1,20 +1,17 @@
 #pragma once
-// File reading, line splitting, UTF-8 checks and CSV escaping shared by the readers, the
-// importers and the writers. Not installed.
+/// Reading a whole file and walking its lines, shared by the dataset readers, the importers and
+/// the gold reader.
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-namespace credence::io {
+namespace credence::text {
 
 /// The whole content of the file at `path`.
 /// @throws DataError (at line 0 of `path`) when it cannot be opened or read, or is a directory:
 /// "cannot read a directory as <what>".
 std::string ReadWholeFile(const std::string& path, std::string_view what);
-
-/// Offset of the first byte that is not valid UTF-8, or npos.
-std::size_t FindInvalidUtf8(std::string_view text);
 
 /// Strips a UTF-8 byte-order mark.
 inline std::string_view StripBom(std::string_view text) {
@@ -38,14 +35,4 @@ void ForEachLine(std::string_view text, Fn&& fn) {
   }
 }
 
-/// Whether CsvField also quotes a field with leading or trailing spaces or tabs.
-enum class CsvEdgeSpaces { kKeep, kQuote };
-
-/// A CSV field: quoted, with '"' doubled, when it holds ',', '"' or a line break (and, with
-/// CsvEdgeSpaces::kQuote, when it starts or ends with a space or tab).
-std::string CsvField(std::string_view s, CsvEdgeSpaces edge_spaces);
-
-/// A JSON string literal, quotes included; '"', '\\' and control characters are escaped.
-std::string JsonString(std::string_view s);
-
-}  // namespace credence::io
+}  // namespace credence::text

@@ -1,13 +1,13 @@
 #pragma once
-// The RFC 4180 record splitter shared by the CSV dataset reader, the importers and the gold
-// reader. Not installed.
+/// RFC 4180 CSV: the record splitter shared by the CSV dataset reader, the importers and the
+/// gold reader, and the field writer shared by every CSV output.
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace credence::io {
+namespace credence::text {
 
 /// Splits RFC 4180 CSV into records. Quoted fields may hold commas, quotes ("") and newlines.
 /// The text is taken as it is: strip a byte-order mark first (StripBom).
@@ -36,4 +36,11 @@ class CsvRecords {
   long line_ = 1;
 };
 
-}  // namespace credence::io
+/// Whether CsvField also quotes a field with leading or trailing spaces or tabs.
+enum class CsvEdgeSpaces { kKeep, kQuote };
+
+/// A CSV field: quoted, with '"' doubled, when it holds ',', '"' or a line break (and, with
+/// CsvEdgeSpaces::kQuote, when it starts or ends with a space or tab).
+std::string CsvField(std::string_view s, CsvEdgeSpaces edge_spaces = CsvEdgeSpaces::kKeep);
+
+}  // namespace credence::text

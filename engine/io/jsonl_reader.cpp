@@ -8,9 +8,7 @@
 
 #include "builder_internal.hpp"
 #include "credence/io/reader.hpp"
-#include "credence/text/csv.hpp"
 #include "credence/text/file.hpp"
-#include "credence/text/json.hpp"
 #include "credence/text/utf8.hpp"
 
 namespace credence::io {
@@ -160,16 +158,9 @@ class Record {
   }
 
   bool CheckId(std::string_view key, std::string_view id) {
-    if (id.empty()) {
-      Fail(key, "an id must not be empty");
-      return false;
-    }
-    if (std::any_of(id.begin(), id.end(),
-                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
-      Fail(key, "an id must not contain control characters");
-      return false;
-    }
-    return true;
+    if (builder_.CheckId(line_, key, id)) return true;
+    ok_ = false;
+    return false;
   }
 
   DatasetBuilder& builder_;

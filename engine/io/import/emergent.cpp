@@ -66,13 +66,9 @@ bool ReadArticle(const CsvTable& table, const std::vector<std::string>& fields,
        {std::pair{"articleId", &a->id}, {"claimId", &a->claim}, {"source", &a->outlet}}) {
     ok = CheckIdCell(*value, path, line, name, log) && ok;
   }
-  if (stance == "for") {
-    a->polarity = "supports";
-  } else if (stance == "against") {
-    a->polarity = "denies";
-  } else if (stance == "observing") {
-    a->polarity = "neutral";
-  } else {
+  a->polarity =
+      Translate(stance, {{"for", "supports"}, {"against", "denies"}, {"observing", "neutral"}});
+  if (a->polarity.empty()) {
     log->Problem(path, line, "articleHeadlineStance",
                  fmt::format("expected for, against or observing, got '{}'", stance));
     ok = false;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cstddef>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <string>
@@ -93,6 +94,12 @@ bool FindColumns(const std::vector<std::string>& header, const std::vector<std::
 
 // The last component of a path: provenance comments name the file, not where it was.
 std::string_view FileName(std::string_view path);
+
+// The word `table` pairs with `word` (a benchmark's stance word and the polarity it stands for:
+// "supports", "denies" or "neutral"), or an empty view when the table has no such word.
+std::string_view Translate(
+    std::string_view word,
+    std::initializer_list<std::pair<std::string_view, std::string_view>> table);
 
 // Whether `id`, a cell that becomes an id of the dataset written, is one the dataset readers
 // accept (text::IdProblem); if not, records "FILE:LINE: field 'FIELD': must not ..." and

@@ -197,6 +197,15 @@ void AddTruthGold(std::string_view claim, bool truth, ImportResult* result) {
   if (truth) ++result->stats.gold_true;
 }
 
+std::string_view Translate(
+    std::string_view word,
+    std::initializer_list<std::pair<std::string_view, std::string_view>> table) {
+  for (const auto& [from, to] : table) {
+    if (word == from) return to;
+  }
+  return {};
+}
+
 std::string_view FileName(std::string_view path) {
   const auto slash = path.find_last_of('/');
   return slash == std::string_view::npos ? path : path.substr(slash + 1);

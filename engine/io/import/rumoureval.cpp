@@ -113,13 +113,10 @@ bool ReadTweet(const std::vector<std::string>& fields, std::map<std::string, int
        {std::pair{"tweet_id", &t->id}, {"thread_id", &t->thread}, {"user_id", &t->user}}) {
     ok = CheckIdCell(*value, path, line, name, log) && ok;
   }
-  if (stance == "support") {
-    t->polarity = "supports";
-  } else if (stance == "deny") {
-    t->polarity = "denies";
-  } else if (stance == "query" || stance == "comment") {
-    t->polarity = "neutral";
-  } else {
+  t->polarity = Translate(
+      stance,
+      {{"support", "supports"}, {"deny", "denies"}, {"query", "neutral"}, {"comment", "neutral"}});
+  if (t->polarity.empty()) {
     log->Problem(path, line, "stance",
                  fmt::format("expected support, deny, query or comment, got '{}'", stance));
     ok = false;

@@ -7,12 +7,15 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <ostream>
 #include <random>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "credence/core/error.hpp"
+#include "credence/text/json.hpp"
 
 namespace credence::gen {
 namespace {
@@ -75,7 +78,7 @@ class Zipf {
   std::vector<double> cumulative_;
 };
 
-/// A memory buffer written out in chunks.
+/// A memory buffer written out in chunks. JSON goes through json(), CSV through Write.
 class Sink {
  public:
   explicit Sink(std::ostream& out) : out_(out) {}
@@ -86,7 +89,9 @@ class Sink {
   void Write(fmt::format_string<Args...> format, Args&&... args) {
     fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
   }
-  void Put(std::string_view text) { buffer_.append(text.data(), text.data() + text.size()); }
+  void Put(std::string_view text) { buffer_.append(text); }
+  /// Writes JSON Lines records into the buffer.
+  text::JsonWriter& json() { return json_; }
   /// Writes the buffer out once it holds at least a chunk.
   void MaybeFlush() {
     if (buffer_.size() >= kFlushBytes) Flush();
@@ -101,9 +106,21 @@ class Sink {
 
  private:
   std::ostream& out_;
-  fmt::memory_buffer buffer_;
+  std::string buffer_;
+  text::JsonWriter json_{&buffer_};
   std::size_t bytes_ = 0;
 };
+
+/// Writes `key` and an id made of a prefix and a number ("s12") as a field of the current JSON
+/// object.
+text::JsonWriter& IdField(text::JsonWriter& json, std::string_view key, std::string_view prefix,
+                          std::size_t number) {
+  char buffer[32];  // the prefixes are at most 8 bytes, a number at most 20 digits
+  const fmt::format_int digits(number);
+  std::memcpy(buffer, prefix.data(), prefix.size());
+  std::memcpy(buffer + prefix.size(), digits.data(), digits.size());
+  return json.Field(key, std::string_view(buffer, prefix.size() + digits.size()));
+}
 
 void CheckShare(std::string_view field, double value, double max = 1.0) {
   if (!(value >= 0.0 && value <= max)) {  // also rejects NaN
@@ -142,18 +159,73 @@ void WriteStance(Sink& sink, GeneratorFormat format, const Stance& s) {
     sink.Put("\n");
     return;
   }
+  text::JsonWriter& json = sink.json();
+  json.BeginObject().Field("type", "stance");
   if (s.interested != 0) {
-    sink.Write(R"({{"type":"stance","holder":"spokes{}","claim":"c{}","polarity":"{}")",
-               s.interested - 1, s.claim, polarity);
+    IdField(json, "holder", "spokes", s.interested - 1);
   } else if (s.anonymous) {
-    sink.Write(R"({{"type":"stance","holder":"anon-s{}","via":"s{}","claim":"c{}","polarity":"{}")",
-               s.source, s.source, s.claim, polarity);
+    IdField(json, "holder", "anon-s", s.source);
+    IdField(json, "via", "s", s.source);
   } else {
-    sink.Write(R"({{"type":"stance","holder":"s{}","claim":"c{}","polarity":"{}")", s.source,
-               s.claim, polarity);
+    IdField(json, "holder", "s", s.source);
   }
-  if (s.has_origin) sink.Write(R"(,"origin":"o{}")", s.origin);
-  sink.Put("}\n");
+  IdField(json, "claim", "c", s.claim).Field("polarity", polarity);
+  if (s.has_origin) IdField(json, "origin", "o", s.origin);
+  json.EndObject().EndLine();
+}
+
+/// The JSON Lines records of the entities the stances name: outlets, anonymous speakers,
+/// organisations and their spokespeople (when there are interested parties), claims.
+void WriteEntities(Sink& sink, const GeneratorOptions& options,
+                   const std::vector<std::uint8_t>& source_flags,
+                   const std::vector<std::uint8_t>& claim_flags, std::size_t organisations,
+                   GeneratorStats* stats) {
+  text::JsonWriter& json = sink.json();
+  for (std::size_t i = 0; i < options.sources; ++i) {
+    if (source_flags[i] & kOutletUsed) {
+      IdField(json.BeginObject().Field("type", "outlet"), "id", "s", i).EndObject().EndLine();
+      ++stats->sources;
+    }
+    if (source_flags[i] & kAnonymousUsed) {
+      IdField(json.BeginObject().Field("type", "speaker"), "id", "anon-s", i);
+      json.Key("anonymous").Bool(true).EndObject().EndLine();
+    }
+    sink.MaybeFlush();
+  }
+  if (stats->interested > 0) {
+    for (std::size_t k = 0; k < organisations; ++k) {
+      IdField(json.BeginObject().Field("type", "organisation"), "id", "org", k);
+      json.EndObject().EndLine();
+      IdField(json.BeginObject().Field("type", "speaker"), "id", "spokes", k);
+      IdField(json, "affiliation", "org", k).EndObject().EndLine();
+    }
+  }
+  for (std::size_t c = 0; c < options.claims; ++c) {
+    if (!(claim_flags[c] & kClaimUsed)) continue;
+    IdField(json.BeginObject().Field("type", "claim"), "id", "c", c);
+    IdField(json, "text", "c", c);
+    if (stats->interested > 0 && c % kAboutEvery == 0) {
+      IdField(json, "about", "org", (c / kAboutEvery) % organisations);
+    }
+    json.EndObject().EndLine();
+    sink.MaybeFlush();
+  }
+}
+
+/// The gold file: each claim used, true or false.
+void WriteGold(std::ostream& gold, bool triples, const std::vector<std::uint8_t>& claim_flags,
+               GeneratorStats* stats) {
+  Sink sink(gold);
+  sink.Put(triples ? "object,value\n" : "claim,truth\n");
+  for (std::size_t c = 0; c < claim_flags.size(); ++c) {
+    if (!(claim_flags[c] & kClaimUsed)) continue;
+    const bool truth = (claim_flags[c] & kClaimTrue) != 0;
+    sink.Write("c{},{}\n", c, truth ? "true" : "false");
+    ++stats->claims;
+    stats->true_claims += truth ? 1 : 0;
+    sink.MaybeFlush();
+  }
+  sink.Flush();
 }
 
 }  // namespace
@@ -267,55 +339,13 @@ GeneratorStats Generate(const GeneratorOptions& options, std::ostream& data, std
   stats.stances = written;
 
   if (jsonl) {
-    for (std::size_t i = 0; i < options.sources; ++i) {
-      if (source_flags[i] & kOutletUsed) {
-        sink.Write(R"({{"type":"outlet","id":"s{}"}})"
-                   "\n",
-                   i);
-        ++stats.sources;
-      }
-      if (source_flags[i] & kAnonymousUsed) {
-        sink.Write(R"({{"type":"speaker","id":"anon-s{}","anonymous":true}})"
-                   "\n",
-                   i);
-      }
-      sink.MaybeFlush();
-    }
-    if (stats.interested > 0) {
-      for (std::size_t k = 0; k < organisations; ++k) {
-        sink.Write(R"({{"type":"organisation","id":"org{}"}})"
-                   "\n"
-                   R"({{"type":"speaker","id":"spokes{}","affiliation":"org{}"}})"
-                   "\n",
-                   k, k, k);
-      }
-    }
-    for (std::size_t c = 0; c < options.claims; ++c) {
-      if (!(claim_flags[c] & kClaimUsed)) continue;
-      sink.Write(R"({{"type":"claim","id":"c{}","text":"c{}")", c, c);
-      if (stats.interested > 0 && c % kAboutEvery == 0) {
-        sink.Write(R"(,"about":"org{}")", (c / kAboutEvery) % organisations);
-      }
-      sink.Put("}\n");
-      sink.MaybeFlush();
-    }
+    WriteEntities(sink, options, source_flags, claim_flags, organisations, &stats);
   } else {
     for (const auto flags : source_flags) stats.sources += (flags & kOutletUsed) ? 1 : 0;
   }
   sink.Flush();
   stats.bytes = sink.bytes();
-
-  Sink gold_sink(gold);
-  gold_sink.Put(triples ? "object,value\n" : "claim,truth\n");
-  for (std::size_t c = 0; c < options.claims; ++c) {
-    if (!(claim_flags[c] & kClaimUsed)) continue;
-    const bool truth = (claim_flags[c] & kClaimTrue) != 0;
-    gold_sink.Write("c{},{}\n", c, truth ? "true" : "false");
-    ++stats.claims;
-    stats.true_claims += truth ? 1 : 0;
-    gold_sink.MaybeFlush();
-  }
-  gold_sink.Flush();
+  WriteGold(gold, triples, claim_flags, &stats);
   return stats;
 }
 

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "builder_internal.hpp"
+#include "credence/text/id.hpp"
 
 namespace credence::io {
 namespace {
@@ -85,49 +86,6 @@ std::vector<bool> OnCycle(std::size_t n, const std::vector<std::pair<Index, Inde
 }
 
 }  // namespace
-
-std::size_t Interner::Probe(std::string_view s, std::uint64_t hash) const {
-  const std::size_t mask = slots_.size() - 1;
-  const Slot key = Key(s, hash);
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.index == 0) return i;
-    if (slot.meta == key.meta && slot.head == key.head &&
-        (s.size() <= 8 || names_[slot.index - 1] == s)) {
-      return i;
-    }
-  }
-}
-
-void Interner::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.index == 0) continue;
-    std::size_t i = hashes_[slot.index - 1] & mask;
-    while (slots_[i].index != 0) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
-}
-
-Index Interner::Intern(std::string_view s, std::uint64_t hash) {
-  if ((names_.size() + 1) * 2 > slots_.size()) Grow();  // load factor at most 1/2
-  const std::size_t i = Probe(s, hash);
-  if (slots_[i].index != 0) return slots_[i].index - 1;
-  const auto index = static_cast<Index>(names_.size());
-  names_.emplace_back(s);
-  hashes_.push_back(hash);
-  slots_[i] = Key(s, hash);
-  slots_[i].index = index + 1;
-  return index;
-}
-
-Index Interner::Find(std::string_view s) const {
-  if (slots_.empty()) return kNone;
-  const std::size_t i = Probe(s, Hash(s));
-  return slots_[i].index == 0 ? kNone : slots_[i].index - 1;
-}
 
 DatasetBuilder::DatasetBuilder(std::string path) : path_(std::move(path)) {}
 
@@ -215,6 +173,13 @@ bool DatasetBuilder::AddReport(Report report, std::string outlet, std::vector<st
   return true;
 }
 
+bool DatasetBuilder::CheckId(long line, std::string_view field, std::string_view id) {
+  const std::string_view problem = text::IdProblem(id);
+  if (problem.empty()) return true;
+  Problem(line, std::string(field), fmt::format("an id {}", problem));
+  return false;
+}
+
 Dataset DatasetBuilder::Finish() {
   Dataset data;
   data.path = path_;
@@ -222,6 +187,26 @@ Dataset DatasetBuilder::Finish() {
       problems_.empty()) {
     Problem(0, "", empty_message_);
   }
+  const Ranks ranks = Resolve();
+  ResolveSourceReferences(ranks);
+  ResolveClaimReferences(ranks);
+  ResolveReportReferences(ranks);
+  ResolveStances(ranks, &data);
+  if (problems_.empty() && groups_.size() > 0) CheckGroups(ranks, data);
+  CheckCitationCycles(ranks);
+  if (!CheckParentCycles(ranks)) CheckOrganisationDepth(ranks);
+  if (!problems_.empty()) {
+    std::stable_sort(problems_.begin(), problems_.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+    throw DataError(std::move(problems_));
+  }
+  Order(ranks, &data);
+  return data;
+}
+
+// Declares the stance ids, then sorts the entity tables by id and maps every declared name to
+// its final index.
+DatasetBuilder::Ranks DatasetBuilder::Resolve() {
   // Stance ids are declared here, after all entities, so that a clash names the stance's line.
   for (const RawStance& s : stances_) {
     if (s.id != kNone) Declare(names_.Name(s.id), DeclKind::kStance, kNone, s.line);
@@ -229,67 +214,80 @@ Dataset DatasetBuilder::Finish() {
   decls_.resize(names_.size());
   kinds_.resize(names_.size(), DeclKind::kNone);
 
-  // Sort entity tables by id; map every declared name to its final index.
-  const auto source_order = SortedOrder(sources_);
-  const auto claim_order = SortedOrder(claims_);
-  const auto report_order = SortedOrder(reports_);
-  const auto source_rank = Inverse(source_order);
-  const auto claim_rank = Inverse(claim_order);
-  const auto report_rank = Inverse(report_order);
-  // Each name's final index, whatever its kind, in one table built by a sequential pass: the
-  // million look-ups that resolve stances then touch two compact tables (kinds_ and this) instead
-  // of a declaration and a rank table each.
-  std::vector<Index> final_of_name(decls_.size(), kNone);
+  Ranks r;
+  r.source_order = SortedOrder(sources_);
+  r.claim_order = SortedOrder(claims_);
+  r.report_order = SortedOrder(reports_);
+  r.source_rank = Inverse(r.source_order);
+  r.claim_rank = Inverse(r.claim_order);
+  r.report_rank = Inverse(r.report_order);
+  // One sequential pass over the declarations.
+  r.final_of_name.assign(decls_.size(), kNone);
   for (Index name = 0; name < decls_.size(); ++name) {
     const Decl& d = decls_[name];
     switch (d.kind) {
       case DeclKind::kSource:
-        final_of_name[name] = source_rank[d.record];
+        r.final_of_name[name] = r.source_rank[d.record];
         break;
       case DeclKind::kClaim:
-        final_of_name[name] = claim_rank[d.record];
+        r.final_of_name[name] = r.claim_rank[d.record];
         break;
       case DeclKind::kReport:
-        final_of_name[name] = report_rank[d.record];
+        r.final_of_name[name] = r.report_rank[d.record];
         break;
-      default:
+      case DeclKind::kNone:
+      case DeclKind::kStance:
         break;
     }
   }
-  auto final_index = [&](Index name, DeclKind kind) -> Index {
-    if (name >= kinds_.size() || kinds_[name] != kind) return kNone;
-    return final_of_name[name];
-  };
-  auto kind_word = [&](std::string_view id) -> std::string_view {
-    const Index name = names_.Find(id);
-    if (name == kNone || name >= decls_.size()) return "";
+  return r;
+}
+
+Index DatasetBuilder::FinalOutlet(const Ranks& ranks, Index name) const {
+  const Index s = FinalIndex(ranks, name, DeclKind::kSource);
+  if (s == kNone || sources_[ranks.source_order[s]].kind != SourceKind::kOutlet) return kNone;
+  return s;
+}
+
+std::string DatasetBuilder::Undefined(std::string_view what, std::string_view id,
+                                      std::string_view expected) const {
+  const Index name = names_.Find(id);
+  std::string_view actual;
+  if (name != kNone && name < decls_.size()) {
     switch (decls_[name].kind) {
       case DeclKind::kSource:
-        return "a source";
+        actual = "a source";
+        break;
       case DeclKind::kClaim:
-        return "a claim";
+        actual = "a claim";
+        break;
       case DeclKind::kReport:
-        return "a report";
+        actual = "a report";
+        break;
       case DeclKind::kStance:
-        return "a stance";
-      default:
-        return "";
+        actual = "a stance";
+        break;
+      case DeclKind::kNone:
+        break;
     }
-  };
-  auto undefined = [&](std::string_view what, std::string_view id, std::string_view expected) {
-    const auto actual = kind_word(id);
-    return actual.empty() ? fmt::format("{} '{}', which is not defined", what, id)
-                          : fmt::format("{} '{}', which is {}, not {}", what, id, actual, expected);
-  };
+  }
+  return actual.empty() ? fmt::format("{} '{}', which is not defined", what, id)
+                        : fmt::format("{} '{}', which is {}, not {}", what, id, actual, expected);
+}
 
-  // Sources: affiliations and parents must be organisations.
+// Affiliations and parents must be organisations.
+void DatasetBuilder::ResolveSourceReferences(const Ranks& ranks) {
+  auto organisation = [&](const std::string& id) {
+    const Index s = FinalIndex(ranks, names_.Find(id), DeclKind::kSource);
+    return std::pair{
+        s, s != kNone && sources_[ranks.source_order[s]].kind == SourceKind::kOrganisation};
+  };
   for (Index i = 0; i < sources_.size(); ++i) {
     for (const auto& a : source_affiliations_[i]) {
-      const Index s =
-          final_index(names_.Find(a) == kNone ? kNone : names_.Find(a), DeclKind::kSource);
-      if (s == kNone || sources_[source_order[s]].kind != SourceKind::kOrganisation) {
+      const auto [s, ok] = organisation(a);
+      if (!ok) {
         Problem(source_lines_[i], "affiliation",
-                s == kNone ? undefined("speaker names affiliation", a, "an organisation")
+                s == kNone ? Undefined("speaker names affiliation", a, "an organisation")
                            : fmt::format("affiliation '{}' is not an organisation", a));
       } else {
         sources_[i].affiliations.push_back(s);
@@ -297,60 +295,70 @@ Dataset DatasetBuilder::Finish() {
     }
     if (!source_parents_[i].empty()) {
       const auto& p = source_parents_[i];
-      const Index s = final_index(names_.Find(p), DeclKind::kSource);
-      if (s == kNone || sources_[source_order[s]].kind != SourceKind::kOrganisation) {
+      const auto [s, ok] = organisation(p);
+      if (!ok) {
         Problem(source_lines_[i], "parent",
-                s == kNone ? undefined("organisation names parent", p, "an organisation")
+                s == kNone ? Undefined("organisation names parent", p, "an organisation")
                            : fmt::format("parent '{}' is not an organisation", p));
       } else {
         sources_[i].parent = s;
       }
     }
   }
+}
+
+// A claim's text defaults to its id; what it is about must be sources.
+void DatasetBuilder::ResolveClaimReferences(const Ranks& ranks) {
   for (Index i = 0; i < claims_.size(); ++i) {
     if (claims_[i].text.empty()) claims_[i].text = claims_[i].id;
     for (const auto& a : claim_about_[i]) {
-      const Index s = final_index(names_.Find(a), DeclKind::kSource);
+      const Index s = FinalIndex(ranks, names_.Find(a), DeclKind::kSource);
       if (s == kNone) {
-        Problem(claim_lines_[i], "about", undefined("claim is about", a, "a source"));
+        Problem(claim_lines_[i], "about", Undefined("claim is about", a, "a source"));
       } else {
         claims_[i].about.push_back(s);
       }
     }
   }
+}
+
+// A report's outlet must be an outlet; what it cites, reports or outlets.
+void DatasetBuilder::ResolveReportReferences(const Ranks& ranks) {
   for (Index i = 0; i < reports_.size(); ++i) {
-    const Index outlet = final_index(names_.Find(report_outlets_[i]), DeclKind::kSource);
-    if (outlet == kNone || sources_[source_order[outlet]].kind != SourceKind::kOutlet) {
+    const std::string& outlet_id = report_outlets_[i];
+    const Index outlet = FinalIndex(ranks, names_.Find(outlet_id), DeclKind::kSource);
+    if (outlet == kNone || sources_[ranks.source_order[outlet]].kind != SourceKind::kOutlet) {
       Problem(report_lines_[i], "outlet",
-              outlet == kNone ? undefined("report names outlet", report_outlets_[i], "an outlet")
-                              : fmt::format("outlet '{}' is not an outlet", report_outlets_[i]));
+              outlet == kNone ? Undefined("report names outlet", outlet_id, "an outlet")
+                              : fmt::format("outlet '{}' is not an outlet", outlet_id));
     }
     reports_[i].outlet = outlet;
     for (const auto& c : report_cites_[i]) {
       const Index name = names_.Find(c);
-      if (Index r = final_index(name, DeclKind::kReport); r != kNone) {
+      if (Index r = FinalIndex(ranks, name, DeclKind::kReport); r != kNone) {
         reports_[i].cited_reports.push_back(r);
-      } else if (Index s = final_index(name, DeclKind::kSource);
-                 s != kNone && sources_[source_order[s]].kind == SourceKind::kOutlet) {
+      } else if (Index s = FinalOutlet(ranks, name); s != kNone) {
         reports_[i].cited_sources.push_back(s);
       } else {
-        Problem(report_lines_[i], "cites", undefined("report cites", c, "a report or an outlet"));
+        Problem(report_lines_[i], "cites", Undefined("report cites", c, "a report or an outlet"));
       }
     }
   }
+}
 
-  // Stances.
-  data.stances.reserve(stances_.size());
-  data.via.reserve(via_.size());
+// Resolves every stance's names into data->stances and data->via; stops after too many problems.
+void DatasetBuilder::ResolveStances(const Ranks& ranks, Dataset* data) {
+  data->stances.reserve(stances_.size());
+  data->via.reserve(via_.size());
   for (std::size_t i = 0; i < stances_.size(); ++i) {
     constexpr std::size_t kAhead = 16;  // ask for the look-ups of a stance a few rows ahead
     if (i + kAhead < stances_.size()) {
       const RawStance& ahead = stances_[i + kAhead];
       if (ahead.claim < kinds_.size()) {
-        __builtin_prefetch(&final_of_name[ahead.claim]);
+        __builtin_prefetch(&ranks.final_of_name[ahead.claim]);
         __builtin_prefetch(&kinds_[ahead.claim]);
       }
-      if (ahead.holder < kinds_.size()) __builtin_prefetch(&final_of_name[ahead.holder]);
+      if (ahead.holder < kinds_.size()) __builtin_prefetch(&ranks.final_of_name[ahead.holder]);
     }
     const RawStance& raw = stances_[i];
     Stance s;
@@ -362,155 +370,157 @@ Dataset DatasetBuilder::Finish() {
     s.line = raw.line;
     s.origin = raw.origin;
     if (raw.id != kNone) s.id = Text(names_.Name(raw.id));
-    s.holder = final_index(raw.holder, DeclKind::kSource);
+    s.holder = FinalIndex(ranks, raw.holder, DeclKind::kSource);
     if (s.holder == kNone) {
       Problem(raw.line, "holder",
-              undefined("stance names holder", names_.Name(raw.holder), "a source"));
+              Undefined("stance names holder", names_.Name(raw.holder), "a source"));
     }
-    s.claim = final_index(raw.claim, DeclKind::kClaim);
+    s.claim = FinalIndex(ranks, raw.claim, DeclKind::kClaim);
     if (s.claim == kNone) {
       Problem(raw.line, "claim",
-              undefined("stance names claim", names_.Name(raw.claim), "a claim"));
+              Undefined("stance names claim", names_.Name(raw.claim), "a claim"));
     }
     if (raw.report != kNone) {
-      s.report = final_index(raw.report, DeclKind::kReport);
+      s.report = FinalIndex(ranks, raw.report, DeclKind::kReport);
       if (s.report == kNone) {
         Problem(raw.line, "report",
-                undefined("stance names report", names_.Name(raw.report), "a report"));
+                Undefined("stance names report", names_.Name(raw.report), "a report"));
       }
     }
-    s.via_begin = static_cast<Index>(data.via.size());
+    s.via_begin = static_cast<Index>(data->via.size());
     s.via_size = raw.via_size;
     for (Index k = raw.via_begin; k < raw.via_begin + raw.via_size; ++k) {
       const Index name = via_[k];
       Index outlet = kNone;
-      if (Index r = final_index(name, DeclKind::kReport); r != kNone) {
-        outlet = reports_[report_order[r]].outlet;
-      } else if (Index src = final_index(name, DeclKind::kSource);
-                 src != kNone && sources_[source_order[src]].kind == SourceKind::kOutlet) {
-        outlet = src;
+      if (Index r = FinalIndex(ranks, name, DeclKind::kReport); r != kNone) {
+        outlet = reports_[ranks.report_order[r]].outlet;
+      } else {
+        outlet = FinalOutlet(ranks, name);
       }
       if (outlet == kNone) {
         Problem(raw.line, "via",
-                undefined("via names", names_.Name(name), "an outlet or a report"));
+                Undefined("via names", names_.Name(name), "an outlet or a report"));
       }
-      data.via.push_back(outlet);
+      data->via.push_back(outlet);
     }
-    data.stances.push_back(s);
+    data->stances.push_back(s);
     if (TooManyProblems()) break;
   }
   stances_.clear();
   stances_.shrink_to_fit();
+}
 
-  // Groups of alternatives: a stance supporting one claim of a group counts as a denial of each
-  // other claim, so the evidence grows as claims x supports per group. Bound it, so that one
-  // object with 20,000 values cannot take 20 GB (the limit is far above the benchmarks).
-  if (problems_.empty() && groups_.size() > 0) {
-    std::vector<std::uint64_t> group_claims(groups_.size(), 0);
-    std::vector<std::uint64_t> group_supports(groups_.size(), 0);
-    std::vector<long> group_line(groups_.size(), 0);
-    for (Index i = 0; i < claims_.size(); ++i) {
-      const Index g = claims_[i].group;
-      if (g == kNone) continue;
-      if (group_claims[g]++ == 0) group_line[g] = claim_lines_[i];
-    }
-    for (const Stance& st : data.stances) {
-      const Index g = claims_[claim_order[st.claim]].group;
-      if (g != kNone && st.polarity == Polarity::kSupports) ++group_supports[g];
-    }
-    auto implied_by = [&](Index g) {
-      return group_claims[g] == 0 ? std::uint64_t{0} : (group_claims[g] - 1) * group_supports[g];
-    };
-    std::uint64_t implied = 0;
-    Index largest = 0;
-    for (Index g = 0; g < groups_.size(); ++g) {
-      implied += implied_by(g);
-      if (implied_by(g) > implied_by(largest)) largest = g;
-    }
-    if (implied > kMaxImpliedDenials) {
-      Problem(group_line[largest], group_field_,
-              fmt::format("the groups of alternatives imply {} denials in all (at most {}): group "
-                          "'{}' alone has {} claims and {} supporting stances, each stance "
-                          "denying every other claim of its group",
-                          implied, kMaxImpliedDenials, groups_.Name(largest), group_claims[largest],
-                          group_supports[largest]));
+// Groups of alternatives: a stance supporting one claim of a group counts as a denial of each
+// other claim, so the evidence grows as claims x supports per group. Bound it, so that one
+// object with 20,000 values cannot take 20 GB (the limit is far above the benchmarks).
+void DatasetBuilder::CheckGroups(const Ranks& ranks, const Dataset& data) {
+  std::vector<std::uint64_t> group_claims(groups_.size(), 0);
+  std::vector<std::uint64_t> group_supports(groups_.size(), 0);
+  std::vector<long> group_line(groups_.size(), 0);
+  for (Index i = 0; i < claims_.size(); ++i) {
+    const Index g = claims_[i].group;
+    if (g == kNone) continue;
+    if (group_claims[g]++ == 0) group_line[g] = claim_lines_[i];
+  }
+  for (const Stance& st : data.stances) {
+    const Index g = claims_[ranks.claim_order[st.claim]].group;
+    if (g != kNone && st.polarity == Polarity::kSupports) ++group_supports[g];
+  }
+  auto implied_by = [&](Index g) {
+    return group_claims[g] == 0 ? std::uint64_t{0} : (group_claims[g] - 1) * group_supports[g];
+  };
+  std::uint64_t implied = 0;
+  Index largest = 0;
+  for (Index g = 0; g < groups_.size(); ++g) {
+    implied += implied_by(g);
+    if (implied_by(g) > implied_by(largest)) largest = g;
+  }
+  if (implied > kMaxImpliedDenials) {
+    Problem(group_line[largest], group_field_,
+            fmt::format("the groups of alternatives imply {} denials in all (at most {}): group "
+                        "'{}' alone has {} claims and {} supporting stances, each stance "
+                        "denying every other claim of its group",
+                        implied, kMaxImpliedDenials, groups_.Name(largest), group_claims[largest],
+                        group_supports[largest]));
+  }
+}
+
+// Citations between reports must not go round in a circle.
+void DatasetBuilder::CheckCitationCycles(const Ranks& ranks) {
+  std::vector<std::pair<Index, Index>> edges;
+  for (Index i = 0; i < reports_.size(); ++i) {
+    for (Index r : reports_[i].cited_reports) edges.emplace_back(ranks.report_rank[i], r);
+  }
+  const auto on_cycle = OnCycle(reports_.size(), edges);
+  for (Index i = 0; i < reports_.size(); ++i) {
+    if (on_cycle[ranks.report_rank[i]]) {
+      Problem(report_lines_[i], "cites",
+              fmt::format("report '{}' is part of a citation cycle", reports_[i].id));
     }
   }
+}
 
-  // Cycles: citations between reports, parents between organisations.
-  {
-    std::vector<std::pair<Index, Index>> edges;
-    for (Index i = 0; i < reports_.size(); ++i) {
-      for (Index r : reports_[i].cited_reports) edges.emplace_back(report_rank[i], r);
-    }
-    const auto on_cycle = OnCycle(reports_.size(), edges);
-    for (Index i = 0; i < reports_.size(); ++i) {
-      if (on_cycle[report_rank[i]]) {
-        Problem(report_lines_[i], "cites",
-                fmt::format("report '{}' is part of a citation cycle", reports_[i].id));
-      }
-    }
-    edges.clear();
-    for (Index i = 0; i < sources_.size(); ++i) {
-      if (sources_[i].parent != kNone) edges.emplace_back(source_rank[i], sources_[i].parent);
-    }
-    const auto parent_cycle = OnCycle(sources_.size(), edges);
-    bool any_cycle = false;
-    for (Index i = 0; i < sources_.size(); ++i) {
-      if (parent_cycle[source_rank[i]]) {
-        any_cycle = true;
-        Problem(source_lines_[i], "parent",
-                fmt::format("organisation '{}' is its own ancestor", sources_[i].id));
-      }
-    }
-    // Depth of each organisation below its root, computed without recursion. A bound keeps the
-    // interested-party look-up (which follows the chain for every holder) linear in the input.
-    if (!any_cycle) {
-      std::vector<Index> depth(sources_.size(), kNone);  // by original index
-      std::vector<Index> path;
-      for (Index i = 0; i < sources_.size(); ++i) {
-        Index v = i;
-        path.clear();
-        while (depth[v] == kNone && sources_[v].parent != kNone) {
-          path.push_back(v);
-          v = source_order[sources_[v].parent];
-        }
-        Index d = depth[v] == kNone ? 0 : depth[v];
-        depth[v] = d;
-        for (auto it = path.rbegin(); it != path.rend(); ++it) depth[*it] = ++d;
-      }
-      for (Index i = 0; i < sources_.size(); ++i) {
-        if (depth[i] != kNone && depth[i] > kMaxOrganisationDepth) {
-          Problem(source_lines_[i], "parent",
-                  fmt::format("organisation '{}' is nested {} levels deep (at most {})",
-                              sources_[i].id, depth[i], kMaxOrganisationDepth));
-          break;  // one report: every organisation below it is deeper still
-        }
-      }
+// No organisation may be its own ancestor. Returns whether one is.
+bool DatasetBuilder::CheckParentCycles(const Ranks& ranks) {
+  std::vector<std::pair<Index, Index>> edges;
+  for (Index i = 0; i < sources_.size(); ++i) {
+    if (sources_[i].parent != kNone) edges.emplace_back(ranks.source_rank[i], sources_[i].parent);
+  }
+  const auto parent_cycle = OnCycle(sources_.size(), edges);
+  bool any_cycle = false;
+  for (Index i = 0; i < sources_.size(); ++i) {
+    if (parent_cycle[ranks.source_rank[i]]) {
+      any_cycle = true;
+      Problem(source_lines_[i], "parent",
+              fmt::format("organisation '{}' is its own ancestor", sources_[i].id));
     }
   }
+  return any_cycle;
+}
 
-  if (!problems_.empty()) {
-    std::stable_sort(problems_.begin(), problems_.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
-    throw DataError(std::move(problems_));
+// Depth of each organisation below its root, computed without recursion (the parents have no
+// cycle). A bound keeps the interested-party look-up (which follows the chain for every holder)
+// linear in the input.
+void DatasetBuilder::CheckOrganisationDepth(const Ranks& ranks) {
+  std::vector<Index> depth(sources_.size(), kNone);  // by original index
+  std::vector<Index> path;
+  for (Index i = 0; i < sources_.size(); ++i) {
+    Index v = i;
+    path.clear();
+    while (depth[v] == kNone && sources_[v].parent != kNone) {
+      path.push_back(v);
+      v = ranks.source_order[sources_[v].parent];
+    }
+    Index d = depth[v] == kNone ? 0 : depth[v];
+    depth[v] = d;
+    for (auto it = path.rbegin(); it != path.rend(); ++it) depth[*it] = ++d;
   }
+  for (Index i = 0; i < sources_.size(); ++i) {
+    if (depth[i] != kNone && depth[i] > kMaxOrganisationDepth) {
+      Problem(source_lines_[i], "parent",
+              fmt::format("organisation '{}' is nested {} levels deep (at most {})", sources_[i].id,
+                          depth[i], kMaxOrganisationDepth));
+      break;  // one report: every organisation below it is deeper still
+    }
+  }
+}
 
-  data.sources = ApplyOrder(sources_, source_order);
-  data.claims = ApplyOrder(claims_, claim_order);
-  data.reports = ApplyOrder(reports_, report_order);
+// Moves the tables into `data` in id order, and the groups and origins in name order.
+void DatasetBuilder::Order(const Ranks& ranks, Dataset* data) {
+  data->sources = ApplyOrder(sources_, ranks.source_order);
+  data->claims = ApplyOrder(claims_, ranks.claim_order);
+  data->reports = ApplyOrder(reports_, ranks.report_order);
   std::vector<Index> group_remap;
   std::vector<Index> origin_remap;
-  data.groups = SortNames(groups_, &group_remap);
-  data.origins = SortNames(origins_, &origin_remap);
-  for (Claim& c : data.claims) {
+  data->groups = SortNames(groups_, &group_remap);
+  data->origins = SortNames(origins_, &origin_remap);
+  for (Claim& c : data->claims) {
     if (c.group != kNone) c.group = group_remap[c.group];
   }
-  for (Stance& s : data.stances) {
+  for (Stance& s : data->stances) {
     if (s.origin != kNone) s.origin = origin_remap[s.origin];
   }
-  data.strings = std::move(strings_);
-  return data;
+  data->strings = std::move(strings_);
 }
 
 }  // namespace credence::io

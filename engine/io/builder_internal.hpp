@@ -3,76 +3,16 @@
 // reference, sorts entities by id and checks the dataset as a whole. Shared by the JSON Lines and
 // CSV readers so that both enforce the same rules with the same messages.
 
-#include <algorithm>
 #include <cstdint>
-#include <cstring>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
-#include "credence/core/error.hpp"
 #include "credence/core/dataset.hpp"
+#include "credence/core/error.hpp"
+#include "interner_internal.hpp"
 
 namespace credence::io {
-
-/// Maps strings to dense indices, in order of first appearance. An open-addressing table of
-/// (hash tag, index) pairs probed linearly: a look-up touches one or two cache lines instead of
-/// a chain of heap nodes, which is most of the cost of reading millions of rows.
-class Interner {
- public:
-  static std::uint64_t Hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
-  Index Intern(std::string_view s) { return Intern(s, Hash(s)); }
-  /// As Intern(s), with `hash` == Hash(s) computed by the caller.
-  Index Intern(std::string_view s, std::uint64_t hash);
-  /// Hints for a look-up of a string with this hash that comes soon: first the slot's cache
-  /// line, then (once that has arrived) the name a matching slot points to. Readers issue them
-  /// for a batch of rows before interning the batch, so that the cache misses of many look-ups
-  /// overlap instead of being paid one after another. They change nothing.
-  void PrefetchSlot(std::uint64_t hash) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
-  }
-  /// Prefetches the name a matching first slot points to and returns its index (kNone if the
-  /// first slot does not match: the look-up will probe further or insert).
-  Index PrefetchName(std::uint64_t hash) const {
-    if (slots_.empty()) return kNone;
-    const Slot& slot = slots_[hash & (slots_.size() - 1)];
-    if (slot.index == 0 || (slot.meta >> 8) != static_cast<std::uint32_t>(hash >> 40)) {
-      return kNone;
-    }
-    __builtin_prefetch(&names_[slot.index - 1]);
-    return slot.index - 1;
-  }
-  Index Find(std::string_view s) const;
-  const std::string& Name(Index i) const { return names_[i]; }
-  std::size_t size() const { return names_.size(); }
-  /// Hands the names over; the interner must not be used afterwards.
-  std::vector<std::string> TakeNames() { return std::move(names_); }
-
- private:
-  // A slot holds the name's first 8 bytes, so that names of up to 8 bytes (most generated and
-  // many real ids) are compared without reading the name itself, a likely cache miss.
-  struct Slot {
-    std::uint32_t meta = 0;   // 24 high bits of the hash, then the length (255: more than 8)
-    std::uint32_t index = 0;  // name index + 1; 0 = empty
-    std::uint64_t head = 0;   // the first 8 bytes, zero-padded
-  };
-  static Slot Key(std::string_view s, std::uint64_t hash) {
-    Slot key;
-    key.meta = (static_cast<std::uint32_t>(hash >> 32) & 0xFFFFFF00U) |
-               static_cast<std::uint32_t>(s.size() <= 8 ? s.size() : 0xFF);
-    std::memcpy(&key.head, s.data(), std::min<std::size_t>(s.size(), 8));
-    return key;
-  }
-  // The slot holding `s`, or the empty slot where it would go.
-  std::size_t Probe(std::string_view s, std::uint64_t hash) const;
-  void Grow();
-
-  std::vector<Slot> slots_;
-  std::vector<std::uint64_t> hashes_;  // per name, for regrowing
-  std::vector<std::string> names_;
-};
 
 struct RawStance {
   Index holder = kNone;  // name index
@@ -156,6 +96,10 @@ class DatasetBuilder {
   /// True when `id` was declared as any entity.
   bool IsDeclared(std::string_view id) const;
 
+  /// The id rule (text::IdProblem) for the id `id` given in `field` at `line`: true when it
+  /// holds, else records "an id must not ..." and returns false.
+  bool CheckId(long line, std::string_view field, std::string_view id);
+
   /// Resolves and checks everything. @throws DataError listing every problem found.
   Dataset Finish();
 
@@ -166,7 +110,39 @@ class DatasetBuilder {
     Index record = kNone;
     long line = 0;
   };
+  // Where each entity goes once the tables are sorted by id (Resolve).
+  struct Ranks {
+    std::vector<Index> source_order, claim_order, report_order;  // sorted position -> record
+    std::vector<Index> source_rank, claim_rank, report_rank;     // record -> sorted position
+    // Each name's final index, whatever its kind (kNone: not an entity), in one table: the
+    // million look-ups that resolve stances then touch two compact tables (kinds_ and this)
+    // instead of a declaration and a rank table each.
+    std::vector<Index> final_of_name;
+  };
   bool Declare(std::string_view id, DeclKind kind, Index record, long line);
+
+  // The steps of Finish, in order.
+  Ranks Resolve();
+  void ResolveSourceReferences(const Ranks& ranks);
+  void ResolveClaimReferences(const Ranks& ranks);
+  void ResolveReportReferences(const Ranks& ranks);
+  void ResolveStances(const Ranks& ranks, Dataset* data);
+  void CheckGroups(const Ranks& ranks, const Dataset& data);
+  void CheckCitationCycles(const Ranks& ranks);
+  bool CheckParentCycles(const Ranks& ranks);
+  void CheckOrganisationDepth(const Ranks& ranks);
+  void Order(const Ranks& ranks, Dataset* data);
+
+  // The final index of the entity `name` declares if it is of `kind`, else kNone.
+  Index FinalIndex(const Ranks& ranks, Index name, DeclKind kind) const {
+    if (name >= kinds_.size() || kinds_[name] != kind) return kNone;
+    return ranks.final_of_name[name];
+  }
+  // The final index of the source `id` names if it is an outlet, else kNone.
+  Index FinalOutlet(const Ranks& ranks, Index name) const;
+  // "WHAT 'ID', which is not defined" or "WHAT 'ID', which is a claim, not EXPECTED".
+  std::string Undefined(std::string_view what, std::string_view id,
+                        std::string_view expected) const;
 
   std::string path_;
   std::string empty_message_ = "no records: the file is empty";

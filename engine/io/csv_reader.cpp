@@ -17,7 +17,7 @@
 #include "credence/io/reader.hpp"
 #include "credence/text/csv.hpp"
 #include "credence/text/file.hpp"
-#include "credence/text/json.hpp"
+#include "credence/text/strings.hpp"
 #include "credence/text/utf8.hpp"
 
 namespace credence::io {
@@ -54,11 +54,7 @@ bool ReadHeader(text::CsvRecords& cursor, DatasetBuilder& b, std::vector<Column>
   }
   bool ok = true;
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    std::string name = fields[i];
-    name.erase(0, name.find_first_not_of(' '));
-    name.erase(name.find_last_not_of(' ') + 1);
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string name = text::ToLowerAscii(text::Trim(fields[i], " "));
     auto it = std::find_if(columns->begin(), columns->end(),
                            [&](const Column& c) { return c.name == name; });
     if (it == columns->end()) {
@@ -238,13 +234,6 @@ void ForEachRowAhead(text::CsvRecords& cursor, DatasetBuilder& b, std::size_t wi
   if (failure) std::rethrow_exception(failure);
 }
 
-std::string_view Trimmed(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t");
-  return s.substr(first, last - first + 1);
-}
-
 // Declares `id` as a source of kind "other" on first sight.
 void EnsureSource(DatasetBuilder& b, std::string_view id, long line) {
   if (b.IsDeclared(id)) return;
@@ -265,17 +254,39 @@ bool CheckUtf8(DatasetBuilder& b, long line, std::string_view field_name, std::s
   return true;
 }
 
+// The name of the source `source` of a stance at `line`, declared as an outlet of kind "other" on
+// first sight; kNone (a problem recorded) when it is a claim's id.
+Index SourceName(DatasetBuilder& b, long line, std::string_view source, std::uint64_t hash) {
+  const Index name = b.Name(source, hash);
+  if (b.IsClaimName(name)) {
+    b.Problem(line, "source", fmt::format("'{}' is already used as a claim id", source));
+    return kNone;
+  }
+  if (!b.IsDeclaredName(name)) EnsureSource(b, source, line);
+  return name;
+}
+
+// The name of the claim `id` a stance at `line` is on, declared on first sight (after
+// fill(&claim) adds what the row says of it); kNone (a problem recorded in `field`) when it is a
+// source's id.
+template <typename Fill>
+Index ClaimName(DatasetBuilder& b, long line, std::string_view field, std::string_view id,
+                std::uint64_t hash, Fill&& fill) {
+  const Index name = b.Name(id, hash);
+  if (b.IsClaimName(name)) return name;
+  if (b.IsDeclaredName(name)) {
+    b.Problem(line, std::string(field), fmt::format("'{}' is already used as a source id", id));
+    return kNone;
+  }
+  Claim fresh;
+  fresh.id = std::string(id);
+  fill(&fresh);
+  return b.AddClaim(std::move(fresh), {}, line) ? name : kNone;
+}
+
+// An id: the id rule (DatasetBuilder::CheckId), then valid UTF-8.
 bool CheckId(DatasetBuilder& b, long line, std::string_view field_name, std::string_view id) {
-  if (id.empty()) {
-    b.Problem(line, std::string(field_name), "an id must not be empty");
-    return false;
-  }
-  if (std::any_of(id.begin(), id.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
-    b.Problem(line, std::string(field_name), "an id must not contain control characters");
-    return false;
-  }
-  return CheckUtf8(b, line, field_name, id);
+  return b.CheckId(line, field_name, id) && CheckUtf8(b, line, field_name, id);
 }
 
 }  // namespace
@@ -302,9 +313,9 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
   auto prefetch = [&](BatchRow& row, int round) {
     if (round < 0) {  // may run on the reading thread: touches nothing but the row
       const std::vector<std::string>& f = row.fields;
-      row.hash[0] = Interner::Hash(Trimmed(f[claim_col]));
-      row.hash[1] = Interner::Hash(Trimmed(f[source_col]));
-      row.hash[2] = origin_col >= 0 ? Interner::Hash(Trimmed(f[origin_col])) : 0;
+      row.hash[0] = Interner::Hash(text::Trim(f[claim_col]));
+      row.hash[1] = Interner::Hash(text::Trim(f[source_col]));
+      row.hash[2] = origin_col >= 0 ? Interner::Hash(text::Trim(f[origin_col])) : 0;
     } else if (round == 0) {
       b.names().PrefetchSlot(row.hash[0]);
       b.names().PrefetchSlot(row.hash[1]);
@@ -318,9 +329,9 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
   ForEachRowAhead(
       cursor, b, width, UseReaderThread(content, threads), prefetch,
       [&](long line, const std::vector<std::string>& f, const BatchRow& row) {
-        const auto source = Trimmed(f[source_col]);
-        const auto claim = Trimmed(f[claim_col]);
-        const auto stance = Trimmed(f[stance_col]);
+        const auto source = text::Trim(f[source_col]);
+        const auto claim = text::Trim(f[claim_col]);
+        const auto stance = text::Trim(f[stance_col]);
         bool ok = CheckId(b, line, "source", source);
         ok = CheckId(b, line, "claim", claim) && ok;
         RawStance s;
@@ -332,8 +343,8 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
                                 stance));
           ok = false;
         }
-        if (weight_col >= 0 && !Trimmed(f[weight_col]).empty()) {
-          const auto w = Trimmed(f[weight_col]);
+        if (weight_col >= 0 && !text::Trim(f[weight_col]).empty()) {
+          const auto w = text::Trim(f[weight_col]);
           double v = 0;
           const auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
           // The float test rejects positive values, such as 1e-50, that would be stored as 0.
@@ -344,7 +355,7 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
           }
           s.weight = static_cast<float>(v);
         }
-        std::string_view group = group_col >= 0 ? Trimmed(f[group_col]) : std::string_view{};
+        std::string_view group = group_col >= 0 ? text::Trim(f[group_col]) : std::string_view{};
         std::string_view text = text_col >= 0 ? std::string_view(f[text_col]) : std::string_view{};
         if (!group.empty()) ok &= CheckId(b, line, "group", group);
         if (!text.empty()) ok &= CheckUtf8(b, line, "text", text);
@@ -353,16 +364,8 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
         // Ids are interned once per row; the declarations are then looked up by index.
         // The kind of a name is one byte in a compact table; the claim record itself (a likely
         // cache miss at a million claims) is fetched only for a text or a group.
-        const Index claim_name = b.Name(claim, row.hash[0]);
-        if (!b.IsClaimName(claim_name)) {
-          if (b.IsDeclaredName(claim_name)) {
-            b.Problem(line, "claim", fmt::format("'{}' is already used as a source id", claim));
-            return;
-          }
-          Claim fresh;
-          fresh.id = std::string(claim);
-          if (!b.AddClaim(std::move(fresh), {}, line)) return;
-        }
+        const Index claim_name = ClaimName(b, line, "claim", claim, row.hash[0], [](Claim*) {});
+        if (claim_name == kNone) return;
         Claim* c = text.empty() && group.empty() ? nullptr : b.DeclaredClaimNamed(claim_name);
         if (!text.empty() && c->text.empty()) c->text = std::string(text);
         if (!group.empty()) {
@@ -375,16 +378,12 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
           }
           c->group = g;
         }
-        const Index source_name = b.Name(source, row.hash[1]);
-        if (b.IsClaimName(source_name)) {
-          b.Problem(line, "source", fmt::format("'{}' is already used as a claim id", source));
-          return;
-        }
-        if (!b.IsDeclaredName(source_name)) EnsureSource(b, source, line);
+        const Index source_name = SourceName(b, line, source, row.hash[1]);
+        if (source_name == kNone) return;
         s.holder = source_name;
         s.claim = claim_name;
-        if (origin_col >= 0 && !Trimmed(f[origin_col]).empty()) {
-          s.origin = b.Origin(Trimmed(f[origin_col]), row.hash[2]);
+        if (origin_col >= 0 && !text::Trim(f[origin_col]).empty()) {
+          s.origin = b.Origin(text::Trim(f[origin_col]), row.hash[2]);
         }
         b.AddStance(s);
       });
@@ -405,18 +404,18 @@ Dataset ParseTriplesCsv(std::string_view content, const std::string& path, int t
   // stances CSV, and interned once per row.
   std::string claim_id;
   auto make_claim_id = [&](const std::vector<std::string>& f) {
-    claim_id.assign(Trimmed(f[object_col]));
+    claim_id.assign(text::Trim(f[object_col]));
     claim_id += '=';
-    claim_id += Trimmed(f[value_col]);
+    claim_id += text::Trim(f[value_col]);
   };
   auto prefetch = [&](BatchRow& row, int round) {
     if (round < 0) {  // may run on the reading thread: its own buffer, not claim_id
       thread_local std::string id;
-      id.assign(Trimmed(row.fields[object_col]));
+      id.assign(text::Trim(row.fields[object_col]));
       id += '=';
-      id += Trimmed(row.fields[value_col]);
+      id += text::Trim(row.fields[value_col]);
       row.hash[0] = Interner::Hash(id);
-      row.hash[1] = Interner::Hash(Trimmed(row.fields[source_col]));
+      row.hash[1] = Interner::Hash(text::Trim(row.fields[source_col]));
     } else if (round == 0) {
       b.names().PrefetchSlot(row.hash[0]);
       b.names().PrefetchSlot(row.hash[1]);
@@ -425,48 +424,37 @@ Dataset ParseTriplesCsv(std::string_view content, const std::string& path, int t
       b.PrefetchDeclaration(row.hash[1]);
     }
   };
-  ForEachRowAhead(
-      cursor, b, width, UseReaderThread(content, threads), prefetch,
-      [&](long line, const std::vector<std::string>& f, const BatchRow& row) {
-        const auto source = Trimmed(f[source_col]);
-        const auto object = Trimmed(f[object_col]);
-        const auto value = Trimmed(f[value_col]);
-        bool ok = CheckId(b, line, "source", source);
-        ok = CheckId(b, line, "object", object) && ok;
-        if (value.empty()) {
-          b.Problem(line, "value", "a value must not be empty");
-          ok = false;
-        } else {
-          ok &= CheckUtf8(b, line, "value", value);
-        }
-        if (!ok) return;
-        make_claim_id(f);
-        const Index claim_name = b.Name(claim_id, row.hash[0]);
-        if (!b.IsClaimName(claim_name)) {
-          if (b.IsDeclaredName(claim_name)) {
-            b.Problem(line, "object", fmt::format("'{}' is already used as a source id", claim_id));
-            return;
-          }
-          Claim fresh;
-          fresh.id = claim_id;
-          fresh.text = fmt::format("{} = {}", object, value);
-          fresh.value = std::string(value);
-          fresh.group = b.Group(object);
-          b.AddClaim(std::move(fresh), {}, line);
-        }
-        const Index source_name = b.Name(source, row.hash[1]);
-        if (b.IsClaimName(source_name)) {
-          b.Problem(line, "source", fmt::format("'{}' is already used as a claim id", source));
-          return;
-        }
-        if (!b.IsDeclaredName(source_name)) EnsureSource(b, source, line);
-        RawStance s;
-        s.line = static_cast<std::uint32_t>(line);
-        s.polarity = Polarity::kSupports;
-        s.holder = source_name;
-        s.claim = claim_name;
-        b.AddStance(s);
-      });
+  ForEachRowAhead(cursor, b, width, UseReaderThread(content, threads), prefetch,
+                  [&](long line, const std::vector<std::string>& f, const BatchRow& row) {
+                    const auto source = text::Trim(f[source_col]);
+                    const auto object = text::Trim(f[object_col]);
+                    const auto value = text::Trim(f[value_col]);
+                    bool ok = CheckId(b, line, "source", source);
+                    ok = CheckId(b, line, "object", object) && ok;
+                    if (value.empty()) {
+                      b.Problem(line, "value", "a value must not be empty");
+                      ok = false;
+                    } else {
+                      ok &= CheckUtf8(b, line, "value", value);
+                    }
+                    if (!ok) return;
+                    make_claim_id(f);
+                    const Index claim_name =
+                        ClaimName(b, line, "object", claim_id, row.hash[0], [&](Claim* fresh) {
+                          fresh->text = fmt::format("{} = {}", object, value);
+                          fresh->value = std::string(value);
+                          fresh->group = b.Group(object);
+                        });
+                    if (claim_name == kNone) return;
+                    const Index source_name = SourceName(b, line, source, row.hash[1]);
+                    if (source_name == kNone) return;
+                    RawStance s;
+                    s.line = static_cast<std::uint32_t>(line);
+                    s.polarity = Polarity::kSupports;
+                    s.holder = source_name;
+                    s.claim = claim_name;
+                    b.AddStance(s);
+                  });
   return b.Finish();
 }
 

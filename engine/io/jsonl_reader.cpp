@@ -8,9 +8,8 @@
 
 #include "builder_internal.hpp"
 #include "credence/io/reader.hpp"
-#include "credence/text/csv.hpp"
 #include "credence/text/file.hpp"
-#include "credence/text/json.hpp"
+#include "credence/text/strings.hpp"
 #include "credence/text/utf8.hpp"
 
 namespace credence::io {
@@ -160,16 +159,9 @@ class Record {
   }
 
   bool CheckId(std::string_view key, std::string_view id) {
-    if (id.empty()) {
-      Fail(key, "an id must not be empty");
-      return false;
-    }
-    if (std::any_of(id.begin(), id.end(),
-                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
-      Fail(key, "an id must not contain control characters");
-      return false;
-    }
-    return true;
+    if (builder_.CheckId(line_, key, id)) return true;
+    ok_ = false;
+    return false;
   }
 
   DatasetBuilder& builder_;
@@ -287,20 +279,20 @@ Dataset ParseJsonl(std::string_view content, const std::string& path) {
     throw Error("cannot allocate the JSON parser");
   }
   const std::string_view text = text::StripBom(content);
-  builder.SetEmptyMessage(text.find_first_not_of(" \t\r\n") == std::string_view::npos
+  builder.SetEmptyMessage(text::Trim(text, text::kWhitespace).empty()
                               ? "no records: the file is empty"
                               : "no records: the file holds only blank lines and comments");
   text::ForEachLine(text, [&](long number, std::string_view line) {
     if (builder.TooManyProblems()) return false;
-    const auto first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos || line[first] == '#') return true;
+    const std::string_view record = text::Trim(line);
+    if (record.empty() || record.front() == '#') return true;
     if (line.size() > kMaxLineBytes) {
       builder.Problem(number, "",
                       fmt::format("line too long: {} bytes (a record may have at most {})",
                                   line.size(), kMaxLineBytes));
       return true;
     }
-    if (line.substr(first, 3) == "\xEF\xBB\xBF") {
+    if (record.substr(0, 3) == "\xEF\xBB\xBF") {
       builder.Problem(number, "",
                       "a byte-order mark is allowed only at the start of the file (were two "
                       "files joined?)");

@@ -2,38 +2,63 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace credence::text {
 
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  out.reserve(s.size() + 2);
-  for (char c : s) {
-    const auto byte = static_cast<unsigned char>(c);
+namespace {
+
+// Whether a byte must be escaped in a JSON string: '"', '\\', control characters and DEL.
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[static_cast<std::size_t>(c)] = true;
+  table['"'] = table['\\'] = table[0x7F] = true;
+  return table;
+}();
+
+bool NeedsEscape(char c) { return kNeedsEscape[static_cast<unsigned char>(c)]; }
+
+// Appends the JSON string literal of `s`. Runs without anything to escape (most ids and text) are
+// appended whole.
+void AppendJsonString(std::string* out, std::string_view s) {
+  *out += '"';
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t run = i;
+    while (run < s.size() && !NeedsEscape(s[run])) ++run;
+    out->append(s.data() + i, run - i);
+    if (run == s.size()) break;
+    const char c = s[run];
     switch (c) {
       case '"':
-        out += "\\\"";
+        *out += "\\\"";
         break;
       case '\\':
-        out += "\\\\";
+        *out += "\\\\";
         break;
       case '\n':
-        out += "\\n";
+        *out += "\\n";
         break;
       case '\r':
-        out += "\\r";
+        *out += "\\r";
         break;
       case '\t':
-        out += "\\t";
+        *out += "\\t";
         break;
       default:
-        if (byte < 0x20 || byte == 0x7F) {
-          out += fmt::format("\\u{:04x}", byte);
-        } else {
-          out += c;
-        }
+        *out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
     }
+    i = run + 1;
   }
-  out += '"';
+  *out += '"';
+}
+
+}  // namespace
+
+std::string JsonString(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  AppendJsonString(&out, s);
   return out;
 }
 
@@ -70,7 +95,7 @@ JsonWriter& JsonWriter::Close(char bracket) {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  *out_ += JsonString(key);
+  AppendJsonString(out_, key);
   *out_ += ':';
   after_key_ = true;
   return *this;
@@ -78,7 +103,7 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
 
 JsonWriter& JsonWriter::String(std::string_view value) {
   BeforeValue();
-  *out_ += JsonString(value);
+  AppendJsonString(out_, value);
   return *this;
 }
 
@@ -86,6 +111,10 @@ JsonWriter& JsonWriter::Number(std::string_view formatted) {
   BeforeValue();
   *out_ += formatted;
   return *this;
+}
+
+JsonWriter& JsonWriter::Number(double value, int significant_digits) {
+  return Number(fmt::format("{:.{}g}", value, significant_digits));
 }
 
 JsonWriter& JsonWriter::Int(std::int64_t value) { return Number(fmt::format("{}", value)); }

@@ -5,214 +5,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
-#include <cctype>
 #include <initializer_list>
 #include <map>
 #include <set>
 
 #include "credence/core/error.hpp"
-#include "credence/text/utf8.hpp"
+#include "credence/text/ascii.hpp"
+#include "credence/text/strings.hpp"
 #include "import_internal.hpp"
 
 namespace credence::io {
 namespace {
-
-// ---- Decoding: UTF-8 and HTML entities to code points, then folded to ASCII. ----
-
-// HTML 4 entity names for U+00A0 ... U+00FF, in code-point order.
-constexpr std::array<std::string_view, 96> kLatin1Entities = {
-    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",
-    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn",
-    "sup2",   "sup3",   "acute",  "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",
-    "raquo",  "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",  "Atilde",
-    "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave",
-    "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde",
-    "Ouml",   "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",
-    "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
-    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",   "eth",
-    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave",
-    "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
-
-// ASCII letters for U+00C0 ... U+00FF and U+0100 ... U+017F without their accents; '*' marks
-// the letters FoldChar spells out (Æ, ß, Œ, ...) or that are not letters (×, ÷).
-constexpr std::string_view kFoldLatin1 =
-    "AAAAAA*CEEEEIIII*NOOOOO**UUUUY**aaaaaa*ceeeeiiii*nooooo**uuuuy*y";
-constexpr std::string_view kFoldLatinA =
-    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi**JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo**RrRrRrSsSs"
-    "SsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
-
-// Decodes UTF-8; a byte that does not start a valid sequence stands for itself (Latin-1).
-std::vector<char32_t> DecodeUtf8Lenient(std::string_view s) {
-  std::vector<char32_t> out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = 0;
-    const std::size_t len = text::DecodeUtf8At(s, i, &cp);
-    if (len > 0) {
-      out.push_back(cp);
-      i += len;
-    } else {
-      out.push_back(static_cast<unsigned char>(s[i]));
-      ++i;
-    }
-  }
-  return out;
-}
-
-bool IsAsciiAlpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
-
-// Replaces "&name;", "&#NNN;" and "&#xHH;" by their code points. Numeric references 128-159 are
-// kept as those values: they are either Windows-1252 punctuation or bytes of double-encoded
-// UTF-8, which RepairDoubleEncoding can then put back together.
-std::vector<char32_t> DecodeEntities(const std::vector<char32_t>& in) {
-  std::vector<char32_t> out;
-  out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] != '&') {
-      out.push_back(in[i]);
-      continue;
-    }
-    std::size_t j = i + 1;
-    std::string name;
-    while (j < in.size() && j - i <= 10 &&
-           (IsAsciiAlpha(in[j]) || IsAsciiDigit(in[j]) || (j == i + 1 && in[j] == '#'))) {
-      name += static_cast<char>(in[j]);
-      ++j;
-    }
-    if (j >= in.size() || in[j] != ';' || name.empty()) {
-      out.push_back(in[i]);
-      continue;
-    }
-    char32_t cp = 0;
-    bool known = true;
-    if (name[0] == '#') {
-      const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-      const std::string digits = name.substr(hex ? 2 : 1);
-      known = !digits.empty() && digits.size() <= 6;
-      for (char d : digits) {
-        if (hex && std::isxdigit(static_cast<unsigned char>(d))) {
-          cp = cp * 16 + static_cast<char32_t>(std::isdigit(static_cast<unsigned char>(d))
-                                                   ? d - '0'
-                                                   : (d | 0x20) - 'a' + 10);
-        } else if (!hex && IsAsciiDigit(static_cast<unsigned char>(d))) {
-          cp = cp * 10 + static_cast<char32_t>(d - '0');
-        } else {
-          known = false;
-        }
-      }
-      known = known && cp > 0 && cp <= 0x10FFFF;
-    } else if (name == "amp") {
-      cp = '&';
-    } else if (name == "lt") {
-      cp = '<';
-    } else if (name == "gt") {
-      cp = '>';
-    } else if (name == "quot") {
-      cp = '"';
-    } else if (name == "apos") {
-      cp = '\'';
-    } else {
-      const auto it = std::find(kLatin1Entities.begin(), kLatin1Entities.end(), name);
-      known = it != kLatin1Entities.end();
-      if (known) cp = static_cast<char32_t>(0xA0 + (it - kLatin1Entities.begin()));
-    }
-    if (!known) {
-      out.push_back(in[i]);
-      continue;
-    }
-    out.push_back(cp);
-    i = j;
-  }
-  return out;
-}
-
-// "GagnÃ©" (the UTF-8 bytes of "Gagné" read as Latin-1) -> "Gagné": when every code point is
-// below 256 and, read as bytes, they are valid UTF-8 with at least one multi-byte sequence.
-std::vector<char32_t> RepairDoubleEncoding(std::vector<char32_t> cps) {
-  std::string bytes;
-  bool high = false;
-  for (char32_t c : cps) {
-    if (c > 0xFF) return cps;
-    high = high || c >= 0x80;
-    bytes += static_cast<char>(c);
-  }
-  if (!high || !importer::IsValidUtf8(bytes)) return cps;
-  return DecodeUtf8Lenient(bytes);
-}
-
-// Appends the ASCII spelling of one code point: letters lose their accents, a no-break space is
-// a space, anything else outside ASCII becomes '?' (which no rule treats as a separator, as in
-// the data's own "E?in").
-void FoldChar(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    *out += static_cast<char>(c);
-    return;
-  }
-  if (c == 0xA0) {
-    *out += ' ';
-    return;
-  }
-  char folded = '*';
-  if (c >= 0xC0 && c <= 0xFF) folded = kFoldLatin1[c - 0xC0];
-  if (c >= 0x100 && c <= 0x17F) folded = kFoldLatinA[c - 0x100];
-  if (folded != '*') {
-    *out += folded;
-    return;
-  }
-  switch (c) {
-    case 0xC6:
-      *out += "AE";
-      return;
-    case 0xE6:
-      *out += "ae";
-      return;
-    case 0xD0:
-      *out += 'D';
-      return;
-    case 0xF0:
-      *out += 'd';
-      return;
-    case 0xD8:
-      *out += 'O';
-      return;
-    case 0xF8:
-      *out += 'o';
-      return;
-    case 0xDE:
-      *out += "TH";
-      return;
-    case 0xFE:
-      *out += "th";
-      return;
-    case 0xDF:
-      *out += "ss";
-      return;
-    case 0x132:
-      *out += "IJ";
-      return;
-    case 0x133:
-      *out += "ij";
-      return;
-    case 0x152:
-      *out += "OE";
-      return;
-    case 0x153:
-      *out += "oe";
-      return;
-    default:
-      *out += '?';
-  }
-}
-
-std::string ToAscii(std::string_view s) {
-  const auto cps = RepairDoubleEncoding(DecodeEntities(DecodeUtf8Lenient(s)));
-  std::string out;
-  out.reserve(cps.size());
-  for (char32_t c : cps) FoldChar(c, &out);
-  return out;
-}
 
 // ---- Cleaning: roles, brackets and glued names. ----
 
@@ -266,7 +69,7 @@ bool WordEndsAt(const std::string& s, std::size_t i) { return i >= s.size() || !
 // at i, or npos.
 template <typename Match>
 std::string ReplacePhrases(const std::string& s, Match match) {
-  const std::string lower = importer::ToLowerAscii(s);
+  const std::string lower = text::ToLowerAscii(s);
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
@@ -357,7 +160,7 @@ std::string SplitGluedNames(const std::string& s) {
       const std::string run = s.substr(j, i - j);
       bool glued = run.size() >= 3 && IsUpper(run[0]) &&
                    std::all_of(run.begin() + 1, run.end(), IsLower) &&
-                   !IsSurnamePrefix(importer::ToLowerAscii(run));
+                   !IsSurnamePrefix(text::ToLowerAscii(run));
       if (!glued && run.empty() && i >= 2 && s[i - 1] == '.' && IsUpper(s[i - 2]) &&
           (i == 2 || !IsAlpha(s[i - 3]))) {
         glued = true;
@@ -371,7 +174,7 @@ std::string SplitGluedNames(const std::string& s) {
 
 // Splits on ; | / & and on the words "and", "with" and a spaced " - ".
 std::vector<std::string> SplitSegments(const std::string& s) {
-  const std::string lower = importer::ToLowerAscii(s);
+  const std::string lower = text::ToLowerAscii(s);
   std::vector<std::string> out;
   std::string current;
   std::size_t i = 0;
@@ -432,7 +235,7 @@ std::string Key(std::string_view word) {
   for (char c : word) {
     if (IsUpper(c)) {
       key += static_cast<char>(c - 'A' + 'a');
-    } else if (IsLower(c) || IsAsciiDigit(static_cast<unsigned char>(c))) {
+    } else if (IsLower(c) || (c >= '0' && c <= '9')) {
       key += c;
     }
   }
@@ -562,7 +365,7 @@ std::vector<Words> SegmentSurnames(std::string_view segment) {
 }  // namespace
 
 std::string NormaliseAuthorList(std::string_view authors) {
-  std::string s = ToAscii(authors);
+  std::string s = text::FoldToAscii(authors);
   s = ReplaceBrackets(ReplaceBrackets(std::move(s), '(', ')'), '[', ']');
   s = ReplacePhrases(s, MatchRoleTail);
   s = ReplacePhrases(s, MatchByline);
@@ -586,87 +389,73 @@ std::string NormaliseAuthorList(std::string_view authors) {
 
 namespace importer {
 
+namespace {
+
+// Reads the golden author lists ("ISBN<TAB>authors", books separated by blank lines).
+GoldValues ReadGoldenAuthors(const ImportInput& gold, ImportLog* log) {
+  GoldValues golden;  // ISBN -> (authors, line)
+  text::ForEachLine(gold.content, [&](long line, std::string_view text) {
+    if (TrimCell(text).empty()) return true;  // the golden file separates books by blank lines
+    const auto f = SplitTabs(text);
+    const std::string isbn =
+        text::EscapeInvalidUtf8(f.empty() ? std::string_view{} : TrimCell(f[0]));
+    const std::string authors = f.size() == 2 ? NormaliseAuthorList(f[1]) : std::string();
+    if (f.size() != 2 || isbn.empty()) {
+      log->Problem(gold.path, line, "",
+                   fmt::format("expected 'ISBN<TAB>authors', got {} field(s)", f.size()));
+    } else if (authors.empty()) {
+      log->Problem(gold.path, line, "authors", "no author name in the golden author list");
+    } else if (const auto [it, fresh] = golden.emplace(isbn, std::pair{authors, line}); !fresh) {
+      log->Problem(
+          gold.path, line, "ISBN",
+          fmt::format("book '{}' is listed twice, first at line {}", isbn, it->second.second));
+    }
+    return !log->TooManyProblems();
+  });
+  return golden;
+}
+
+}  // namespace
+
 ImportResult ImportBook(const std::vector<ImportInput>& inputs) {
   ImportResult result;
   ImportLog log(&result.stats);
   TriplesWriter triples;
   const ImportInput& data = inputs[0];
-  text::ForEachLine(data.content, [&](long line, std::string_view text) {
-    if (Trim(text).empty()) return true;
-    ++result.stats.rows_read;
-    const auto f = SplitTabs(text);
-    if (f.size() != 4) {
-      log.Problem(data.path, line, "",
-                  fmt::format("expected 4 tab-separated fields (store, ISBN, title, authors), "
-                              "got {}",
-                              f.size()));
-      return !log.TooManyProblems();
-    }
-    const std::string store = EscapeInvalidUtf8(CollapseSpaces(f[0]));
-    const std::string isbn = EscapeInvalidUtf8(Trim(f[1]));
-    if (store.empty() || isbn.empty()) {
-      log.Problem(data.path, line, store.empty() ? "store" : "ISBN", "must not be empty");
-      return !log.TooManyProblems();
-    }
-    if (!CheckIdCell(store, data.path, line, "store", &log) ||
-        !CheckIdCell(isbn, data.path, line, "ISBN", &log)) {
-      return !log.TooManyProblems();
-    }
-    if (Trim(f[3]).empty()) {
-      log.Skip("empty author list", data.path, line);
-      return true;
-    }
-    const std::string authors = NormaliseAuthorList(f[3]);
-    if (authors.empty()) {
-      log.Skip("no author name in the list (\"Not Available\", \"0\", roles only)", data.path,
-               line);
-      return true;
-    }
-    triples.Add(store, isbn, authors, data.path, line, &log);
-    return true;
-  });
+  ForEachTsvRow(data, 4, "store, ISBN, title, authors", &log, &result.stats,
+                [&](long line, const std::vector<std::string_view>& f) {
+                  const std::string store = text::EscapeInvalidUtf8(text::CollapseSpaces(f[0]));
+                  const std::string isbn = text::EscapeInvalidUtf8(TrimCell(f[1]));
+                  if (store.empty() || isbn.empty()) {
+                    log.Problem(data.path, line, store.empty() ? "store" : "ISBN",
+                                "must not be empty");
+                    return;
+                  }
+                  if (!CheckIdCell(store, data.path, line, "store", &log) ||
+                      !CheckIdCell(isbn, data.path, line, "ISBN", &log)) {
+                    return;
+                  }
+                  if (TrimCell(f[3]).empty()) {
+                    log.Skip("empty author list", data.path, line);
+                    return;
+                  }
+                  const std::string authors = NormaliseAuthorList(f[3]);
+                  if (authors.empty()) {
+                    log.Skip("no author name in the list (\"Not Available\", \"0\", roles only)",
+                             data.path, line);
+                    return;
+                  }
+                  triples.Add(store, isbn, authors, data.path, line, &log);
+                });
   if (result.stats.rows_read == 0 && !log.HasProblems()) {
     log.Problem(data.path, 0, "", "no records: the file is empty");
   }
-
   if (inputs.size() > 1) {
-    const ImportInput& gold = inputs[1];
-    std::map<std::string, std::pair<std::string, long>> golden;  // ISBN -> (authors, line)
-    text::ForEachLine(gold.content, [&](long line, std::string_view text) {
-      if (Trim(text).empty()) return true;  // the golden file separates books by blank lines
-      const auto f = SplitTabs(text);
-      const std::string isbn = EscapeInvalidUtf8(f.empty() ? std::string_view{} : Trim(f[0]));
-      const std::string authors = f.size() == 2 ? NormaliseAuthorList(f[1]) : std::string();
-      if (f.size() != 2 || isbn.empty()) {
-        log.Problem(gold.path, line, "",
-                    fmt::format("expected 'ISBN<TAB>authors', got {} field(s)", f.size()));
-      } else if (authors.empty()) {
-        log.Problem(gold.path, line, "authors", "no author name in the golden author list");
-      } else if (const auto [it, fresh] = golden.emplace(isbn, std::pair{authors, line}); !fresh) {
-        log.Problem(
-            gold.path, line, "ISBN",
-            fmt::format("book '{}' is listed twice, first at line {}", isbn, it->second.second));
-      }
-      return !log.TooManyProblems();
-    });
-    result.gold = "object,value\n";
-    for (const auto& [isbn, entry] : golden) {
-      const auto& values = triples.Values(isbn);
-      if (values.empty()) {
-        log.Skip("gold book with no author list in the data (left out of the gold)", gold.path,
-                 entry.second);
-        continue;
-      }
-      result.gold += CsvField(isbn) + "," + CsvField(entry.first) + "\n";
-      ++result.stats.gold_items;
-      if (std::find(values.begin(), values.end(), entry.first) != values.end()) {
-        ++result.stats.gold_covered;
-      }
-    }
+    WriteTriplesGold(ReadGoldenAuthors(inputs[1], &log), triples, inputs[1].path, "object,value\n",
+                     "", "gold book with no author list in the data (left out of the gold)", &log,
+                     &result);
   }
-  log.ThrowIfProblems();
-  triples.FillStats(&result.stats);
-  result.dataset = triples.Take();
+  FinishTriples(log, &triples, &result);
   return result;
 }
 

@@ -101,27 +101,91 @@ namespace {
 constexpr std::array<const char*, 4> kAttributes = {"sched_dep_time", "act_dep_time",
                                                     "sched_arr_time", "act_arr_time"};
 
-struct Table {
-  std::map<std::string, int> col;
-  std::size_t width = 0;
-  bool ok = false;
-};
-
-// Reads the header row of dirty.csv or clean.csv.
-Table ReadHeader(text::CsvRecords* rows, const std::string& path, ImportLog* log) {
-  Table table;
-  std::vector<std::string> fields;
-  std::string error;
-  long line = 0;
-  if (!rows->Next(&fields, &line, &error) || !error.empty()) {
-    log->Problem(path, 1, "", error.empty() ? "no header row: the file is empty" : error);
-    return table;
-  }
-  table.width = fields.size();
+// The columns both tables must have.
+std::vector<std::string> ColumnNames() {
   std::vector<std::string> names{"tuple_id", "src", "flight"};
   names.insert(names.end(), kAttributes.begin(), kAttributes.end());
-  table.ok = FindColumns(fields, names, path, log, &table.col);
-  return table;
+  return names;
+}
+
+// Reads the cells of one dirty row as triples (source, flight/attribute, HH:MM) into `triples`,
+// and its tuple's flight into `flight_of_tuple`.
+void ReadDirtyRow(const CsvTable& table, const std::vector<std::string>& f, const std::string& path,
+                  long line, ImportLog* log, TriplesWriter* triples,
+                  std::map<std::string, std::string>* flight_of_tuple) {
+  const std::string tuple(table.Cell(f, "tuple_id"));
+  const std::string source = text::EscapeInvalidUtf8(table.Cell(f, "src"));
+  const std::string flight = text::EscapeInvalidUtf8(table.Cell(f, "flight"));
+  if (tuple.empty() || source.empty() || flight.empty()) {
+    log->Problem(path, line,
+                 tuple.empty()    ? "tuple_id"
+                 : source.empty() ? "src"
+                                  : "flight",
+                 "must not be empty");
+    return;
+  }
+  if (!CheckIdCell(source, path, line, "src", log) ||
+      !CheckIdCell(flight, path, line, "flight", log)) {
+    return;
+  }
+  if (const auto [it, fresh] = flight_of_tuple->emplace(tuple, flight); !fresh) {
+    log->Problem(path, line, "tuple_id", fmt::format("duplicate tuple_id '{}'", tuple));
+    return;
+  }
+  for (const char* attribute : kAttributes) {
+    const std::string_view cell = table.Cell(f, attribute);
+    if (cell.empty()) {
+      log->Skip("empty cell", path, line);
+      continue;
+    }
+    ClockTimeStatus status;
+    const auto time = NormaliseClockTime(cell, &status);
+    if (!time) {
+      log->Skip(status == ClockTimeStatus::kNoTime
+                    ? "cell without a time (\"Not Available\", \"Contact Airline\")"
+                    : "cell with an impossible time",
+                path, line);
+      continue;
+    }
+    triples->Add(source, flight + "/" + attribute, *time, path, line, log);
+  }
+}
+
+// Reads the clean table, row-aligned with the dirty one, into `gold` (object -> (time, line)).
+void ReadClean(const ImportInput& clean, const std::string& dirty_path,
+               const std::map<std::string, std::string>& flight_of_tuple, ImportLog* log,
+               GoldValues* gold) {
+  text::CsvRecords rows(text::StripBom(clean.content));
+  const CsvTable table = ReadCsvHeader(&rows, ColumnNames(), clean.path, log);
+  if (!table.ok) return;
+  ForEachCsvRow(&rows, table, clean.path, log, nullptr, [&](long line, const auto& f) {
+    const std::string tuple(table.Cell(f, "tuple_id"));
+    const std::string flight = text::EscapeInvalidUtf8(table.Cell(f, "flight"));
+    const auto it = flight_of_tuple.find(tuple);
+    if (it == flight_of_tuple.end() || it->second != flight) {
+      log->Problem(clean.path, line, "tuple_id",
+                   fmt::format("tuple {} ({}) does not match a row of {}: the clean table must "
+                               "be row-aligned with the dirty one",
+                               tuple, flight, dirty_path));
+      return;
+    }
+    for (const char* attribute : kAttributes) {
+      const std::string_view cell = table.Cell(f, attribute);
+      const auto time = NormaliseClockTime(cell);
+      if (!time) {
+        log->Problem(clean.path, line, attribute,
+                     fmt::format("the clean value '{}' is not a time", cell));
+        continue;
+      }
+      const std::string object = flight + "/" + attribute;
+      const auto [g, fresh] = gold->emplace(object, std::pair{*time, line});
+      if (!fresh && g->second.first != *time) {
+        log->Problem(clean.path, line, attribute,
+                     fmt::format("{} is {} here but {} at line {}", object, *time, g->second.first,
+                                 g->second.second));
+      }
+    }
+  });
 }
 
 }  // namespace
@@ -133,127 +197,23 @@ ImportResult ImportFlights(const std::vector<ImportInput>& inputs) {
   const ImportInput& dirty = inputs[0];
   std::map<std::string, std::string> flight_of_tuple;  // tuple_id -> flight, for the gold
   text::CsvRecords rows(text::StripBom(dirty.content));
-  Table table = ReadHeader(&rows, dirty.path, &log);
+  const CsvTable table = ReadCsvHeader(&rows, ColumnNames(), dirty.path, &log);
   if (!table.ok) log.ThrowIfProblems();
-  std::vector<std::string> f;
-  std::string error;
-  long line = 0;
-  while (!log.TooManyProblems() && rows.Next(&f, &line, &error)) {
-    if (!error.empty()) {
-      log.Problem(dirty.path, line, "", error);
-      continue;
-    }
-    if (f.size() == 1 && Trim(f[0]).empty()) continue;
-    ++result.stats.rows_read;
-    if (f.size() != table.width) {
-      log.Problem(
-          dirty.path, line, "",
-          fmt::format("expected {} fields as in the header, got {}", table.width, f.size()));
-      continue;
-    }
-    const std::string tuple(Trim(f[table.col["tuple_id"]]));
-    const std::string source = EscapeInvalidUtf8(Trim(f[table.col["src"]]));
-    const std::string flight = EscapeInvalidUtf8(Trim(f[table.col["flight"]]));
-    if (tuple.empty() || source.empty() || flight.empty()) {
-      log.Problem(dirty.path, line,
-                  tuple.empty()    ? "tuple_id"
-                  : source.empty() ? "src"
-                                   : "flight",
-                  "must not be empty");
-      continue;
-    }
-    if (!CheckIdCell(source, dirty.path, line, "src", &log) ||
-        !CheckIdCell(flight, dirty.path, line, "flight", &log)) {
-      continue;
-    }
-    if (const auto [it, fresh] = flight_of_tuple.emplace(tuple, flight); !fresh) {
-      log.Problem(dirty.path, line, "tuple_id", fmt::format("duplicate tuple_id '{}'", tuple));
-      continue;
-    }
-    for (const char* attribute : kAttributes) {
-      const std::string_view cell = Trim(f[table.col[attribute]]);
-      if (cell.empty()) {
-        log.Skip("empty cell", dirty.path, line);
-        continue;
-      }
-      ClockTimeStatus status;
-      const auto time = NormaliseClockTime(cell, &status);
-      if (!time) {
-        log.Skip(status == ClockTimeStatus::kNoTime
-                     ? "cell without a time (\"Not Available\", \"Contact Airline\")"
-                     : "cell with an impossible time",
-                 dirty.path, line);
-        continue;
-      }
-      triples.Add(source, flight + "/" + attribute, *time, dirty.path, line, &log);
-    }
-  }
+  ForEachCsvRow(&rows, table, dirty.path, &log, &result.stats, [&](long line, const auto& f) {
+    ReadDirtyRow(table, f, dirty.path, line, &log, &triples, &flight_of_tuple);
+  });
   if (result.stats.rows_read == 0 && !log.HasProblems()) {
     log.Problem(dirty.path, 0, "", "no records: the file has a header row but no data rows");
   }
 
   if (inputs.size() > 1) {
     const ImportInput& clean = inputs[1];
-    std::map<std::string, std::pair<std::string, long>> gold;  // object -> (time, line)
-    text::CsvRecords clean_rows(text::StripBom(clean.content));
-    Table clean_table = ReadHeader(&clean_rows, clean.path, &log);
-    while (clean_table.ok && !log.TooManyProblems() && clean_rows.Next(&f, &line, &error)) {
-      if (!error.empty()) {
-        log.Problem(clean.path, line, "", error);
-        continue;
-      }
-      if (f.size() == 1 && Trim(f[0]).empty()) continue;
-      if (f.size() != clean_table.width) {
-        log.Problem(clean.path, line, "",
-                    fmt::format("expected {} fields as in the header, got {}", clean_table.width,
-                                f.size()));
-        continue;
-      }
-      const std::string tuple(Trim(f[clean_table.col["tuple_id"]]));
-      const std::string flight = EscapeInvalidUtf8(Trim(f[clean_table.col["flight"]]));
-      const auto it = flight_of_tuple.find(tuple);
-      if (it == flight_of_tuple.end() || it->second != flight) {
-        log.Problem(clean.path, line, "tuple_id",
-                    fmt::format("tuple {} ({}) does not match a row of {}: the clean table must "
-                                "be row-aligned with the dirty one",
-                                tuple, flight, dirty.path));
-        continue;
-      }
-      for (const char* attribute : kAttributes) {
-        const std::string_view cell = Trim(f[clean_table.col[attribute]]);
-        const auto time = NormaliseClockTime(cell);
-        if (!time) {
-          log.Problem(clean.path, line, attribute,
-                      fmt::format("the clean value '{}' is not a time", cell));
-          continue;
-        }
-        const std::string object = flight + "/" + attribute;
-        const auto [g, fresh] = gold.emplace(object, std::pair{*time, line});
-        if (!fresh && g->second.first != *time) {
-          log.Problem(clean.path, line, attribute,
-                      fmt::format("{} is {} here but {} at line {}", object, *time, g->second.first,
-                                  g->second.second));
-        }
-      }
-    }
-    result.gold = "object,value\n";
-    for (const auto& [object, entry] : gold) {
-      const auto& values = triples.Values(object);
-      if (values.empty()) {
-        log.Skip("gold item no source gives a time for (left out of the gold)", clean.path,
-                 entry.second);
-        continue;
-      }
-      result.gold += CsvField(object) + "," + entry.first + "\n";
-      ++result.stats.gold_items;
-      if (std::find(values.begin(), values.end(), entry.first) != values.end()) {
-        ++result.stats.gold_covered;
-      }
-    }
+    GoldValues gold;  // object -> (time, line)
+    ReadClean(clean, dirty.path, flight_of_tuple, &log, &gold);
+    WriteTriplesGold(gold, triples, clean.path, "object,value\n", "",
+                     "gold item no source gives a time for (left out of the gold)", &log, &result);
   }
-  log.ThrowIfProblems();
-  triples.FillStats(&result.stats);
-  result.dataset = triples.Take();
+  FinishTriples(log, &triples, &result);
   return result;
 }
 

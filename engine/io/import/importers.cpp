@@ -161,7 +161,7 @@ bool FindColumns(const std::vector<std::string>& header, const std::vector<std::
   for (const auto& name : names) {
     int found = -1;
     for (std::size_t i = 0; i < header.size(); ++i) {
-      if (Trim(header[i]) == name) {
+      if (TrimCell(header[i]) == name) {
         found = static_cast<int>(i);
         break;
       }
@@ -175,11 +175,35 @@ bool FindColumns(const std::vector<std::string>& header, const std::vector<std::
   return ok;
 }
 
-std::string_view Trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
+CsvTable ReadCsvHeader(text::CsvRecords* rows, const std::vector<std::string>& names,
+                       const std::string& path, ImportLog* log) {
+  CsvTable table;
+  std::vector<std::string> fields;
+  std::string error;
+  long line = 0;
+  if (!rows->Next(&fields, &line, &error) || !error.empty()) {
+    log->Problem(path, 1, "", error.empty() ? "no header row: the file is empty" : error);
+    return table;
+  }
+  table.width = fields.size();
+  table.ok = FindColumns(fields, names, path, log, &table.col);
+  return table;
+}
+
+void AddTruthGold(std::string_view claim, bool truth, ImportResult* result) {
+  result->gold += CsvField(claim);
+  result->gold += truth ? ",true\n" : ",false\n";
+  ++result->stats.gold_items;
+  if (truth) ++result->stats.gold_true;
+}
+
+std::string_view Translate(
+    std::string_view word,
+    std::initializer_list<std::pair<std::string_view, std::string_view>> table) {
+  for (const auto& [from, to] : table) {
+    if (word == from) return to;
+  }
+  return {};
 }
 
 std::string_view FileName(std::string_view path) {
@@ -187,90 +211,11 @@ std::string_view FileName(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-std::string ToLowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : Trim(s)) {
-    if (c == ' ' || c == '\t') {
-      space = true;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-bool IsValidUtf8(std::string_view s) { return text::FindInvalidUtf8(s) == std::string_view::npos; }
-
-std::string EscapeInvalidUtf8(std::string_view s) {
-  if (IsValidUtf8(s)) return std::string(s);
-  std::string out;
-  out.reserve(s.size() * 2);
-  for (char c : s) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x80) {
-      out += c;
-    } else {
-      out += fmt::format("\\x{:02X}", byte);
-    }
-  }
-  return out;
-}
-
 bool CheckIdCell(std::string_view id, const std::string& file, long line, std::string_view field,
                  ImportLog* log) {
-  const bool control = std::any_of(id.begin(), id.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-  });
-  if (control) log->Problem(file, line, std::string(field), "must not contain control characters");
-  return !control;
-}
-
-std::string JsonNumber(double value) { return fmt::format("{:.6g}", value); }
-
-void JsonLine::Key(std::string_view key) {
-  if (!body_.empty()) body_ += ',';
-  body_ += text::JsonString(key);
-  body_ += ':';
-}
-
-JsonLine& JsonLine::Add(std::string_view key, std::string_view value) {
-  Key(key);
-  body_ += text::JsonString(value);
-  return *this;
-}
-
-JsonLine& JsonLine::AddIfNotEmpty(std::string_view key, std::string_view value) {
-  if (!value.empty()) Add(key, value);
-  return *this;
-}
-
-JsonLine& JsonLine::AddNumber(std::string_view key, double value) {
-  Key(key);
-  body_ += JsonNumber(value);
-  return *this;
-}
-
-JsonLine& JsonLine::AddList(std::string_view key, const std::vector<std::string>& values) {
-  Key(key);
-  body_ += '[';
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) body_ += ',';
-    body_ += text::JsonString(values[i]);
-  }
-  body_ += ']';
-  return *this;
+  const std::string_view problem = text::IdProblem(id);
+  if (!problem.empty()) log->Problem(file, line, std::string(field), std::string(problem));
+  return problem.empty();
 }
 
 TriplesWriter::TriplesWriter() : text_("source,object,value\n") {}
@@ -313,6 +258,37 @@ const std::vector<std::string>& TriplesWriter::Values(const std::string& object)
   static const std::vector<std::string> kEmpty;
   const auto it = values_.find(object);
   return it == values_.end() ? kEmpty : it->second;
+}
+
+void WriteTriplesGold(const GoldValues& gold, const TriplesWriter& triples,
+                      const std::string& gold_path, std::string_view header, std::string_view extra,
+                      std::string_view skip_reason, ImportLog* log, ImportResult* result,
+                      bool (*covered)(const std::vector<std::string>& values,
+                                      const std::string& value)) {
+  result->gold = header;
+  for (const auto& [object, entry] : gold) {
+    const auto& values = triples.Values(object);
+    if (values.empty()) {
+      log->Skip(skip_reason, gold_path, entry.second);
+      continue;
+    }
+    result->gold += CsvField(object);
+    result->gold += ',';
+    result->gold += CsvField(entry.first);
+    result->gold += extra;
+    result->gold += '\n';
+    ++result->stats.gold_items;
+    const bool hit = covered != nullptr
+                         ? covered(values, entry.first)
+                         : std::find(values.begin(), values.end(), entry.first) != values.end();
+    if (hit) ++result->stats.gold_covered;
+  }
+}
+
+void FinishTriples(const ImportLog& log, TriplesWriter* triples, ImportResult* result) {
+  log.ThrowIfProblems();
+  triples->FillStats(&result->stats);
+  result->dataset = triples->Take();
 }
 
 }  // namespace importer

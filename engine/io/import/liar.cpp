@@ -38,47 +38,45 @@ struct Row {
   long line = 0;
 };
 
+// Reads one statement into `row`: false when it is left out (a problem, or a skip).
+bool ReadRow(const std::string& path, long line, const std::vector<std::string_view>& f,
+             ImportLog* log, Row* row) {
+  row->id = text::EscapeInvalidUtf8(TrimCell(f[kId]));
+  if (row->id.size() > 5 && row->id.compare(row->id.size() - 5, 5, ".json") == 0) {
+    row->id.resize(row->id.size() - 5);
+  }
+  row->speaker = text::EscapeInvalidUtf8(TrimCell(f[kSpeaker]));
+  row->job = text::EscapeInvalidUtf8(text::CollapseSpaces(f[kJobTitle]));
+  row->statement = text::EscapeInvalidUtf8(TrimCell(f[kStatement]));
+  row->line = line;
+  const auto truth = TruthOf(TrimCell(f[kLabel]));
+  if (!CheckIdCell(row->id, path, line, "id", log) ||
+      (!row->speaker.empty() && !CheckIdCell(row->speaker, path, line, "speaker", log))) {
+    return false;
+  }
+  if (!truth) {
+    log->Problem(path, line, "label",
+                 fmt::format("expected true, mostly-true, half-true, barely-true, false or "
+                             "pants-fire, got '{}'",
+                             text::EscapeInvalidUtf8(TrimCell(f[kLabel]))));
+    return false;
+  }
+  if (row->speaker.empty()) {
+    log->Skip("statement without a speaker", path, line);
+    return false;
+  }
+  row->truth = *truth;
+  return true;
+}
+
 // Reads one LIAR TSV: tab-separated, no header, no quoting (statements hold bare '"').
 std::vector<Row> ReadLiar(const ImportInput& input, ImportStats* stats, ImportLog* log) {
   std::vector<Row> rows;
-  text::ForEachLine(input.content, [&](long line, std::string_view text) {
-    if (Trim(text).empty()) return true;
-    ++stats->rows_read;
-    const auto f = SplitTabs(text);
-    if (f.size() != kColumns) {
-      log->Problem(input.path, line, "",
-                   fmt::format("expected {} tab-separated fields, got {}", kColumns, f.size()));
-      return !log->TooManyProblems();
-    }
-    Row row;
-    row.id = EscapeInvalidUtf8(Trim(f[kId]));
-    if (row.id.size() > 5 && row.id.compare(row.id.size() - 5, 5, ".json") == 0) {
-      row.id.resize(row.id.size() - 5);
-    }
-    row.speaker = EscapeInvalidUtf8(Trim(f[kSpeaker]));
-    row.job = EscapeInvalidUtf8(CollapseSpaces(f[kJobTitle]));
-    row.statement = EscapeInvalidUtf8(Trim(f[kStatement]));
-    row.line = line;
-    const auto truth = TruthOf(Trim(f[kLabel]));
-    if (row.id.empty()) {
-      log->Problem(input.path, line, "id", "must not be empty");
-    } else if (!CheckIdCell(row.id, input.path, line, "id", log) ||
-               (!row.speaker.empty() &&
-                !CheckIdCell(row.speaker, input.path, line, "speaker", log))) {
-      // recorded
-    } else if (!truth) {
-      log->Problem(input.path, line, "label",
-                   fmt::format("expected true, mostly-true, half-true, barely-true, false or "
-                               "pants-fire, got '{}'",
-                               EscapeInvalidUtf8(Trim(f[kLabel]))));
-    } else if (row.speaker.empty()) {
-      log->Skip("statement without a speaker", input.path, line);
-    } else {
-      row.truth = *truth;
-      rows.push_back(std::move(row));
-    }
-    return !log->TooManyProblems();
-  });
+  ForEachTsvRow(input, kColumns, "", log, stats,
+                [&](long line, const std::vector<std::string_view>& f) {
+                  Row row;
+                  if (ReadRow(input.path, line, f, log, &row)) rows.push_back(std::move(row));
+                });
   if (stats->rows_read == 0 && !log->HasProblems()) {
     log->Problem(input.path, 0, "", "no records: the file is empty");
   }
@@ -135,32 +133,29 @@ ImportResult ImportLiar(const std::vector<ImportInput>& inputs) {
       "(speaker priors only).\n# prior = (true-ish TRAIN statements + 1) / (TRAIN statements + "
       "2); prior_strength = TRAIN statements.\n",
       FileName(valid_input.path), FileName(train_input.path));
+  text::JsonWriter json(&out);
   std::size_t with_prior = 0;
   for (const auto& [id, speaker] : speakers) {
-    JsonLine line;
-    line.Add("type", "speaker").Add("id", id).AddIfNotEmpty("role", speaker.job);
+    json.BeginObject()
+        .Field("type", "speaker")
+        .Field("id", id)
+        .FieldIfNotEmpty("role", speaker.job);
     if (const auto it = record.find(id); it != record.end()) {
       const auto [n, k] = it->second;
       // Laplace's rule of succession: strictly inside (0, 1), and 1/2 with no evidence.
-      line.AddNumber("prior", (k + 1.0) / (n + 2.0)).AddNumber("prior_strength", n);
+      json.Key("prior").Number((k + 1.0) / (n + 2.0), kJsonDigits);
+      json.Key("prior_strength").Number(static_cast<double>(n), kJsonDigits);
       ++with_prior;
     }
-    out += line.Finish();
+    json.EndObject().EndLine();
   }
   for (const auto& [id, row] : claims) {
-    out += JsonLine()
-               .Add("type", "claim")
-               .Add("id", id)
-               .Add("text", row->statement.empty() ? id : row->statement)
-               .Finish();
+    json.BeginObject().Field("type", "claim").Field("id", id);
+    json.Field("text", row->statement.empty() ? id : row->statement).EndObject().EndLine();
   }
   for (const auto& [id, row] : claims) {
-    out += JsonLine()
-               .Add("type", "stance")
-               .Add("holder", row->speaker)
-               .Add("claim", id)
-               .Add("polarity", "supports")
-               .Finish();
+    json.BeginObject().Field("type", "stance").Field("holder", row->speaker).Field("claim", id);
+    json.Field("polarity", "supports").EndObject().EndLine();
   }
   result.stats.notes.push_back(fmt::format(
       "{} of {} speakers have a TRAIN track record and get a prior ({} statements in TRAIN)",
@@ -168,9 +163,7 @@ ImportResult ImportLiar(const std::vector<ImportInput>& inputs) {
 
   result.gold = "claim,truth\n";
   for (const auto& [id, row] : claims) {
-    result.gold += CsvField(id) + (row->truth ? ",true\n" : ",false\n");
-    ++result.stats.gold_items;
-    if (row->truth) ++result.stats.gold_true;
+    AddTruthGold(id, row->truth, &result);
   }
   result.stats.sources = speakers.size();
   result.stats.claims = claims.size();

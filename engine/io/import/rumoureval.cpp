@@ -93,6 +93,124 @@ void ReadVeracity(const ImportInput& input, std::map<std::string, Thread>* threa
   }
 }
 
+// Reads one data row into `t`; false (problems recorded) when the row is unusable.
+bool ReadTweet(const std::vector<std::string>& fields, std::map<std::string, int>& col,
+               const std::string& path, long line, ImportLog* log, Tweet* t) {
+  auto get = [&](const char* name) { return text::EscapeInvalidUtf8(TrimCell(fields[col[name]])); };
+  t->id = get("tweet_id");
+  t->thread = get("thread_id");
+  t->parent = get("parent_id");
+  t->user = get("user_id");
+  t->screen_name = get("user_screen_name");
+  t->time = get("created_at");
+  t->text = get("text");
+  t->line = line;
+  const std::string stance = get("stance");
+  const std::string is_source = get("is_source");
+  bool ok = true;
+  if (!t->parent.empty() && !CheckIdCell(t->parent, path, line, "parent_id", log)) ok = false;
+  for (const auto& [name, value] :
+       {std::pair{"tweet_id", &t->id}, {"thread_id", &t->thread}, {"user_id", &t->user}}) {
+    ok = CheckIdCell(*value, path, line, name, log) && ok;
+  }
+  t->polarity = Translate(
+      stance,
+      {{"support", "supports"}, {"deny", "denies"}, {"query", "neutral"}, {"comment", "neutral"}});
+  if (t->polarity.empty()) {
+    log->Problem(path, line, "stance",
+                 fmt::format("expected support, deny, query or comment, got '{}'", stance));
+    ok = false;
+  }
+  if (is_source != "0" && is_source != "1") {
+    log->Problem(path, line, "is_source", fmt::format("expected 0 or 1, got '{}'", is_source));
+    ok = false;
+  } else if ((is_source == "1") != (t->id == t->thread)) {
+    log->Problem(path, line, "is_source",
+                 "a thread's source tweet is the tweet whose id is the thread id");
+    ok = false;
+  }
+  return ok;
+}
+
+// Reads the TSV's tweets of the threads in `threads`, recording problems; `tweet_lines` maps
+// each tweet id read to its line.
+std::vector<Tweet> ReadTweets(const ImportInput& tsv, const std::map<std::string, Thread>& threads,
+                              ImportLog* log, ImportStats* stats,
+                              std::map<std::string, long>* tweet_lines) {
+  std::map<std::string, int> col;
+  std::size_t width = 0;
+  std::vector<Tweet> tweets;
+  text::ForEachLine(tsv.content, [&](long line, std::string_view text) {
+    std::vector<std::string> fields;
+    for (auto f : SplitTabs(text)) fields.push_back(Unquote(f));
+    if (line == 1) {
+      width = fields.size();
+      return FindColumns(fields,
+                         {"thread_id", "tweet_id", "is_source", "parent_id", "user_id",
+                          "user_screen_name", "created_at", "stance", "text"},
+                         tsv.path, log, &col);
+    }
+    if (TrimCell(text).empty()) return true;
+    ++stats->rows_read;
+    if (fields.size() != width) {
+      log->Problem(tsv.path, line, "",
+                   fmt::format("expected {} tab-separated fields as in the header, got {}", width,
+                               fields.size()));
+      return !log->TooManyProblems();
+    }
+    Tweet t;
+    if (!ReadTweet(fields, col, tsv.path, line, log, &t)) return !log->TooManyProblems();
+    if (threads.count(t.thread) == 0) {
+      log->Skip("tweet of a thread not in the veracity files (another split)", tsv.path, line);
+      return true;
+    }
+    if (const auto [it, fresh] = tweet_lines->emplace(t.id, line); !fresh) {
+      log->Problem(tsv.path, line, "tweet_id",
+                   fmt::format("duplicate tweet '{}', first at line {}", t.id, it->second));
+      return !log->TooManyProblems();
+    }
+    tweets.push_back(std::move(t));
+    return true;
+  });
+  if (width == 0) log->Problem(tsv.path, 1, "", "no header row: the file is empty");
+  return tweets;
+}
+
+// The JSON Lines records of the tweets: reports (by report id), then stances (by thread, then
+// tweet id). Sorts `tweets`. Returns how many replies cite the tweet they answer.
+std::size_t WriteTweets(std::vector<Tweet>& tweets, const std::map<std::string, std::string>& users,
+                        const std::map<std::string, long>& tweet_lines, text::JsonWriter& json) {
+  std::sort(tweets.begin(), tweets.end(), [](const Tweet& x, const Tweet& y) {
+    return std::tie(x.thread, x.id) < std::tie(y.thread, y.id);
+  });
+  std::vector<const Tweet*> by_id;
+  for (const auto& t : tweets) by_id.push_back(&t);
+  std::sort(by_id.begin(), by_id.end(),
+            [](const Tweet* x, const Tweet* y) { return ReportId(x->id) < ReportId(y->id); });
+  std::size_t replies_citing = 0;
+  for (const Tweet* t : by_id) {
+    json.BeginObject().Field("type", "report").Field("id", ReportId(t->id));
+    json.Field("outlet", UserId(t->user));
+    const std::string& screen_name = users.at(t->user);
+    if (!screen_name.empty()) {
+      json.Field("url", fmt::format("https://twitter.com/{}/status/{}", screen_name, t->id));
+    }
+    json.FieldIfNotEmpty("time", t->time);
+    // A reply draws on the tweet it answers, when that tweet is in the data.
+    if (!t->parent.empty() && t->parent != t->id && tweet_lines.count(t->parent) != 0) {
+      json.Key("cites").StringList({ReportId(t->parent)});
+      ++replies_citing;
+    }
+    json.EndObject().EndLine();
+  }
+  for (const auto& t : tweets) {
+    json.BeginObject().Field("type", "stance").Field("holder", UserId(t.user));
+    json.Field("claim", t.thread).Field("polarity", t.polarity).Field("report", ReportId(t.id));
+    json.FieldIfNotEmpty("quote", t.text).FieldIfNotEmpty("time", t.time).EndObject().EndLine();
+  }
+  return replies_citing;
+}
+
 }  // namespace
 
 ImportResult ImportRumourEval(const std::vector<ImportInput>& inputs) {
@@ -103,84 +221,8 @@ ImportResult ImportRumourEval(const std::vector<ImportInput>& inputs) {
   log.ThrowIfProblems();
 
   const ImportInput& tsv = inputs[0];
-  std::map<std::string, int> col;
-  std::size_t width = 0;
-  std::vector<Tweet> tweets;
   std::map<std::string, long> tweet_lines;
-  text::ForEachLine(tsv.content, [&](long line, std::string_view text) {
-    std::vector<std::string> fields;
-    for (auto f : SplitTabs(text)) fields.push_back(Unquote(f));
-    if (line == 1) {
-      width = fields.size();
-      return FindColumns(fields,
-                         {"thread_id", "tweet_id", "is_source", "parent_id", "user_id",
-                          "user_screen_name", "created_at", "stance", "text"},
-                         tsv.path, &log, &col);
-    }
-    if (Trim(text).empty()) return true;
-    ++result.stats.rows_read;
-    if (fields.size() != width) {
-      log.Problem(tsv.path, line, "",
-                  fmt::format("expected {} tab-separated fields as in the header, got {}", width,
-                              fields.size()));
-      return !log.TooManyProblems();
-    }
-    auto get = [&](const char* name) { return EscapeInvalidUtf8(Trim(fields[col[name]])); };
-    Tweet t;
-    t.id = get("tweet_id");
-    t.thread = get("thread_id");
-    t.parent = get("parent_id");
-    t.user = get("user_id");
-    t.screen_name = get("user_screen_name");
-    t.time = get("created_at");
-    t.text = get("text");
-    t.line = line;
-    const std::string stance = get("stance");
-    const std::string is_source = get("is_source");
-    bool ok = true;
-    if (!t.parent.empty() && !CheckIdCell(t.parent, tsv.path, line, "parent_id", &log)) ok = false;
-    for (const auto& [name, value] :
-         {std::pair{"tweet_id", &t.id}, {"thread_id", &t.thread}, {"user_id", &t.user}}) {
-      if (value->empty()) {
-        log.Problem(tsv.path, line, name, "must not be empty");
-        ok = false;
-      } else if (!CheckIdCell(*value, tsv.path, line, name, &log)) {
-        ok = false;
-      }
-    }
-    if (stance == "support") {
-      t.polarity = "supports";
-    } else if (stance == "deny") {
-      t.polarity = "denies";
-    } else if (stance == "query" || stance == "comment") {
-      t.polarity = "neutral";
-    } else {
-      log.Problem(tsv.path, line, "stance",
-                  fmt::format("expected support, deny, query or comment, got '{}'", stance));
-      ok = false;
-    }
-    if (is_source != "0" && is_source != "1") {
-      log.Problem(tsv.path, line, "is_source", fmt::format("expected 0 or 1, got '{}'", is_source));
-      ok = false;
-    } else if ((is_source == "1") != (t.id == t.thread)) {
-      log.Problem(tsv.path, line, "is_source",
-                  "a thread's source tweet is the tweet whose id is the thread id");
-      ok = false;
-    }
-    if (!ok) return !log.TooManyProblems();
-    if (threads.count(t.thread) == 0) {
-      log.Skip("tweet of a thread not in the veracity files (another split)", tsv.path, line);
-      return true;
-    }
-    if (const auto [it, fresh] = tweet_lines.emplace(t.id, line); !fresh) {
-      log.Problem(tsv.path, line, "tweet_id",
-                  fmt::format("duplicate tweet '{}', first at line {}", t.id, it->second));
-      return !log.TooManyProblems();
-    }
-    tweets.push_back(std::move(t));
-    return true;
-  });
-  if (width == 0) log.Problem(tsv.path, 1, "", "no header row: the file is empty");
+  std::vector<Tweet> tweets = ReadTweets(tsv, threads, &log, &result.stats, &tweet_lines);
   log.ThrowIfProblems();
 
   // user id -> screen name of the user's first tweet in the file (one user changed names).
@@ -202,62 +244,25 @@ ImportResult ImportRumourEval(const std::vector<ImportInput>& inputs) {
   }
   log.ThrowIfProblems();
 
-  std::string& out = result.dataset;
-  out += fmt::format(
+  result.dataset = fmt::format(
       "# SemEval-2017 RumourEval (PHEME threads), imported by `credence import rumoureval` from "
       "{}.\n# Each thread is a claim (the source tweet); users support, deny, query or comment "
       "(query and comment are neutral).\n",
       FileName(tsv.path));
+  text::JsonWriter json(&result.dataset);
   for (const auto& [id, screen_name] : users) {
-    JsonLine record;
-    record.Add("type", "outlet").Add("id", UserId(id));
+    json.BeginObject().Field("type", "outlet").Field("id", UserId(id));
     if (!screen_name.empty()) {
-      record.Add("name", "@" + screen_name).Add("url", "https://twitter.com/" + screen_name);
+      json.Field("name", "@" + screen_name).Field("url", "https://twitter.com/" + screen_name);
     }
-    out += record.Add("kind", "social").Finish();
+    json.Field("kind", "social").EndObject().EndLine();
   }
   for (const auto& [id, thread] : threads) {
-    out += JsonLine()
-               .Add("type", "claim")
-               .Add("id", id)
-               .Add("text", thread.text.empty() ? id : thread.text)
-               .AddIfNotEmpty("time", thread.time)
-               .Finish();
+    json.BeginObject().Field("type", "claim").Field("id", id);
+    json.Field("text", thread.text.empty() ? id : thread.text).FieldIfNotEmpty("time", thread.time);
+    json.EndObject().EndLine();
   }
-  std::sort(tweets.begin(), tweets.end(), [](const Tweet& x, const Tweet& y) {
-    return std::tie(x.thread, x.id) < std::tie(y.thread, y.id);
-  });
-  std::vector<const Tweet*> by_id;
-  for (const auto& t : tweets) by_id.push_back(&t);
-  std::sort(by_id.begin(), by_id.end(),
-            [](const Tweet* x, const Tweet* y) { return ReportId(x->id) < ReportId(y->id); });
-  std::size_t replies_citing = 0;
-  for (const Tweet* t : by_id) {
-    JsonLine record;
-    record.Add("type", "report").Add("id", ReportId(t->id)).Add("outlet", UserId(t->user));
-    const std::string& screen_name = users[t->user];
-    if (!screen_name.empty()) {
-      record.Add("url", fmt::format("https://twitter.com/{}/status/{}", screen_name, t->id));
-    }
-    record.AddIfNotEmpty("time", t->time);
-    // A reply draws on the tweet it answers, when that tweet is in the data.
-    if (!t->parent.empty() && t->parent != t->id && tweet_lines.count(t->parent) != 0) {
-      record.AddList("cites", {ReportId(t->parent)});
-      ++replies_citing;
-    }
-    out += record.Finish();
-  }
-  for (const auto& t : tweets) {
-    out += JsonLine()
-               .Add("type", "stance")
-               .Add("holder", UserId(t.user))
-               .Add("claim", t.thread)
-               .Add("polarity", t.polarity)
-               .Add("report", ReportId(t.id))
-               .AddIfNotEmpty("quote", t.text)
-               .AddIfNotEmpty("time", t.time)
-               .Finish();
-  }
+  const std::size_t replies_citing = WriteTweets(tweets, users, tweet_lines, json);
   result.stats.notes.push_back(
       fmt::format("{} replies cite the tweet they answer", replies_citing));
 
@@ -267,9 +272,7 @@ ImportResult ImportRumourEval(const std::vector<ImportInput>& inputs) {
       log.Skip("thread whose veracity is unverified (left out of the gold)", thread.file, 1);
       continue;
     }
-    result.gold += CsvField(id) + "," + thread.veracity + "\n";
-    ++result.stats.gold_items;
-    if (thread.veracity == "true") ++result.stats.gold_true;
+    AddTruthGold(id, thread.veracity == "true", &result);
   }
   result.stats.sources = users.size();
   result.stats.claims = threads.size();

@@ -21,6 +21,7 @@ std::string JsonString(std::string_view s);
 ///   std::string out;
 ///   JsonWriter w(&out);
 ///   w.BeginObject().Key("id").String("x").Key("n").Int(3).EndObject();   // {"id":"x","n":3}
+///   w.BeginObject().Field("type", "claim").EndObject().EndLine();          // {"type":"claim"}\n
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
@@ -34,11 +35,26 @@ class JsonWriter {
   JsonWriter& String(std::string_view value);
   /// A number already formatted as JSON (digits, sign, '.', exponent), written as it is.
   JsonWriter& Number(std::string_view formatted);
+  /// A finite number with up to `significant_digits` (1-17) significant digits, written as
+  /// printf's %g writes it: Number(0.5873951, 6) gives 0.587395, Number(1234567, 6) 1.23457e+06.
+  JsonWriter& Number(double value, int significant_digits);
   JsonWriter& Int(std::int64_t value);
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
   /// An array of strings.
   JsonWriter& StringList(const std::vector<std::string>& values);
+  /// A key and its string value: Key(key).String(value).
+  JsonWriter& Field(std::string_view key, std::string_view value) { return Key(key).String(value); }
+  /// Field(key, value) when `value` is not empty; nothing otherwise.
+  JsonWriter& FieldIfNotEmpty(std::string_view key, std::string_view value) {
+    return value.empty() ? *this : Field(key, value);
+  }
+  /// A line break after a complete top-level value: one value a line, as JSON Lines writes
+  /// records.
+  JsonWriter& EndLine() {
+    *out_ += '\n';
+    return *this;
+  }
   /// A line break before the next value (after its comma) or the next closing bracket.
   JsonWriter& Newline() {
     newline_ = true;

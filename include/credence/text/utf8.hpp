@@ -1,8 +1,9 @@
 #pragma once
-/// UTF-8 decoding of one sequence, shared by the diagnostics (which escape what is not UTF-8)
-/// and the importers (which read Latin-1 where a byte is not UTF-8).
+/// UTF-8 decoding and validation, shared by the diagnostics (which escape what is not UTF-8),
+/// the readers (which reject it) and the importers (which escape it, or read it as Latin-1).
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace credence::text {
@@ -42,5 +43,24 @@ inline std::size_t DecodeUtf8At(std::string_view s, std::size_t i, char32_t* cp)
 /// Offset of the first byte of `text` that does not start a valid UTF-8 sequence (DecodeUtf8At),
 /// or npos when the whole text is valid. O(n), SIMD-validated first.
 std::size_t FindInvalidUtf8(std::string_view text);
+
+/// Whether the whole of `text` is valid UTF-8 (FindInvalidUtf8 finds nothing). O(n).
+inline bool IsValidUtf8(std::string_view text) {
+  return FindInvalidUtf8(text) == std::string_view::npos;
+}
+
+/// `s` unchanged when it is valid UTF-8; otherwise every byte from 0x80 up becomes the four ASCII
+/// characters "\xHH" (upper-case hex), so that the result is ASCII and distinct inputs stay
+/// distinct. O(|s|).
+std::string EscapeInvalidUtf8(std::string_view s);
+
+/// The code points of `s`, read as UTF-8 where it is; a byte that does not start a valid sequence
+/// (DecodeUtf8At) stands for itself, as Latin-1 would read it. Never fails. O(|s|).
+std::u32string DecodeUtf8Lenient(std::string_view s);
+
+/// Undoes UTF-8 read as Latin-1 once too often: when every code point is below 256 and, taken
+/// as bytes, they are valid UTF-8 with at least one multi-byte sequence, returns those bytes
+/// decoded ("GagnÃ©" -> "Gagné"); otherwise `cps` unchanged. O(|cps|).
+std::u32string RepairDoubleEncoding(std::u32string cps);
 
 }  // namespace credence::text

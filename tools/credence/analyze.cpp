@@ -42,7 +42,8 @@ void AddAnalyzeCommands(CLI::App& app) {
     if (top_option->empty()) shown = format == report::OutputFormat::kTable ? 20 : 0;
     std::ostringstream out;
     const auto start = std::chrono::steady_clock::now();
-    report::WriteAnalysis(out, *session, format, shown);
+    report::WriteAnalysis(out, BuildReport(*session, report::AnalysisReportOptions(format, shown)),
+                          format);
     Emit(analyze_args->output, out.str());
     if (*timings) {
       for (const auto& [phase, seconds] : session->timings()) {
@@ -86,7 +87,10 @@ void AddAnalyzeCommands(CLI::App& app) {
     options.on_phase = [&](std::string_view phase) { progress.Phase(phase); };
     const auto session = Session::Run(explain_args->file, options);
     std::ostringstream out;
-    report::WriteExplanation(out, *session, session->Explain(*claim_id), format);
+    report::WriteExplanation(out,
+                             report::BuildExplainedClaim(session->data(), session->analysis(),
+                                                         session->Explain(*claim_id)),
+                             format);
     Emit(explain_args->output, out.str());
   });
 

@@ -46,6 +46,14 @@ std::string Shorten(std::string_view s, std::size_t limit, std::size_t keep) {
   return std::string(s) + "\u2026";
 }
 
+std::string WithChain(std::string who, const std::string& chain) {
+  if (!chain.empty()) {
+    who += ' ';
+    who += chain;
+  }
+  return who;
+}
+
 void AppendUnique(std::vector<std::string>& list, std::string text) {
   if (std::find(list.begin(), list.end(), text) == list.end()) list.push_back(std::move(text));
 }

@@ -14,6 +14,7 @@ namespace credence::report {
 namespace {
 
 using internal::Fixed;
+using internal::Side;
 using internal::SourceLabel;
 using scoring::ClaimAssessment;
 using scoring::SourceAssessment;
@@ -51,20 +52,14 @@ std::string VerdictClass(scoring::Verdict v) {
 
 // "via <a>NBC News</a>, in <a>The Moscow Times</a> (mt-2018-03-30)".
 std::string ChainHtml(const Dataset& data, const Chain& chain) {
-  std::vector<std::string> parts;
-  for (Index v : chain.via) parts.push_back("via " + SourceLink(data, v));
-  if (chain.report != kNone) {
-    const Report& r = data.reports[chain.report];
-    std::string in = "in " + SourceLink(data, r.outlet);
-    const std::string title = r.title.empty() ? r.id : r.title;
-    if (IsWebUrl(r.url)) {
-      in += fmt::format(" (<a href=\"{}\" rel=\"noreferrer\">{}</a>)", Esc(r.url), Esc(title));
-    } else {
-      in += fmt::format(" ({})", Esc(title));
-    }
-    parts.push_back(in);
-  }
-  return fmt::format("{}", fmt::join(parts, ", "));
+  return internal::ChainWith(
+      data, chain, [&](Index s) { return SourceLink(data, s); },
+      [](const Report& r) {
+        const std::string title = r.title.empty() ? r.id : r.title;
+        return IsWebUrl(r.url)
+                   ? fmt::format("<a href=\"{}\" rel=\"noreferrer\">{}</a>", Esc(r.url), Esc(title))
+                   : Esc(title);
+      });
 }
 
 std::string MarksHtml(const std::vector<Mark>& marks) {
@@ -83,18 +78,15 @@ void DivergingRow(std::string& svg, double y, double h, double centre, double ha
                   double w_for, double w_against) {
   const double lf = scale > 0 ? half * std::min(1.0, w_for / scale) : 0.0;
   const double la = scale > 0 ? half * std::min(1.0, w_against / scale) : 0.0;
-  if (la > 0) {
+  auto bar = [&](std::string_view side, double x, double length) {
+    if (length <= 0) return;
     svg += fmt::format(
-        "<rect class=\"against\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
+        "<rect class=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
         "rx=\"2\"/>",
-        centre - la, y, la, h);
-  }
-  if (lf > 0) {
-    svg += fmt::format(
-        "<rect class=\"for\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
-        "rx=\"2\"/>",
-        centre, y, lf, h);
-  }
+        side, x, y, length, h);
+  };
+  bar("against", centre - la, la);
+  bar("for", centre, lf);
   svg +=
       fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" class=\"muted\">{}</text>",
                   centre - la - 4, y + h / 2 + 4, Fixed(w_against, 2));
@@ -234,14 +226,11 @@ void WriteEvidenceItem(std::ostream& out, const Dataset& data, const ClaimEviden
   }
   fmt::print(out, "<div class=\"detail\">{}</div>", EvidenceDetail(data, c, view, unit.implied));
   if (s.quote != kNone) fmt::print(out, "<blockquote>{}</blockquote>", Esc(data.Text(s.quote)));
-  std::vector<std::string> relays;
-  for (std::size_t k = unit.begin; k < unit.end; ++k) {
-    if (k == unit.carrier) continue;
-    const StanceView& other = ev.stances[k];
-    std::string text =
-        other.holder == view.holder ? std::string() : SourceLink(data, other.holder) + " ";
-    internal::AppendUnique(relays, text + ChainHtml(data, other.chain));
-  }
+  const auto relays =
+      internal::RelayTexts(ev, unit, unit.carrier, [&](const StanceView& other, bool same_holder) {
+        return (same_holder ? std::string() : SourceLink(data, other.holder) + " ") +
+               ChainHtml(data, other.chain);
+      });
   if (!relays.empty()) {
     fmt::print(out, "<div class=\"relays\">Same origin, counted once: also {}</div>",
                fmt::join(relays, "; "));
@@ -283,24 +272,17 @@ void WriteClaimSection(std::ostream& out, const ReportModel& report, const Claim
   for (int polarity : {+1, -1}) {
     fmt::print(out, "<div class=\"side {}\"><h4>{}</h4><ul>\n", polarity > 0 ? "for" : "against",
                polarity > 0 ? "For" : "Against");
-    bool any = false;
-    if (row.evidence != nullptr) {
-      for (const EvidenceUnit& unit : row.evidence->units) {
-        if (unit.polarity != polarity) continue;
-        WriteEvidenceItem(out, data, *row.evidence, unit);
-        any = true;
-      }
-    }
-    if (!any) out << "<li class=\"none\">No evidence on this side.</li>\n";
+    const auto units = Side(row, polarity);
+    for (const EvidenceUnit& unit : units) WriteEvidenceItem(out, data, *row.evidence, unit);
+    if (units.empty()) out << "<li class=\"none\">No evidence on this side.</li>\n";
     out << "</ul></div>\n";
   }
   out << "</div>\n";
   if (row.evidence != nullptr && !row.evidence->neutral.empty()) {
     std::vector<std::string> neutral;
     for (const StanceView& view : row.evidence->neutral) {
-      std::string text = SourceLink(data, view.holder);
-      if (!view.chain.empty()) text += fmt::format(" {}", ChainHtml(data, view.chain));
-      neutral.push_back(text);
+      neutral.push_back(
+          internal::WithChain(SourceLink(data, view.holder), ChainHtml(data, view.chain)));
     }
     fmt::print(out, "<p class=\"neutral\">Neutral: {}</p>\n", fmt::join(neutral, "; "));
   }

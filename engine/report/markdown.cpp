@@ -10,6 +10,7 @@ namespace credence::report {
 namespace {
 
 using internal::Fixed;
+using internal::Side;
 using internal::SourceLabel;
 using scoring::ClaimAssessment;
 using scoring::SourceAssessment;
@@ -78,14 +79,9 @@ std::string ClaimLink(const Dataset& data, Index c) {
 }
 
 std::string ChainMd(const Dataset& data, const Chain& chain) {
-  std::vector<std::string> parts;
-  for (Index v : chain.via) parts.push_back("via " + SourceLink(data, v));
-  if (chain.report != kNone) {
-    const Report& r = data.reports[chain.report];
-    parts.push_back(fmt::format("in {} ({})", SourceLink(data, r.outlet),
-                                Md(r.title.empty() ? r.id : r.title)));
-  }
-  return fmt::format("{}", fmt::join(parts, ", "));
+  return internal::ChainWith(
+      data, chain, [&](Index s) { return SourceLink(data, s); },
+      [](const Report& r) { return Md(r.title.empty() ? r.id : r.title); });
 }
 
 void WriteItem(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
@@ -100,7 +96,7 @@ void WriteItem(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
     for (const Mark& m : view.marks) escaped.push_back(fmt::format("*{}*", Md(m.text)));
     line += fmt::format(" ({})", fmt::join(escaped, ", "));
   }
-  if (!view.chain.empty()) line += fmt::format(" {}", ChainMd(data, view.chain));
+  line = internal::WithChain(std::move(line), ChainMd(data, view.chain));
   if (unit.implied) {
     line += fmt::format(" supports the alternative {}; counted through the group",
                         ClaimLink(data, s.claim));
@@ -113,14 +109,11 @@ void WriteItem(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
     line += fmt::format("; belief without it {}", Fixed(c.belief_without_unit, 3));
   }
   out << line << "\n";
-  std::vector<std::string> relays;
-  for (std::size_t k = unit.begin; k < unit.end; ++k) {
-    if (k == unit.carrier) continue;
-    const StanceView& other = ev.stances[k];
-    std::string text =
-        other.holder == view.holder ? std::string() : SourceLink(data, other.holder) + " ";
-    internal::AppendUnique(relays, text + ChainMd(data, other.chain));
-  }
+  const auto relays =
+      internal::RelayTexts(ev, unit, unit.carrier, [&](const StanceView& other, bool same_holder) {
+        return (same_holder ? std::string() : SourceLink(data, other.holder) + " ") +
+               ChainMd(data, other.chain);
+      });
   if (!relays.empty()) {
     fmt::print(out, "  - same origin, counted once: also {}\n", fmt::join(relays, "; "));
   }
@@ -150,22 +143,15 @@ void WriteClaimSection(std::ostream& out, const Dataset& data, const ClaimRow& r
   out << "\n";
   for (int polarity : {+1, -1}) {
     fmt::print(out, "\n**{}**\n\n", polarity > 0 ? "For" : "Against");
-    bool any = false;
-    if (row.evidence != nullptr) {
-      for (const EvidenceUnit& unit : row.evidence->units) {
-        if (unit.polarity != polarity) continue;
-        WriteItem(out, data, *row.evidence, unit);
-        any = true;
-      }
-    }
-    if (!any) out << "- none\n";
+    const auto units = Side(row, polarity);
+    for (const EvidenceUnit& unit : units) WriteItem(out, data, *row.evidence, unit);
+    if (units.empty()) out << "- none\n";
   }
   if (row.evidence != nullptr && !row.evidence->neutral.empty()) {
     std::vector<std::string> neutral;
     for (const StanceView& view : row.evidence->neutral) {
-      std::string text = SourceLink(data, view.holder);
-      if (!view.chain.empty()) text += fmt::format(" {}", ChainMd(data, view.chain));
-      neutral.push_back(text);
+      neutral.push_back(
+          internal::WithChain(SourceLink(data, view.holder), ChainMd(data, view.chain)));
     }
     fmt::print(out, "\nNeutral: {}.\n", fmt::join(neutral, "; "));
   }

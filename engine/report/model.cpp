@@ -166,6 +166,15 @@ TrustHistogram HistogramOf(const scoring::Analysis& analysis) {
 
 }  // namespace
 
+std::span<const EvidenceUnit> ClaimEvidence::Side(int polarity) const {
+  // Supporting units come first.
+  const auto first_denial = std::find_if(units.begin(), units.end(),
+                                         [](const EvidenceUnit& u) { return u.polarity < 0; });
+  const auto split = static_cast<std::size_t>(first_denial - units.begin());
+  const std::span<const EvidenceUnit> all(units);
+  return polarity > 0 ? all.first(split) : all.subspan(split);
+}
+
 std::vector<Index> ClaimsToExplain(const scoring::Analysis& analysis,
                                    const ReportOptions& options) {
   std::vector<Index> claims;

@@ -1,12 +1,16 @@
 #pragma once
 // Pieces shared by the report writers (table/JSON/CSV, HTML, Markdown, DOT, eval). Not installed.
 
+#include <fmt/format.h>
+
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "credence/core/dataset.hpp"
+#include "credence/report/model.hpp"
 
 namespace credence::report::internal {
 
@@ -32,7 +36,43 @@ std::size_t CodePoints(std::string_view s);
 /// ellipsis.
 std::string Shorten(std::string_view s, std::size_t limit, std::size_t keep);
 
+/// `who`, then a space and `chain` when there is a chain: "NBC News via Reuters, in ...".
+std::string WithChain(std::string who, const std::string& chain);
+
+/// The chain as "via A, via B, in OUTLET (REPORT)", each source rendered by `source(Index)` and
+/// the report in parentheses by `report(const Report&)`; "" for no chain.
+template <typename SourceFn, typename ReportFn>
+std::string ChainWith(const Dataset& data, const Chain& chain, SourceFn source, ReportFn report) {
+  std::vector<std::string> parts;
+  for (Index v : chain.via) parts.push_back("via " + source(v));
+  if (chain.report != kNone) {
+    const Report& r = data.reports[chain.report];
+    parts.push_back(fmt::format("in {} ({})", source(r.outlet), report(r)));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
 /// Appends `text` to `list` unless it is there already (relays that read the same show once).
 void AppendUnique(std::vector<std::string>& list, std::string text);
+
+/// The units on one side of a listed claim; none when the model holds no evidence for it.
+inline std::span<const EvidenceUnit> Side(const ClaimRow& row, int polarity) {
+  return row.evidence == nullptr ? std::span<const EvidenceUnit>() : row.evidence->Side(polarity);
+}
+
+/// The relays merged into a unit, as shown beside its member `shown`: for every other member,
+/// `render(view, same_holder)` (same_holder: its holder is the shown member's, so writers leave
+/// the name out), each distinct text once, in snapshot order.
+template <typename Render>
+std::vector<std::string> RelayTexts(const ClaimEvidence& evidence, const EvidenceUnit& unit,
+                                    std::size_t shown, Render render) {
+  std::vector<std::string> texts;
+  for (std::size_t k = unit.begin; k < unit.end; ++k) {
+    if (k == shown) continue;
+    const StanceView& other = evidence.stances[k];
+    AppendUnique(texts, render(other, other.holder == evidence.stances[shown].holder));
+  }
+  return texts;
+}
 
 }  // namespace credence::report::internal

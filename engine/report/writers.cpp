@@ -32,13 +32,9 @@ std::string MarksText(const std::vector<Mark>& marks) {
 
 // "via NBC News, in The Moscow Times (mt-2018-03-30)".
 std::string ChainText(const Dataset& data, const Chain& chain) {
-  std::vector<std::string> parts;
-  for (Index v : chain.via) parts.push_back("via " + SourceLabel(data, v));
-  if (chain.report != kNone) {
-    const Report& r = data.reports[chain.report];
-    parts.push_back(fmt::format("in {} ({})", SourceLabel(data, r.outlet), r.id));
-  }
-  return fmt::format("{}", fmt::join(parts, ", "));
+  return internal::ChainWith(
+      data, chain, [&](Index s) { return SourceLabel(data, s); },
+      [](const Report& r) { return r.id; });
 }
 
 // The ids of the chain's relays in the dataset's order (from the publisher back).
@@ -54,16 +50,13 @@ std::vector<std::string> ViaIds(const Dataset& data, const Chain& chain) {
 void WriteUnitLine(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
                    const EvidenceUnit& unit) {
   const StanceView& view = ev.stances[unit.strongest];
-  std::string line = SourceLabel(data, view.holder) + MarksText(view.marks);
-  if (!view.chain.empty()) line += fmt::format(" {}", ChainText(data, view.chain));
-  std::vector<std::string> relays;
-  for (std::size_t k = unit.begin; k < unit.end; ++k) {
-    if (k == unit.strongest) continue;
-    const StanceView& other = ev.stances[k];
-    std::string text =
-        other.holder == view.holder ? std::string() : SourceLabel(data, other.holder) + " ";
-    internal::AppendUnique(relays, text + ChainText(data, other.chain));
-  }
+  std::string line = internal::WithChain(SourceLabel(data, view.holder) + MarksText(view.marks),
+                                         ChainText(data, view.chain));
+  const auto relays = internal::RelayTexts(
+      ev, unit, unit.strongest, [&](const StanceView& other, bool same_holder) {
+        return (same_holder ? std::string() : SourceLabel(data, other.holder) + " ") +
+               ChainText(data, other.chain);
+      });
   if (!relays.empty()) line += fmt::format("; same origin also {}", fmt::join(relays, "; "));
   const double score = ev.member(unit.strongest).member_score;
   if (score <= 0) line += " [trust below 0.5: carries no weight]";
@@ -243,7 +236,7 @@ void WriteExplanationTable(std::ostream& out, const ExplainedClaim& x) {
     const bool implied = (c.flags & EvidenceSnapshot::kImplied) != 0;
     std::string who = SourceLabel(data, view.holder) + MarksText(view.marks);
     if (c.owner != view.holder) who += fmt::format(", carried by {}", SourceLabel(data, c.owner));
-    if (!view.chain.empty()) who += fmt::format(" {}", ChainText(data, view.chain));
+    who = internal::WithChain(std::move(who), ChainText(data, view.chain));
     if (implied) who += fmt::format(" -> supports [{}]", data.claims[s.claim].id);
     fmt::print(
         out, "{:>4}  {:<8}  {:>7}  {:>6.3f}  {:>6.3f}  {:>4}  {:>+9.3f}  {:>14}  {} (line {})\n",

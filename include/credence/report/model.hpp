@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstddef>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -75,7 +76,10 @@ struct ClaimEvidence {
   /// member_score descending, ties in snapshot order (the table's order).
   std::vector<std::size_t> by_strength;
 
+  /// Member i of the explanation (an index of `stances`).
   const scoring::StanceContribution& member(std::size_t i) const { return explanation.stances[i]; }
+  /// The units on one side (polarity +1 or -1) in the documents' order. O(units).
+  std::span<const EvidenceUnit> Side(int polarity) const;
 };
 
 /// One listed claim of the report.

@@ -48,5 +48,27 @@ TEST(EvalTable, WideCellsStaySeparated) {
   EXPECT_EQ(fields[8], "+0.056");
 }
 
+// An error row holds its message only; no rows still make a well-formed document.
+TEST(EvalJsonTest, AnErrorRowHasOnlyItsMessage) {
+  EvalReport report;
+  report.dataset = "d.csv";
+  report.gold = "g \"gold\".csv";
+  eval::Metrics m;
+  m.algorithm = "sums";
+  m.error = "boom";
+  report.rows.push_back(m);
+  std::ostringstream out;
+  WriteEvalJson(out, report, true);
+  EXPECT_EQ(out.str(),
+            "{\"dataset\":\"d.csv\",\"gold\":\"g \\\"gold\\\".csv\",\"gold_kind\":\"claim\","
+            "\"gold_items\":0,\"missing\":0,\"scored_claims\":0,\"results\":[\n"
+            "{\"algorithm\":\"sums\",\"error\":\"boom\"}\n]}\n");
+  std::ostringstream empty;
+  WriteEvalJson(empty, EvalReport{}, false);
+  EXPECT_EQ(empty.str(),
+            "{\"dataset\":\"\",\"gold\":\"\",\"gold_kind\":\"claim\",\"gold_items\":0,"
+            "\"missing\":0,\"scored_claims\":0,\"results\":[\n]}\n");
+}
+
 }  // namespace
 }  // namespace credence::report

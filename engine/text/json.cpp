@@ -2,14 +2,31 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <iterator>
+
 namespace credence::text {
 
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  out.reserve(s.size() + 2);
-  for (char c : s) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
+namespace {
+
+// Appends the JSON string literal of `s` to `out`: runs that need no escape are copied whole, and
+// no temporary string is made per value or key.
+constexpr std::array<bool, 256> kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (int b = 0; b < 0x20; ++b) escaped[b] = true;
+  escaped[0x7F] = escaped['"'] = escaped['\\'] = true;
+  return escaped;
+}();
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t run = 0;  // start of the pending run of plain characters
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (!kEscaped[byte]) continue;
+    out.append(s, run, i - run);
+    run = i + 1;
+    switch (byte) {
       case '"':
         out += "\\\"";
         break;
@@ -26,14 +43,19 @@ std::string JsonString(std::string_view s) {
         out += "\\t";
         break;
       default:
-        if (byte < 0x20 || byte == 0x7F) {
-          out += fmt::format("\\u{:04x}", byte);
-        } else {
-          out += c;
-        }
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", byte);
     }
   }
+  out.append(s, run, s.size() - run);
   out += '"';
+}
+
+}  // namespace
+
+std::string JsonString(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  AppendJsonString(out, s);
   return out;
 }
 
@@ -70,7 +92,7 @@ JsonWriter& JsonWriter::Close(char bracket) {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  *out_ += JsonString(key);
+  AppendJsonString(*out_, key);
   *out_ += ':';
   after_key_ = true;
   return *this;
@@ -78,7 +100,7 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
 
 JsonWriter& JsonWriter::String(std::string_view value) {
   BeforeValue();
-  *out_ += JsonString(value);
+  AppendJsonString(*out_, value);
   return *this;
 }
 
@@ -88,7 +110,11 @@ JsonWriter& JsonWriter::Number(std::string_view formatted) {
   return *this;
 }
 
-JsonWriter& JsonWriter::Int(std::int64_t value) { return Number(fmt::format("{}", value)); }
+JsonWriter& JsonWriter::Int(std::int64_t value) {
+  BeforeValue();
+  fmt::format_to(std::back_inserter(*out_), "{}", value);
+  return *this;
+}
 
 JsonWriter& JsonWriter::Bool(bool value) { return Number(value ? "true" : "false"); }
 

@@ -40,6 +40,7 @@ struct Chain {
   std::vector<Index> via;
   Index report = kNone;  ///< The report that published it, or kNone.
 
+  /// No relay and no report: the holder's own statement, as the dataset has it.
   bool empty() const { return via.empty() && report == kNone; }
 };
 

@@ -11,6 +11,7 @@
 
 namespace credence::report {
 
+/// The formats of WriteAnalysis and WriteExplanation: a table for people, JSON or CSV for scripts.
 enum class OutputFormat { kTable, kJson, kCsv };
 
 /// Parses "table", "json", "csv". @throws InvalidArgumentError otherwise.

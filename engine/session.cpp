@@ -50,4 +50,9 @@ scoring::Explanation Session::Explain(std::string_view claim_id) const {
                           claim);
 }
 
+std::vector<scoring::Explanation> Session::ExplainClaims(const std::vector<Index>& claims) const {
+  return scoring::Explain(data_, *graph_, snapshot_, *weights_, result_, options_.model.base_rate,
+                          claims);
+}
+
 }  // namespace credence

@@ -3,95 +3,59 @@
 #include <algorithm>
 #include <cmath>
 
-#include "credence/graph/evidence.hpp"
 #include "report_internal.hpp"
 
 namespace credence::report::internal {
-
-using graph::EvidenceSnapshot;
 
 std::string SourceLabel(const Dataset& data, Index source) {
   const Source& src = data.sources[source];
   return src.name.empty() ? src.id : src.name;
 }
 
-std::vector<std::string> MarkList(const Dataset& data, const Stance& stance, std::uint8_t flags,
-                                  const std::vector<Index>* about) {
-  std::vector<std::string> marks;
-  if (data.sources[stance.holder].anonymous) marks.emplace_back("anonymous");
-  if (flags & EvidenceSnapshot::kInterested) {
-    std::string party = "interested party";
-    if (about != nullptr) {
-      // Name the first party the holder speaks for that the claim is about.
-      for (Index a : *about) {
-        if (a == stance.holder) {
-          party += ": speaks about itself";
-          break;
-        }
-        const auto& affil = data.sources[stance.holder].affiliations;
-        if (std::find(affil.begin(), affil.end(), a) != affil.end()) {
-          party += ": " + SourceLabel(data, a);
-          break;
-        }
-      }
-    }
-    marks.push_back(party);
-  }
-  if (stance.hedge != Hedge::kNone) marks.emplace_back(ToString(stance.hedge));
-  if (flags & EvidenceSnapshot::kImplied) marks.emplace_back("implied by an alternative");
-  if (stance.weight < 1.0F) marks.push_back(fmt::format("weight {}", stance.weight));
-  return marks;
-}
-
-ClaimEvidence GatherEvidence(const Session& session, Index claim) {
-  ClaimEvidence out;
-  out.explanation = session.Explain(session.data().claims[claim].id);
-  const auto& stances = out.explanation.stances;
-  for (std::size_t i = 0; i < stances.size();) {
-    std::size_t end = i;
-    while (end < stances.size() && stances[end].unit == stances[i].unit) ++end;
-    std::size_t carrier = i;
-    for (std::size_t k = i; k < end; ++k) {
-      if (stances[k].counted) carrier = k;
-    }
-    const auto& c = stances[carrier];
-    EvidenceItem item;
-    item.polarity = c.polarity;
-    item.stance = c.stance;
-    item.flags = c.flags;
-    item.owner = c.owner;
-    item.owner_trust = c.owner_trust;
-    item.weight = c.weight;
-    item.hops = c.hops;
-    item.score = c.score;
-    item.contribution = c.unit_contribution;
-    item.belief_without = c.belief_without_unit;
-    item.implied = (c.flags & EvidenceSnapshot::kImplied) != 0;
-    for (std::size_t k = i; k < end; ++k) {
-      if (k != carrier) item.relays.push_back(stances[k].stance);
-    }
-    out.items.push_back(std::move(item));
-    i = end;
-  }
-  std::stable_sort(out.items.begin(), out.items.end(),
-                   [](const EvidenceItem& a, const EvidenceItem& b) {
-                     if (a.polarity != b.polarity) return a.polarity > b.polarity;
-                     return std::abs(a.contribution) > std::abs(b.contribution);
-                   });
-  out.neutral = out.explanation.neutral;
-  return out;
-}
-
-std::size_t CountDisputed(const scoring::Analysis& analysis) {
-  return static_cast<std::size_t>(
-      std::count_if(analysis.claims.begin(), analysis.claims.end(),
-                    [](const auto& c) { return c.verdict == scoring::Verdict::kDisputed; }));
+std::string KindText(const Source& source) {
+  return source.kind == SourceKind::kOutlet ? fmt::format("outlet/{}", ToString(source.outlet_kind))
+                                            : std::string(ToString(source.kind));
 }
 
 std::string Fixed(double v, int precision) {
   std::string s = fmt::format("{:.{}f}", v, precision);
   if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
   return s;
+}
+
+std::string JsonNumber(double v) { return std::isfinite(v) ? Fixed(v, 6) : "null"; }
+
+std::string TopNote(std::size_t shown, std::size_t total) {
+  return shown < total ? fmt::format(" (top {} of {})", shown, total) : "";
+}
+
+std::size_t CodePoints(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+}
+
+std::string Shorten(std::string_view s, std::size_t limit, std::size_t keep) {
+  if (CodePoints(s) <= limit) return std::string(s);
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (count == keep) return std::string(s.substr(0, i)) + "\u2026";
+      ++count;
+    }
+  }
+  return std::string(s) + "\u2026";
+}
+
+std::string WithChain(std::string who, const std::string& chain) {
+  if (!chain.empty()) {
+    who += ' ';
+    who += chain;
+  }
+  return who;
+}
+
+void AppendUnique(std::vector<std::string>& list, std::string text) {
+  if (std::find(list.begin(), list.end(), text) == list.end()) list.push_back(std::move(text));
 }
 
 }  // namespace credence::report::internal

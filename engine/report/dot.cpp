@@ -32,8 +32,7 @@ std::string Wrap(std::string_view s, std::size_t width) {
     std::size_t j = s.find(' ', i);
     if (j == std::string_view::npos) j = s.size();
     const std::string_view word = s.substr(i, j - i);
-    std::size_t len = 0;
-    for (char ch : word) len += (static_cast<unsigned char>(ch) & 0xC0) != 0x80 ? 1 : 0;
+    const std::size_t len = internal::CodePoints(word);
     if (line > 0 && line + 1 + len > width) {
       out += '\n';
       line = 0;
@@ -49,15 +48,16 @@ std::string Wrap(std::string_view s, std::size_t width) {
 }
 
 struct VertexWriter {
-  const Session* session;
+  const Dataset* dataset;
+  const scoring::Analysis* analysis;
   const NeighbourGraph* g;
   Index claim;
   void operator()(std::ostream& out, NeighbourGraph::vertex_descriptor v) const {
-    const auto& data = session->data();
+    const auto& data = *dataset;
     const auto& vertex = (*g)[v];
     if (vertex.source == kNone) {
       const Claim& c = data.claims[claim];
-      const auto& claims = session->analysis().claims;
+      const auto& claims = analysis->claims;
       const auto it = std::find_if(claims.begin(), claims.end(),
                                    [&](const auto& a) { return a.claim == claim; });
       std::string label = c.id;
@@ -74,7 +74,7 @@ struct VertexWriter {
                                  ? fmt::format("outlet ({})", ToString(src.outlet_kind))
                                  : std::string(ToString(src.kind));
     label += "\n" + kind + (src.anonymous ? ", anonymous" : "");
-    const auto& a = session->analysis();
+    const auto& a = *analysis;
     const auto sa = std::find_if(a.sources.begin(), a.sources.end(),
                                  [&](const auto& s) { return s.source == vertex.source; });
     if (sa != a.sources.end() && !sa->carried) {
@@ -100,7 +100,7 @@ struct VertexWriter {
 };
 
 struct EdgeWriter {
-  const Session* session;
+  const Dataset* data;
   const NeighbourGraph* g;
   void operator()(std::ostream& out, NeighbourGraph::edge_descriptor e) const {
     const auto& edge = (*g)[e];
@@ -122,7 +122,7 @@ struct EdgeWriter {
         return;
       case LinkKind::kPublished:
         out << "[style=dashed, color=\"#5b6472\", label="
-            << DotString("in " + session->data().reports[edge.report].id) << "]";
+            << DotString("in " + data->reports[edge.report].id) << "]";
         return;
       case LinkKind::kAffiliatedWith:
         out << "[style=dotted, arrowhead=empty, label=\"member of\"]";
@@ -165,14 +165,14 @@ std::string DotString(std::string_view s) {
   return out + "\"";
 }
 
-void WriteNeighbourhoodDot(std::ostream& out, const Session& session, std::string_view claim_id) {
-  const Index claim = session.data().FindClaim(claim_id);
+void WriteNeighbourhoodDot(std::ostream& out, const Dataset& data, const graph::ClaimGraph& graph,
+                           const scoring::Analysis& analysis, std::string_view claim_id) {
+  const Index claim = data.FindClaim(claim_id);
   if (claim == kNone) {
-    throw InvalidArgumentError(
-        fmt::format("no claim with id '{}' in {}", claim_id, session.data().path));
+    throw InvalidArgumentError(fmt::format("no claim with id '{}' in {}", claim_id, data.path));
   }
-  const NeighbourGraph g = graph::ClaimNeighbourhood(session.data(), session.graph(), claim);
-  boost::write_graphviz(out, g, VertexWriter{&session, &g, claim}, EdgeWriter{&session, &g},
+  const NeighbourGraph g = graph::ClaimNeighbourhood(data, graph, claim);
+  boost::write_graphviz(out, g, VertexWriter{&data, &analysis, &g, claim}, EdgeWriter{&data, &g},
                         GraphWriter{});
 }
 

@@ -4,15 +4,13 @@
 #include <algorithm>
 
 #include "credence/report/html.hpp"
-#include "credence/report/writers.hpp"
 #include "report_internal.hpp"
 
 namespace credence::report {
 namespace {
 
-using internal::ClaimEvidence;
-using internal::EvidenceItem;
 using internal::Fixed;
+using internal::Side;
 using internal::SourceLabel;
 using scoring::ClaimAssessment;
 using scoring::SourceAssessment;
@@ -80,146 +78,114 @@ std::string ClaimLink(const Dataset& data, Index c) {
   return fmt::format("[{}](#claim-{})", Md(data.claims[c].id), AnchorId(data.claims[c].id));
 }
 
-std::string ChainMd(const Dataset& data, const Stance& stance) {
-  std::vector<std::string> parts;
-  for (Index k = stance.via_size; k > 0; --k) {
-    parts.push_back("via " + SourceLink(data, data.via[stance.via_begin + k - 1]));
-  }
-  if (stance.report != kNone) {
-    const Report& r = data.reports[stance.report];
-    parts.push_back(fmt::format("in {} ({})", SourceLink(data, r.outlet),
-                                Md(r.title.empty() ? r.id : r.title)));
-  }
-  return fmt::format("{}", fmt::join(parts, ", "));
+std::string ChainMd(const Dataset& data, const Chain& chain) {
+  return internal::ChainWith(
+      data, chain, [&](Index s) { return SourceLink(data, s); },
+      [](const Report& r) { return Md(r.title.empty() ? r.id : r.title); });
 }
 
-void WriteItem(std::ostream& out, const Dataset& data, Index claim, const EvidenceItem& item) {
-  const Stance& s = data.stances[item.stance];
+void WriteItem(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
+               const EvidenceUnit& unit) {
+  const scoring::StanceContribution& c = ev.member(unit.carrier);
+  const StanceView& view = ev.stances[unit.carrier];
+  const Stance& s = data.stances[view.stance];
   std::string line =
-      fmt::format("- **{:+.2f}** {}", item.contribution + 0.0, SourceLink(data, s.holder));
-  const auto marks = internal::MarkList(data, s, item.flags, &data.claims[claim].about);
-  if (!marks.empty()) {
+      fmt::format("- **{:+.2f}** {}", c.unit_contribution + 0.0, SourceLink(data, view.holder));
+  if (!view.marks.empty()) {
     std::vector<std::string> escaped;
-    for (const auto& m : marks) escaped.push_back(fmt::format("*{}*", Md(m)));
+    for (const Mark& m : view.marks) escaped.push_back(fmt::format("*{}*", Md(m.text)));
     line += fmt::format(" ({})", fmt::join(escaped, ", "));
   }
-  const std::string chain = ChainMd(data, s);
-  if (!chain.empty()) line += " " + chain;
-  if (item.implied) {
+  line = internal::WithChain(std::move(line), ChainMd(data, view.chain));
+  if (unit.implied) {
     line += fmt::format(" supports the alternative {}; counted through the group",
                         ClaimLink(data, s.claim));
   } else {
-    line += fmt::format(": trust {}", Fixed(item.owner_trust, 3));
-    if (item.owner != s.holder) line += " of " + SourceLink(data, item.owner);
-    line += fmt::format(", weight {}", Fixed(item.weight, 2));
-    if (item.hops > 0) line += fmt::format(", {} hop{}", item.hops, item.hops == 1 ? "" : "s");
-    if (item.score == 0.0) line += ", trust below 0.5: carries no weight";
-    line += fmt::format("; belief without it {}", Fixed(item.belief_without, 3));
+    line += fmt::format(": trust {}", Fixed(c.owner_trust, 3));
+    if (c.owner != view.holder) line += " of " + SourceLink(data, c.owner);
+    line += fmt::format(", weight {}", Fixed(c.weight, 2));
+    if (c.hops > 0) line += fmt::format(", {} hop{}", c.hops, c.hops == 1 ? "" : "s");
+    if (c.score == 0.0) line += ", trust below 0.5: carries no weight";
+    line += fmt::format("; belief without it {}", Fixed(c.belief_without_unit, 3));
   }
   out << line << "\n";
-  if (!item.relays.empty()) {
-    std::vector<std::string> relays;
-    for (Index r : item.relays) {
-      const Stance& o = data.stances[r];
-      std::string text = o.holder == s.holder ? std::string() : SourceLink(data, o.holder) + " ";
-      text += ChainMd(data, o);
-      if (std::find(relays.begin(), relays.end(), text) == relays.end()) relays.push_back(text);
-    }
+  const auto relays =
+      internal::RelayTexts(ev, unit, unit.carrier, [&](const StanceView& other, bool same_holder) {
+        return (same_holder ? std::string() : SourceLink(data, other.holder) + " ") +
+               ChainMd(data, other.chain);
+      });
+  if (!relays.empty()) {
     fmt::print(out, "  - same origin, counted once: also {}\n", fmt::join(relays, "; "));
   }
   if (s.quote != kNone) fmt::print(out, "  > {}\n", MdLine(data.Text(s.quote)));
 }
 
-}  // namespace
-
-void WriteMarkdownReport(std::ostream& out, const Session& session,
-                         const DocumentOptions& options) {
-  const auto& data = session.data();
-  const auto& a = session.analysis();
-  const std::size_t shown =
-      options.top == 0 ? a.claims.size() : std::min(options.top, a.claims.size());
-  fmt::print(out, "# Credence conflict report: {}\n\n", Md(data.path));
+void WriteClaimSection(std::ostream& out, const Dataset& data, const ClaimRow& row) {
+  const ClaimAssessment& c = *row.assessment;
+  const Claim& claim = data.claims[c.claim];
+  fmt::print(out, "\n<a id=\"claim-{}\"></a>\n### {}. {}\n\n", AnchorId(claim.id), c.rank,
+             Md(claim.id));
+  if (!claim.text.empty()) fmt::print(out, "> {}\n\n", MdLine(claim.text));
   fmt::print(out,
-             "**{} claims, {} sources, {} stances, {} reports; {} disputed.** Model: {}, {} after "
-             "{} iterations (largest last change {:.1e}).\n\n",
-             data.claims.size(), data.sources.size(), data.stances.size(), data.reports.size(),
-             internal::CountDisputed(a), Md(a.algorithm),
-             a.converged ? "converged" : "**not converged**", a.iterations, a.residual);
+             "Verdict **{}**; belief {}; dispute {}; trusted weight for {} ({} independent), "
+             "against {} ({} independent).",
+             ToString(c.verdict), Fixed(c.belief, 3), Fixed(c.dispute, 3), Fixed(c.weight_for, 2),
+             c.sources_for, Fixed(c.weight_against, 2), c.sources_against);
+  if (claim.group != kNone) {
+    fmt::print(out, " One of the alternatives of group {}.", Md(data.groups[claim.group]));
+  }
+  if (!claim.value.empty()) fmt::print(out, " Value: {}.", Md(claim.value));
+  if (!claim.about.empty()) {
+    std::vector<std::string> about;
+    for (Index s : claim.about) about.push_back(SourceLink(data, s));
+    fmt::print(out, " About: {}.", fmt::join(about, ", "));
+  }
+  out << "\n";
+  for (int polarity : {+1, -1}) {
+    fmt::print(out, "\n**{}**\n\n", polarity > 0 ? "For" : "Against");
+    const auto units = Side(row, polarity);
+    for (const EvidenceUnit& unit : units) WriteItem(out, data, *row.evidence, unit);
+    if (units.empty()) out << "- none\n";
+  }
+  if (row.evidence != nullptr && !row.evidence->neutral.empty()) {
+    std::vector<std::string> neutral;
+    for (const StanceView& view : row.evidence->neutral) {
+      neutral.push_back(
+          internal::WithChain(SourceLink(data, view.holder), ChainMd(data, view.chain)));
+    }
+    fmt::print(out, "\nNeutral: {}.\n", fmt::join(neutral, "; "));
+  }
+}
 
+void WriteRanking(std::ostream& out, const ReportModel& report) {
+  const Dataset& data = *report.data;
   fmt::print(out, "## Claims ranked by dispute{}\n\n",
-             shown < a.claims.size() ? fmt::format(" (top {} of {})", shown, a.claims.size()) : "");
+             internal::TopNote(report.claims.size(), report.analysis->claims.size()));
   out << "| rank | claim | verdict | dispute | belief | for (n) | against (n) |\n"
          "|---:|---|---|---:|---:|---:|---:|\n";
-  for (std::size_t i = 0; i < shown; ++i) {
-    const ClaimAssessment& c = a.claims[i];
+  for (const ClaimRow& row : report.claims) {
+    const ClaimAssessment& c = *row.assessment;
     const Claim& claim = data.claims[c.claim];
+    const bool disputed = c.verdict == scoring::Verdict::kDisputed;
     fmt::print(out, "| {} | {} {} | {}{}{} | {} | {} | {} ({}) | {} ({}) |\n", c.rank,
-               ClaimLink(data, c.claim), Md(claim.text),
-               c.verdict == scoring::Verdict::kDisputed ? "**" : "", ToString(c.verdict),
-               c.verdict == scoring::Verdict::kDisputed ? "**" : "", Fixed(c.dispute, 3),
-               Fixed(c.belief, 3), Fixed(c.weight_for, 2), c.sources_for,
-               Fixed(c.weight_against, 2), c.sources_against);
+               ClaimLink(data, c.claim), Md(claim.text), disputed ? "**" : "", ToString(c.verdict),
+               disputed ? "**" : "", Fixed(c.dispute, 3), Fixed(c.belief, 3),
+               Fixed(c.weight_for, 2), c.sources_for, Fixed(c.weight_against, 2),
+               c.sources_against);
   }
+}
 
-  out << "\n## Evidence\n\nEach line is one independent piece of evidence: its signed "
-         "contribution to the claim's log-odds, who holds it, the chain of outlets it came "
-         "through, and the claim's belief without it. Relays of the same origin count once.\n";
-  for (std::size_t i = 0; i < shown; ++i) {
-    const ClaimAssessment& c = a.claims[i];
-    const Claim& claim = data.claims[c.claim];
-    const ClaimEvidence ev = internal::GatherEvidence(session, c.claim);
-    fmt::print(out, "\n<a id=\"claim-{}\"></a>\n### {}. {}\n\n", AnchorId(claim.id), c.rank,
-               Md(claim.id));
-    if (!claim.text.empty()) fmt::print(out, "> {}\n\n", MdLine(claim.text));
-    fmt::print(out,
-               "Verdict **{}**; belief {}; dispute {}; trusted weight for {} ({} independent), "
-               "against {} ({} independent).",
-               ToString(c.verdict), Fixed(c.belief, 3), Fixed(c.dispute, 3), Fixed(c.weight_for, 2),
-               c.sources_for, Fixed(c.weight_against, 2), c.sources_against);
-    if (claim.group != kNone) {
-      fmt::print(out, " One of the alternatives of group {}.", Md(data.groups[claim.group]));
-    }
-    if (!claim.value.empty()) fmt::print(out, " Value: {}.", Md(claim.value));
-    if (!claim.about.empty()) {
-      std::vector<std::string> about;
-      for (Index s : claim.about) about.push_back(SourceLink(data, s));
-      fmt::print(out, " About: {}.", fmt::join(about, ", "));
-    }
-    out << "\n";
-    for (int polarity : {+1, -1}) {
-      fmt::print(out, "\n**{}**\n\n", polarity > 0 ? "For" : "Against");
-      bool any = false;
-      for (const auto& item : ev.items) {
-        if (item.polarity != polarity) continue;
-        WriteItem(out, data, c.claim, item);
-        any = true;
-      }
-      if (!any) out << "- none\n";
-    }
-    if (!ev.neutral.empty()) {
-      std::vector<std::string> neutral;
-      for (Index n : ev.neutral) {
-        const Stance& s = data.stances[n];
-        std::string text = SourceLink(data, s.holder);
-        const std::string chain = ChainMd(data, s);
-        if (!chain.empty()) text += " " + chain;
-        neutral.push_back(text);
-      }
-      fmt::print(out, "\nNeutral: {}.\n", fmt::join(neutral, "; "));
-    }
-  }
-
+void WriteSources(std::ostream& out, const ReportModel& report) {
+  const Dataset& data = *report.data;
   out << "\n## Sources\n\nAnonymous sources carry the trust of the outlet that vouches for "
          "them.\n\n| source | id | kind | trust | prior | stances | agreement |\n"
          "|---|---|---|---:|---:|---:|---:|\n";
-  for (const SourceAssessment& s : a.sources) {
+  for (const SourceRow& row : report.sources) {
+    const SourceAssessment& s = *row.assessment;
     const Source& src = data.sources[s.source];
-    const std::string kind = src.kind == SourceKind::kOutlet
-                                 ? fmt::format("outlet/{}", ToString(src.outlet_kind))
-                                 : std::string(ToString(src.kind));
     fmt::print(out, "| <a id=\"source-{}\"></a>{}{} | {} | {} | ", AnchorId(src.id),
                Md(SourceLabel(data, s.source)), src.anonymous ? " *(anonymous)*" : "", Md(src.id),
-               kind);
+               internal::KindText(src));
     if (s.carried) {
       out << "\u2013 | \u2013 | \u2013 | \u2013 |\n";
     } else {
@@ -227,6 +193,26 @@ void WriteMarkdownReport(std::ostream& out, const Session& session,
                  s.stances > 0 ? Fixed(s.agreement, 2) : "\u2013");
     }
   }
+}
+
+}  // namespace
+
+void WriteMarkdownReport(std::ostream& out, const ReportModel& report) {
+  const Dataset& data = *report.data;
+  const scoring::Analysis& a = *report.analysis;
+  fmt::print(out, "# Credence conflict report: {}\n\n", Md(data.path));
+  fmt::print(out,
+             "**{} claims, {} sources, {} stances, {} reports; {} disputed.** Model: {}, {} after "
+             "{} iterations (largest last change {:.1e}).\n\n",
+             data.claims.size(), data.sources.size(), data.stances.size(), data.reports.size(),
+             report.disputed, Md(a.algorithm), a.converged ? "converged" : "**not converged**",
+             a.iterations, a.residual);
+  WriteRanking(out, report);
+  out << "\n## Evidence\n\nEach line is one independent piece of evidence: its signed "
+         "contribution to the claim's log-odds, who holds it, the chain of outlets it came "
+         "through, and the claim's belief without it. Relays of the same origin count once.\n";
+  for (const ClaimRow& row : report.claims) WriteClaimSection(out, data, row);
+  WriteSources(out, report);
 }
 
 }  // namespace credence::report

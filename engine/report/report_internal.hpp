@@ -1,54 +1,78 @@
 #pragma once
-// Pieces shared by the report writers (table/json/csv, HTML, Markdown, DOT). Not installed.
+// Pieces shared by the report writers (table/JSON/CSV, HTML, Markdown, DOT, eval). Not installed.
 
-#include <cstdint>
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "credence/session.hpp"
+#include "credence/core/dataset.hpp"
+#include "credence/report/model.hpp"
 
 namespace credence::report::internal {
 
 /// A source's display name: its name, else its id.
 std::string SourceLabel(const Dataset& data, Index source);
 
-/// What qualifies a stance: "anonymous", "interested party: The Kremlin", a hedge word,
-/// "implied by an alternative", "weight 0.5". `about` is the claim's about-list (may be null).
-std::vector<std::string> MarkList(const Dataset& data, const Stance& stance, std::uint8_t flags,
-                                  const std::vector<Index>* about);
-
-/// One independent piece of evidence on a claim (a unit): the member that carries it, the
-/// relays of the same origin merged into it, and what it does to the claim's belief.
-struct EvidenceItem {
-  int polarity = 0;        ///< +1 for, -1 against.
-  Index stance = kNone;    ///< The carrying member (first member for an implied unit).
-  std::uint8_t flags = 0;  ///< Its EvidenceSnapshot flags.
-  Index owner = kNone;     ///< Whose trust it carries.
-  double owner_trust = 0.5;
-  double weight = 0.0;
-  int hops = 0;
-  double score = 0.0;           ///< Signed log-odds the member would add alone.
-  double contribution = 0.0;    ///< Signed log-odds the unit adds to the claim.
-  double belief_without = 0.5;  ///< The claim's belief without the unit.
-  bool implied = false;         ///< A denial implied by support for an alternative.
-  std::vector<Index> relays;    ///< Other stances of the unit (same origin), in snapshot order.
-};
-
-struct ClaimEvidence {
-  scoring::Explanation explanation;
-  std::vector<EvidenceItem> items;  ///< For first, then against; strongest first on each side.
-  std::vector<Index> neutral;       ///< Neutral stances.
-};
-
-/// The evidence on one claim, from Session::Explain. Time O(stances on the claim), plus the
-/// group's claims for a claim in a group of alternatives.
-ClaimEvidence GatherEvidence(const Session& session, Index claim);
-
-/// Number of claims whose verdict is disputed.
-std::size_t CountDisputed(const scoring::Analysis& analysis);
+/// "outlet/national", "person", ...: the kind column of the table, HTML and Markdown.
+std::string KindText(const Source& source);
 
 /// Fixed-precision number without a negative zero ("-0.00" becomes "0.00").
 std::string Fixed(double v, int precision);
+
+/// A JSON number with 6 decimals (as Fixed), or null when `v` is not finite.
+std::string JsonNumber(double v);
+
+/// " (top N of M)" when `shown` < `total`, else "".
+std::string TopNote(std::size_t shown, std::size_t total);
+
+/// Number of UTF-8 code points of `s` (bytes that are not continuation bytes).
+std::size_t CodePoints(std::string_view s);
+
+/// `s` itself when it has at most `limit` code points, else its first `keep` code points and an
+/// ellipsis.
+std::string Shorten(std::string_view s, std::size_t limit, std::size_t keep);
+
+/// `who`, then a space and `chain` when there is a chain: "NBC News via Reuters, in ...".
+std::string WithChain(std::string who, const std::string& chain);
+
+/// The chain as "via A, via B, in OUTLET (REPORT)", each source rendered by `source(Index)` and
+/// the report in parentheses by `report(const Report&)`; "" for no chain.
+template <typename SourceFn, typename ReportFn>
+std::string ChainWith(const Dataset& data, const Chain& chain, SourceFn source, ReportFn report) {
+  std::vector<std::string> parts;
+  for (Index v : chain.via) parts.push_back("via " + source(v));
+  if (chain.report != kNone) {
+    const Report& r = data.reports[chain.report];
+    parts.push_back(fmt::format("in {} ({})", source(r.outlet), report(r)));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+/// Appends `text` to `list` unless it is there already (relays that read the same show once).
+void AppendUnique(std::vector<std::string>& list, std::string text);
+
+/// The units on one side of a listed claim; none when the model holds no evidence for it.
+inline std::span<const EvidenceUnit> Side(const ClaimRow& row, int polarity) {
+  return row.evidence == nullptr ? std::span<const EvidenceUnit>() : row.evidence->Side(polarity);
+}
+
+/// The relays merged into a unit, as shown beside its member `shown`: for every other member,
+/// `render(view, same_holder)` (same_holder: its holder is the shown member's, so writers leave
+/// the name out), each distinct text once, in snapshot order.
+template <typename Render>
+std::vector<std::string> RelayTexts(const ClaimEvidence& evidence, const EvidenceUnit& unit,
+                                    std::size_t shown, Render render) {
+  std::vector<std::string> texts;
+  for (std::size_t k = unit.begin; k < unit.end; ++k) {
+    if (k == shown) continue;
+    const StanceView& other = evidence.stances[k];
+    AppendUnique(texts, render(other, other.holder == evidence.stances[shown].holder));
+  }
+  return texts;
+}
 
 }  // namespace credence::report::internal

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <iterator>
 
 namespace credence::text {
 
@@ -117,7 +118,11 @@ JsonWriter& JsonWriter::Number(double value, int significant_digits) {
   return Number(fmt::format("{:.{}g}", value, significant_digits));
 }
 
-JsonWriter& JsonWriter::Int(std::int64_t value) { return Number(fmt::format("{}", value)); }
+JsonWriter& JsonWriter::Int(std::int64_t value) {
+  BeforeValue();
+  fmt::format_to(std::back_inserter(*out_), "{}", value);
+  return *this;
+}
 
 JsonWriter& JsonWriter::Bool(bool value) { return Number(value ? "true" : "false"); }
 

@@ -45,6 +45,9 @@ class Session {
 
   /// @throws InvalidArgumentError when no claim has this id.
   scoring::Explanation Explain(std::string_view claim_id) const;
+  /// The explanations of the claims with these indices (each < data().claims.size()), in their
+  /// order, with one set-up shared by all (scoring::Explain): what the report writers take.
+  std::vector<scoring::Explanation> ExplainClaims(const std::vector<Index>& claims) const;
 
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;

@@ -12,6 +12,33 @@
 #include "progress.hpp"
 
 namespace credence::cli {
+namespace {
+
+// --timings: each phase's wall time, then the report's, the iterations and the peak memory.
+void PrintTimings(const Session& session, double report_seconds) {
+  for (const auto& [phase, seconds] : session.timings()) {
+    fmt::print(stderr, "{:<8} {:8.3f} s\n", phase, seconds);
+  }
+  fmt::print(stderr, "{:<8} {:8.3f} s\n", "report", report_seconds);
+  const auto& result = session.result();
+  fmt::print(stderr, "{} iterations, {}\n", result.iterations,
+             result.converged ? "converged" : "not converged");
+  if (result.bytes_per_iteration > 0 && result.iterations > 0) {
+    const double each = result.iteration_seconds / result.iterations;
+    fmt::print(stderr,
+               "iterations {:.3f} s, {:.1f} ms each, each moving at least {:.1f} MiB "
+               "({:.2f} GB/s)\n",
+               result.iteration_seconds, 1000.0 * each,
+               static_cast<double>(result.bytes_per_iteration) / (1024.0 * 1024.0),
+               static_cast<double>(result.bytes_per_iteration) / each / 1e9);
+  }
+  struct rusage usage {};
+  if (::getrusage(RUSAGE_SELF, &usage) == 0) {
+    fmt::print(stderr, "peak memory {:.1f} MiB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+  }
+}
+
+}  // namespace
 
 void AddAnalyzeCommands(CLI::App& app) {
   auto analyze_args = std::make_shared<CommonArgs>();
@@ -42,31 +69,12 @@ void AddAnalyzeCommands(CLI::App& app) {
     if (top_option->empty()) shown = format == report::OutputFormat::kTable ? 20 : 0;
     std::ostringstream out;
     const auto start = std::chrono::steady_clock::now();
-    report::WriteAnalysis(out, *session, format, shown);
+    report::WriteAnalysis(out, BuildReport(*session, report::AnalysisReportOptions(format, shown)),
+                          format);
     Emit(analyze_args->output, out.str());
     if (*timings) {
-      for (const auto& [phase, seconds] : session->timings()) {
-        fmt::print(stderr, "{:<8} {:8.3f} s\n", phase, seconds);
-      }
-      fmt::print(stderr, "{:<8} {:8.3f} s\n", "report",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-      const auto& result = session->result();
-      fmt::print(stderr, "{} iterations, {}\n", result.iterations,
-                 result.converged ? "converged" : "not converged");
-      if (result.bytes_per_iteration > 0 && result.iterations > 0) {
-        const double each = result.iteration_seconds / result.iterations;
-        fmt::print(stderr,
-                   "iterations {:.3f} s, {:.1f} ms each, each moving at least {:.1f} MiB "
-                   "({:.2f} GB/s)\n",
-                   result.iteration_seconds, 1000.0 * each,
-                   static_cast<double>(result.bytes_per_iteration) / (1024.0 * 1024.0),
-                   static_cast<double>(result.bytes_per_iteration) / each / 1e9);
-      }
-      struct rusage usage {};
-      if (::getrusage(RUSAGE_SELF, &usage) == 0) {
-        fmt::print(stderr, "peak memory {:.1f} MiB\n",
-                   static_cast<double>(usage.ru_maxrss) / 1024.0);
-      }
+      PrintTimings(*session,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
   });
 
@@ -86,7 +94,10 @@ void AddAnalyzeCommands(CLI::App& app) {
     options.on_phase = [&](std::string_view phase) { progress.Phase(phase); };
     const auto session = Session::Run(explain_args->file, options);
     std::ostringstream out;
-    report::WriteExplanation(out, *session, session->Explain(*claim_id), format);
+    report::WriteExplanation(out,
+                             report::BuildExplainedClaim(session->data(), session->analysis(),
+                                                         session->Explain(*claim_id)),
+                             format);
     Emit(explain_args->output, out.str());
   });
 

@@ -85,6 +85,12 @@ SessionOptions ToSessionOptions(const CommonArgs& args) {
   return options;
 }
 
+report::ReportModel BuildReport(const Session& session, const report::ReportOptions& options) {
+  return report::BuildReport(
+      session.data(), session.analysis(),
+      session.ExplainClaims(report::ClaimsToExplain(session.analysis(), options)), options);
+}
+
 void Emit(const std::string& output, const std::string& text) {
   if (output.empty() || output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);

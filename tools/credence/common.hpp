@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "credence/report/model.hpp"
 #include "credence/session.hpp"
 
 namespace credence::cli {
@@ -50,6 +51,8 @@ void AddScoringOptions(
     const std::string& format_help = "Output: table (for people), json or csv (for scripts)");
 /// Session options from the parsed arguments.
 SessionOptions ToSessionOptions(const CommonArgs& args);
+/// The report model of the session's analysis, with the explanations `options` asks for.
+report::ReportModel BuildReport(const Session& session, const report::ReportOptions& options);
 /// Writes to -o FILE atomically (temporary file renamed into place) or to standard output.
 void Emit(const std::string& output, const std::string& text);
 

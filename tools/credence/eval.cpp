@@ -1,5 +1,7 @@
 // credence eval: accuracy and calibration of the scoring algorithms against a gold file.
 
+#include "credence/report/eval.hpp"
+
 #include <fmt/format.h>
 
 #include <sstream>
@@ -7,7 +9,6 @@
 #include "common.hpp"
 #include "credence/eval/gold.hpp"
 #include "credence/eval/metrics.hpp"
-#include "credence/eval/report.hpp"
 #include "credence/graph/claim_graph.hpp"
 #include "credence/graph/evidence.hpp"
 #include "credence/io/reader.hpp"
@@ -88,17 +89,17 @@ void AddEvalCommand(CLI::App& app) {
       options.keep_going = false;  // a single algorithm's failure is the command's failure
     }
 
-    eval::EvalReport report{a.file, args->gold, gold.kind,
-                            eval::EvaluateAlgorithms(data, snapshot, gold, options)};
+    report::EvalReport report{a.file, args->gold, gold.kind,
+                              eval::EvaluateAlgorithms(data, snapshot, gold, options)};
     if (!report.rows.empty() && report.rows.front().missing == gold.size()) {
       fmt::print(stderr, "warning: none of the {} gold {}s of {} is in {}\n", gold.size(),
                  gold.kind == eval::GoldKind::kClaim ? "claim" : "object", args->gold, a.file);
     }
     std::ostringstream out;
     if (a.format == "json") {
-      eval::WriteEvalJson(out, report, !args->no_time);
+      report::WriteEvalJson(out, report, !args->no_time);
     } else {
-      eval::WriteEvalTable(out, report, !args->no_time);
+      report::WriteEvalTable(out, report, !args->no_time);
     }
     Emit(a.output, out.str());
   });

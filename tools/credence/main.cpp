@@ -4,6 +4,7 @@
 
 #include "common.hpp"
 #include "credence/core/error.hpp"
+#include "credence/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace credence::cli;  // NOLINT: the tool's own namespace
@@ -24,7 +25,7 @@ int main(int argc, char** argv) {
       "Exit codes: 0 success, 1 bad usage, 2 bad data, 3 internal error.",
       "credence"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "credence 0.1.0");
+  app.set_version_flag("--version", fmt::format("credence {}", credence::kVersion));
   AddAnalyzeCommands(app);
   AddImportCommand(app);
   AddEvalCommand(app);

@@ -48,13 +48,12 @@ void AddReportCommands(CLI::App& app) {
     SessionOptions options = ToSessionOptions(*report_args);
     options.on_phase = [&](std::string_view phase) { progress.Phase(phase); };
     const auto session = Session::Run(report_args->file, options);
-    report::DocumentOptions doc;
-    doc.top = *top;
+    const report::ReportModel model = BuildReport(*session, report::DocumentReportOptions(*top));
     std::ostringstream out;
     if (format == "md") {
-      report::WriteMarkdownReport(out, *session, doc);
+      report::WriteMarkdownReport(out, model);
     } else {
-      report::WriteHtmlReport(out, *session, doc);
+      report::WriteHtmlReport(out, model);
     }
     Emit(report_args->output, out.str());
   });
@@ -77,7 +76,8 @@ void AddReportCommands(CLI::App& app) {
     options.on_phase = [&](std::string_view phase) { progress.Phase(phase); };
     const auto session = Session::Run(graph_args->file, options);
     std::ostringstream out;
-    report::WriteNeighbourhoodDot(out, *session, *claim_id);
+    report::WriteNeighbourhoodDot(out, session->data(), session->graph(), session->analysis(),
+                                  *claim_id);
     Emit(graph_args->output, out.str());
   });
 }

@@ -8,14 +8,22 @@
 #include <string>
 #include <string_view>
 
-#include "credence/session.hpp"
+#include "credence/core/dataset.hpp"
+#include "credence/scoring/assessment.hpp"
+
+namespace credence::graph {
+class ClaimGraph;
+}  // namespace credence::graph
 
 namespace credence::report {
 
-/// Writes the neighbourhood of the claim with id `claim_id` as a DOT digraph. Deterministic.
+/// Writes the neighbourhood of the claim with id `claim_id` in `graph` (built from `data`) as a
+/// DOT digraph, labelled with the claim's belief and verdict and the sources' trust from
+/// `analysis`. Deterministic.
 /// @throws InvalidArgumentError when no claim has this id.
-/// Time: that of graph::ClaimNeighbourhood plus O(vertices + edges) to write.
-void WriteNeighbourhoodDot(std::ostream& out, const Session& session, std::string_view claim_id);
+/// Time: that of graph::ClaimNeighbourhood plus O(vertices S + edges) to write.
+void WriteNeighbourhoodDot(std::ostream& out, const Dataset& data, const graph::ClaimGraph& graph,
+                           const scoring::Analysis& analysis, std::string_view claim_id);
 
 /// A DOT quoted string for `s`, quotes included: '"' and '\\' are backslash-escaped, a line break
 /// becomes the DOT escape \n and other control characters a space, so no text can end the

@@ -1,29 +1,33 @@
 #pragma once
-/// Renders analyses and explanations as a readable table, JSON or CSV. Numbers are printed with
-/// fixed precision and rows in a deterministic order, so output is stable across runs.
+/// Prints the report model as a readable table, JSON or CSV, and one claim's explanation in the
+/// same three formats. Numbers are printed with fixed precision and rows in the model's order, so
+/// output is stable across runs.
 
 #include <cstddef>
 #include <ostream>
-#include <string>
 #include <string_view>
 
-#include "credence/session.hpp"
+#include "credence/report/model.hpp"
 
 namespace credence::report {
 
+/// The formats of WriteAnalysis and WriteExplanation: a table for people, JSON or CSV for scripts.
 enum class OutputFormat { kTable, kJson, kCsv };
 
 /// Parses "table", "json", "csv". @throws InvalidArgumentError otherwise.
 OutputFormat ParseOutputFormat(std::string_view name);
 
-/// The conflict report: ranked claims (the first `top`; 0 means all), then source trust.
-void WriteAnalysis(std::ostream& out, const Session& session, OutputFormat format, std::size_t top);
+/// What WriteAnalysis prints in `format`: the first `top` claims and sources (0 = all), and for
+/// the table the evidence of the disputed ones among them.
+ReportOptions AnalysisReportOptions(OutputFormat format, std::size_t top);
 
-/// Every stance on a claim and what it did to the belief.
-void WriteExplanation(std::ostream& out, const Session& session,
-                      const scoring::Explanation& explanation, OutputFormat format);
+/// The conflict report: the listed claims in rank order (the table also prints each disputed
+/// claim's units, strongest first, when the model holds its evidence), then the listed sources.
+/// Time O(listed claims + listed sources + the evidence printed).
+void WriteAnalysis(std::ostream& out, const ReportModel& report, OutputFormat format);
 
-/// How a stance reached the reader: "via NBC News, in The Moscow Times (report mt-...)".
-std::string ChainText(const Dataset& data, const Stance& stance);
+/// Every stance on a claim and what it did to the belief, one row a stance, then the neutral
+/// stances (the table also prints quotes). Time O(the claim's stances).
+void WriteExplanation(std::ostream& out, const ExplainedClaim& claim, OutputFormat format);
 
 }  // namespace credence::report

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "credence/core/error.hpp"
-#include "credence/eval/report.hpp"
 #include "credence/graph/claim_graph.hpp"
 #include "credence/graph/evidence.hpp"
 #include "credence/io/reader.hpp"
@@ -408,49 +407,6 @@ TEST(EvaluateAlgorithmsTest, RowsErrorsAndBaselines) {
   ASSERT_THAT(object_rows, SizeIs(1));
   EXPECT_EQ(object_rows[0].missing, 1U);
   EXPECT_NEAR(object_rows[0].accuracy, 0.0, kEps);
-}
-
-}  // namespace
-}  // namespace credence::eval
-
-namespace credence::eval {
-namespace {
-
-// Cells wider than their column (counts in the millions) stay separated by a space, so that the
-// table still splits on whitespace: every data row has as many fields as worked out here.
-TEST(EvalTable, WideCellsStaySeparated) {
-  EvalReport report;
-  report.dataset = "d.csv";
-  report.gold = "g.csv";
-  Metrics m;
-  m.algorithm = "sums";
-  m.items = 999889;
-  m.correct = 672328;
-  m.accuracy = 0.672;
-  m.precision = 0.655;
-  m.recall = 0.653;
-  m.f1 = 0.654;
-  m.brier = 0.237;
-  m.ece = 0.1297;
-  m.trust_rho = 0.056;
-  m.trust_sources = 95831;
-  m.iterations = 12;
-  m.converged = true;
-  report.rows.push_back(m);
-  std::ostringstream out;
-  WriteEvalTable(out, report, false);
-  const std::string text = out.str();
-  const auto start = text.find("\nsums");
-  ASSERT_NE(start, std::string::npos) << text;
-  std::istringstream row(text.substr(start + 1, text.find('\n', start + 1) - start - 1));
-  std::vector<std::string> fields;
-  for (std::string f; row >> f;) fields.push_back(f);
-  // sums | 0.672 | (672328/999889) | 0.655 | 0.653 | 0.654 | 0.2370 | 0.1297 | +0.056 | (95831)
-  // | 12 | yes
-  EXPECT_EQ(fields.size(), 12U) << text;
-  ASSERT_GE(fields.size(), 9U);
-  EXPECT_EQ(fields[7], "0.1297");
-  EXPECT_EQ(fields[8], "+0.056");
 }
 
 }  // namespace

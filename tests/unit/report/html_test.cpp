@@ -13,6 +13,7 @@
 
 #include "credence/core/error.hpp"
 #include "credence/report/dot.hpp"
+#include "credence/session.hpp"
 
 namespace credence::report {
 namespace {
@@ -59,9 +60,15 @@ class DocumentTest : public testing::Test {
     std::ofstream(path_) << kMarkupDataset;
     session_ = Session::Run(path_, SessionOptions{});
   }
+  ReportModel Model() const {
+    const ReportOptions options = DocumentReportOptions(50);
+    return BuildReport(session_->data(), session_->analysis(),
+                       session_->ExplainClaims(ClaimsToExplain(session_->analysis(), options)),
+                       options);
+  }
   std::string Html() const {
     std::ostringstream out;
-    WriteHtmlReport(out, *session_, DocumentOptions{});
+    WriteHtmlReport(out, Model());
     return out.str();
   }
   std::string path_;
@@ -107,7 +114,7 @@ TEST_F(DocumentTest, HtmlIsSelfContainedAndDeterministic) {
 
 TEST_F(DocumentTest, MarkdownEscapesEveryDatasetText) {
   std::ostringstream out;
-  WriteMarkdownReport(out, *session_, DocumentOptions{});
+  WriteMarkdownReport(out, Model());
   const std::string md = out.str();
   EXPECT_THAT(md, HasSubstr(R"(\<script\>alert(1)\</script\> "q" 'a' \| \*b\* \[l\](x))"));
   EXPECT_THAT(md, HasSubstr(R"(\<b\>Bold\</b\> \& 'Co')"));
@@ -118,15 +125,19 @@ TEST_F(DocumentTest, MarkdownEscapesEveryDatasetText) {
 
 TEST_F(DocumentTest, DotEscapesLabelsAndRejectsUnknownClaims) {
   std::ostringstream out;
-  WriteNeighbourhoodDot(out, *session_, "c<1>");
+  WriteNeighbourhoodDot(out, session_->data(), session_->graph(), session_->analysis(), "c<1>");
   const std::string dot = out.str();
   EXPECT_THAT(dot, HasSubstr("digraph G {"));
   EXPECT_THAT(dot, HasSubstr("Eve \\\"the\\\" <i>spy</i>"));
   EXPECT_THAT(dot, HasSubstr("label=\"supports\""));
   EXPECT_THAT(dot, HasSubstr("label=\"denies\""));
   std::ostringstream ignored;
-  EXPECT_THAT([&] { WriteNeighbourhoodDot(ignored, *session_, "nope"); },
-              testing::ThrowsMessage<InvalidArgumentError>(HasSubstr("no claim with id 'nope'")));
+  EXPECT_THAT(
+      [&] {
+        WriteNeighbourhoodDot(ignored, session_->data(), session_->graph(), session_->analysis(),
+                              "nope");
+      },
+      testing::ThrowsMessage<InvalidArgumentError>(HasSubstr("no claim with id 'nope'")));
 }
 
 }  // namespace

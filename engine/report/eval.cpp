@@ -1,37 +1,31 @@
-#include "credence/eval/report.hpp"
+#include "credence/report/eval.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include <cmath>
 
-#include "credence/report/writers.hpp"
 #include "credence/text/json.hpp"
+#include "report_internal.hpp"
 
-namespace credence::eval {
+namespace credence::report {
 namespace {
+
+using eval::GoldKind;
+using eval::Metrics;
+using internal::JsonNumber;
 
 // Pads to `width` display columns, counting UTF-8 code points.
 std::string Pad(const std::string& s, std::size_t width, bool right) {
-  std::size_t count = 0;
-  for (unsigned char c : s) count += (c & 0xC0) != 0x80 ? 1 : 0;
+  const std::size_t count = internal::CodePoints(s);
   if (count >= width) return s;
   const std::string fill(width - count, ' ');
   return right ? fill + s : s + fill;
 }
 
+// An undefined metric prints as "-".
 std::string Fixed(double v, int precision) {
-  if (!std::isfinite(v)) return "-";
-  std::string s = fmt::format("{:.{}f}", v, precision);
-  if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
-  return s;
-}
-
-std::string JsonNumber(double v) {
-  if (!std::isfinite(v)) return "null";
-  std::string s = fmt::format("{:.6f}", v);
-  if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
-  return s;
+  return std::isfinite(v) ? internal::Fixed(v, precision) : "-";
 }
 
 std::string Duration(double seconds) {
@@ -117,32 +111,36 @@ void WriteEvalTable(std::ostream& out, const EvalReport& report, bool show_time)
 
 void WriteEvalJson(std::ostream& out, const EvalReport& report, bool show_time) {
   const Metrics* any = AnyRow(report);
-  fmt::print(out,
-             "{{\"dataset\":{},\"gold\":{},\"gold_kind\":\"{}\",\"gold_items\":{},\"missing\":{},"
-             "\"scored_claims\":{},\"results\":[",
-             text::JsonString(report.dataset), text::JsonString(report.gold), KindWord(report.kind),
-             any != nullptr ? any->items : 0, any != nullptr ? any->missing : 0,
-             any != nullptr ? any->scored_claims : 0);
-  for (std::size_t i = 0; i < report.rows.size(); ++i) {
-    const Metrics& m = report.rows[i];
-    fmt::print(out, "{}\n{{\"algorithm\":{}", i == 0 ? "" : ",", text::JsonString(m.algorithm));
+  const auto count = [](std::size_t n) { return static_cast<std::int64_t>(n); };
+  std::string buffer;
+  text::JsonWriter w(&buffer);
+  w.BeginObject().Key("dataset").String(report.dataset).Key("gold").String(report.gold);
+  w.Key("gold_kind").String(KindWord(report.kind));
+  w.Key("gold_items").Int(count(any != nullptr ? any->items : 0));
+  w.Key("missing").Int(count(any != nullptr ? any->missing : 0));
+  w.Key("scored_claims").Int(count(any != nullptr ? any->scored_claims : 0));
+  w.Key("results").BeginArray();
+  for (const Metrics& m : report.rows) {
+    w.Newline().BeginObject().Key("algorithm").String(m.algorithm);
     if (!m.error.empty()) {
-      fmt::print(out, ",\"error\":{}}}", text::JsonString(m.error));
+      w.Key("error").String(m.error).EndObject();
       continue;
     }
-    fmt::print(out,
-               ",\"baseline\":{},\"accuracy\":{},\"correct\":{},\"items\":{},\"missing\":{},"
-               "\"precision\":{},\"recall\":{},\"f1\":{},\"tp\":{},\"fp\":{},\"fn\":{},\"tn\":{},"
-               "\"scored_claims\":{},\"brier\":{},\"ece\":{},\"trust_spearman\":{},"
-               "\"trust_sources\":{},\"iterations\":{},\"converged\":{}",
-               m.baseline, JsonNumber(m.accuracy), m.correct, m.items, m.missing,
-               JsonNumber(m.precision), JsonNumber(m.recall), JsonNumber(m.f1), m.tp, m.fp, m.fn,
-               m.tn, m.scored_claims, JsonNumber(m.brier), JsonNumber(m.ece),
-               JsonNumber(m.trust_rho), m.trust_sources, m.iterations, m.converged);
-    if (show_time) fmt::print(out, ",\"seconds\":{}", JsonNumber(m.seconds));
-    fmt::print(out, "}}");
+    w.Key("baseline").Bool(m.baseline).Key("accuracy").Number(JsonNumber(m.accuracy));
+    w.Key("correct").Int(count(m.correct)).Key("items").Int(count(m.items));
+    w.Key("missing").Int(count(m.missing)).Key("precision").Number(JsonNumber(m.precision));
+    w.Key("recall").Number(JsonNumber(m.recall)).Key("f1").Number(JsonNumber(m.f1));
+    w.Key("tp").Int(count(m.tp)).Key("fp").Int(count(m.fp)).Key("fn").Int(count(m.fn));
+    w.Key("tn").Int(count(m.tn)).Key("scored_claims").Int(count(m.scored_claims));
+    w.Key("brier").Number(JsonNumber(m.brier)).Key("ece").Number(JsonNumber(m.ece));
+    w.Key("trust_spearman").Number(JsonNumber(m.trust_rho));
+    w.Key("trust_sources").Int(count(m.trust_sources)).Key("iterations").Int(m.iterations);
+    w.Key("converged").Bool(m.converged);
+    if (show_time) w.Key("seconds").Number(JsonNumber(m.seconds));
+    w.EndObject();
   }
-  fmt::print(out, "\n]}}\n");
+  w.Newline().EndArray().EndObject();
+  out << buffer << "\n";
 }
 
-}  // namespace credence::eval
+}  // namespace credence::report

@@ -8,15 +8,16 @@
 #include <vector>
 
 #include "credence/eval/gold.hpp"
-#include "credence/eval/metrics.hpp"
+#include "credence/eval/metrics_row.hpp"
 
-namespace credence::eval {
+namespace credence::report {
 
+/// What an evaluation printed: its inputs and one row an algorithm or baseline.
 struct EvalReport {
   std::string dataset;  ///< Path of the dataset, as given.
   std::string gold;     ///< Path of the gold file, as given.
-  GoldKind kind = GoldKind::kClaim;
-  std::vector<Metrics> rows;  ///< From EvaluateAlgorithms.
+  eval::GoldKind kind = eval::GoldKind::kClaim;
+  std::vector<eval::Metrics> rows;  ///< From eval::EvaluateAlgorithms.
 };
 
 /// One line a row: accuracy (correct/items), P/R/F1 with false as the positive class, Brier, ECE,
@@ -30,4 +31,4 @@ void WriteEvalTable(std::ostream& out, const EvalReport& report, bool show_time)
 /// error row as {"algorithm":..,"error":..}; "seconds" only if `show_time`. Time O(rows).
 void WriteEvalJson(std::ostream& out, const EvalReport& report, bool show_time);
 
-}  // namespace credence::eval
+}  // namespace credence::report

@@ -153,10 +153,10 @@ bool DatasetBuilder::AddSource(Source source, std::vector<std::string> affiliati
   return true;
 }
 
-bool DatasetBuilder::AddClaim(Claim claim, std::vector<std::string> about, long line) {
+bool DatasetBuilder::AddClaim(Claim claim, ClaimParties parties, long line) {
   if (!Declare(claim.id, DeclKind::kClaim, static_cast<Index>(claims_.size()), line)) return false;
   claims_.push_back(std::move(claim));
-  claim_about_.push_back(std::move(about));
+  claim_parties_.push_back(std::move(parties));
   claim_lines_.push_back(line);
   return true;
 }
@@ -307,16 +307,33 @@ void DatasetBuilder::ResolveSourceReferences(const Ranks& ranks) {
   }
 }
 
-// A claim's text defaults to its id; what it is about must be sources.
+// A claim's text defaults to its id; whom it is about, harms and favours must be sources, and
+// no entity may be both harmed and favoured by one claim.
 void DatasetBuilder::ResolveClaimReferences(const Ranks& ranks) {
-  for (Index i = 0; i < claims_.size(); ++i) {
-    if (claims_[i].text.empty()) claims_[i].text = claims_[i].id;
-    for (const auto& a : claim_about_[i]) {
+  const auto resolve = [&](Index i, const std::vector<std::string>& ids, const char* field,
+                           std::string_view verb, std::vector<Index>* out) {
+    for (const auto& a : ids) {
       const Index s = FinalIndex(ranks, names_.Find(a), DeclKind::kSource);
       if (s == kNone) {
-        Problem(claim_lines_[i], "about", Undefined("claim is about", a, "a source"));
+        Problem(claim_lines_[i], field, Undefined(verb, a, "a source"));
       } else {
-        claims_[i].about.push_back(s);
+        out->push_back(s);
+      }
+    }
+  };
+  for (Index i = 0; i < claims_.size(); ++i) {
+    Claim& claim = claims_[i];
+    if (claim.text.empty()) claim.text = claim.id;
+    const ClaimParties& parties = claim_parties_[i];
+    resolve(i, parties.about, "about", "claim is about", &claim.about);
+    resolve(i, parties.adverse_to, "adverse_to", "claim is adverse to", &claim.adverse_to);
+    resolve(i, parties.favours, "favours", "claim favours", &claim.favours);
+    for (Index f : claim.favours) {
+      if (std::find(claim.adverse_to.begin(), claim.adverse_to.end(), f) !=
+          claim.adverse_to.end()) {
+        Problem(claim_lines_[i], "favours",
+                fmt::format("claim both harms and favours '{}' (it is also in adverse_to)",
+                            sources_[ranks.source_order[f]].id));
       }
     }
   }

@@ -76,7 +76,13 @@ class DatasetBuilder {
   /// Declarations: each returns false (and records a problem) on a duplicate id.
   bool AddSource(Source source, std::vector<std::string> affiliations, std::string parent,
                  long line);
-  bool AddClaim(Claim claim, std::vector<std::string> about, long line);
+  /// The ids a claim names, resolved in Finish(): whom it is about, harms and favours.
+  struct ClaimParties {
+    std::vector<std::string> about;
+    std::vector<std::string> adverse_to;
+    std::vector<std::string> favours;
+  };
+  bool AddClaim(Claim claim, ClaimParties parties, long line);
   bool AddReport(Report report, std::string outlet, std::vector<std::string> cites, long line);
   void AddStance(const RawStance& stance) { stances_.push_back(stance); }
 
@@ -158,7 +164,7 @@ class DatasetBuilder {
   std::vector<std::string> source_parents_;
   std::vector<long> source_lines_;
   std::vector<Claim> claims_;
-  std::vector<std::vector<std::string>> claim_about_;
+  std::vector<ClaimParties> claim_parties_;
   std::vector<long> claim_lines_;
   std::vector<Report> reports_;
   std::vector<std::string> report_outlets_;

@@ -281,7 +281,7 @@ Index ClaimName(DatasetBuilder& b, long line, std::string_view field, std::strin
   Claim fresh;
   fresh.id = std::string(id);
   fill(&fresh);
-  return b.AddClaim(std::move(fresh), {}, line) ? name : kNone;
+  return b.AddClaim(std::move(fresh), DatasetBuilder::ClaimParties{}, line) ? name : kNone;
 }
 
 // An id: the id rule (DatasetBuilder::CheckId), then valid UTF-8.

@@ -207,13 +207,15 @@ void ReadClaim(Record& r, DatasetBuilder& b) {
   Claim c;
   auto id = r.Id("id", true);
   auto text = r.String("text", true);
-  auto about = r.IdList("about");
+  DatasetBuilder::ClaimParties parties{r.IdList("about"), r.IdList("adverse_to"),
+                                       r.IdList("favours")};
+  if (parties.favours.empty()) parties.favours = r.IdList("favors");
   if (auto group = r.Id("group", false)) c.group = b.Group(*group);
   if (auto time = r.String("time", false)) c.time = std::string(*time);
   if (!id || !text || !r.ok()) return;
   c.id = std::string(*id);
   c.text = std::string(*text);
-  b.AddClaim(std::move(c), std::move(about), r.line());
+  b.AddClaim(std::move(c), std::move(parties), r.line());
 }
 
 void ReadReport(Record& r, DatasetBuilder& b) {
@@ -337,7 +339,8 @@ Dataset ParseJsonl(std::string_view content, const std::string& path) {
               "origin", "quote", "time"});
       ReadStance(r, builder);
     } else if (type == "claim") {
-      r.Load(object, type, {"type", "id", "text", "about", "group", "time"});
+      r.Load(object, type,
+             {"type", "id", "text", "about", "adverse_to", "favours", "favors", "group", "time"});
       ReadClaim(r, builder);
     } else if (type == "outlet") {
       r.Load(object, type, {"type", "id", "name", "kind", "prior", "prior_strength", "url"});

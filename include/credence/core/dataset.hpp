@@ -55,8 +55,13 @@ struct Source {
 struct Claim {
   std::string id;
   std::string text;
-  std::vector<Index> about;  ///< Source indices the claim is about.
-  Index group = kNone;       ///< Index into Dataset::groups, or kNone.
+  std::vector<Index> about;  ///< Source indices the claim is about (direction not said).
+  /// Source indices the claim harms (an accusation against them): their denial of it is
+  /// self-serving, their support an admission (docs/model.md, "Interest with a direction").
+  std::vector<Index> adverse_to;
+  /// Source indices the claim favours (praise, an excuse): their support of it is self-serving.
+  std::vector<Index> favours;
+  Index group = kNone;  ///< Index into Dataset::groups, or kNone.
   std::string time;
   std::string value;  ///< For claims read from triples: the asserted value (group = object).
 };

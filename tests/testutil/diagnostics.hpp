@@ -1,10 +1,14 @@
 #pragma once
-// Matchers and printers for Diagnostic, shared by the reader tests.
+// Matchers and printers for Diagnostic, and the harness that collects the diagnostics of an
+// expected DataError; shared by the reader, importer and gold tests.
 
 #include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "credence/core/error.hpp"
 
@@ -24,6 +28,32 @@ inline ::testing::Matcher<const Diagnostic&> DiagnosticIs(const std::string& fil
                           Field("line", &Diagnostic::line, line),
                           Field("field", &Diagnostic::field, field),
                           Field("message", &Diagnostic::message, ::testing::HasSubstr(message)));
+}
+
+/// What a DataError carried: its what() text and its diagnostics.
+struct DataFailure {
+  std::string what;
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Runs `action`, which must throw DataError, and returns what the error carried. Any other
+/// exception escapes and fails the test; if `action` returns normally, the test fails
+/// (ADD_FAILURE, naming `input`, e.g. the parsed text or path) and the result is empty.
+template <typename Action>
+DataFailure CatchDataError(Action&& action, const std::string& input = "") {
+  try {
+    std::forward<Action>(action)();
+  } catch (const DataError& e) {
+    return {e.what(), e.diagnostics()};
+  }
+  ADD_FAILURE() << "expected a DataError" << (input.empty() ? "" : " for:\n") << input;
+  return {};
+}
+
+/// The diagnostics of the DataError that `action` must throw (see CatchDataError).
+template <typename Action>
+std::vector<Diagnostic> DataErrorDiagnostics(Action&& action, const std::string& input = "") {
+  return CatchDataError(std::forward<Action>(action), input).diagnostics;
 }
 
 }  // namespace credence::testutil

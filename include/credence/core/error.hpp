@@ -5,10 +5,11 @@
 /// - DataError: a dataset holds problems; carries every Diagnostic found.
 /// - CREDENCE_ASSERT: programmer errors, checked in debug builds only.
 
-#include <cassert>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "credence/core/assert.hpp"
 
 namespace credence {
 
@@ -46,5 +47,3 @@ class DataError : public Error {
 };
 
 }  // namespace credence
-
-#define CREDENCE_ASSERT(cond, why) assert((cond) && (why))

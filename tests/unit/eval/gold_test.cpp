@@ -26,14 +26,9 @@ using testutil::DiagnosticIs;
 
 constexpr const char* kGold = "gold.csv";
 
+// The diagnostics of the DataError that parsing `content` as gold.csv must throw.
 std::vector<Diagnostic> Errors(const std::string& content) {
-  try {
-    ParseGold(content, kGold);
-  } catch (const DataError& e) {
-    return e.diagnostics();
-  }
-  ADD_FAILURE() << "expected a DataError for:\n" << content;
-  return {};
+  return testutil::DataErrorDiagnostics([&] { return ParseGold(content, kGold); }, content);
 }
 
 TEST(GoldTest, ReadsClaimGold) {
@@ -122,20 +117,11 @@ TEST(GoldTest, ReadsAFileAndReportsAMissingOne) {
   EXPECT_EQ(g.kind, GoldKind::kClaim);
   EXPECT_GT(g.size(), 0U);
 
-  try {
-    ReadGold("no-such-gold.csv");
-    FAIL() << "expected a DataError";
-  } catch (const DataError& e) {
-    EXPECT_THAT(e.diagnostics(),
-                ElementsAre(DiagnosticIs("no-such-gold.csv", 0, "", "cannot open the file")));
-  }
-  try {
-    ReadGold(testutil::SourcePath("tests/data/eval"));
-    FAIL() << "expected a DataError";
-  } catch (const DataError& e) {
-    EXPECT_THAT(e.diagnostics(),
-                ElementsAre(Field(&Diagnostic::message, "cannot read a directory as a gold file")));
-  }
+  EXPECT_THAT(testutil::DataErrorDiagnostics([] { return ReadGold("no-such-gold.csv"); }),
+              ElementsAre(DiagnosticIs("no-such-gold.csv", 0, "", "cannot open the file")));
+  EXPECT_THAT(testutil::DataErrorDiagnostics(
+                  [] { return ReadGold(testutil::SourcePath("tests/data/eval")); }),
+              ElementsAre(Field(&Diagnostic::message, "cannot read a directory as a gold file")));
 }
 
 TEST(GoldErrorTest, EmptyFileAndHeaderWithoutRows) {
@@ -225,12 +211,9 @@ TEST(GoldErrorTest, BadObjectRows) {
 }
 
 TEST(GoldErrorTest, DataErrorMessageListsTheProblems) {
-  try {
-    ParseGold("claim,truth\nc1,perhaps\n", kGold);
-    FAIL() << "expected a DataError";
-  } catch (const DataError& e) {
-    EXPECT_STREQ(e.what(), "gold.csv:2: field 'truth': expected true or false, got 'perhaps'");
-  }
+  EXPECT_EQ(
+      testutil::CatchDataError([] { return ParseGold("claim,truth\nc1,perhaps\n", kGold); }).what,
+      "gold.csv:2: field 'truth': expected true or false, got 'perhaps'");
 }
 
 }  // namespace

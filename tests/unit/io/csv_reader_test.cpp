@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "credence/core/error.hpp"
 #include "credence/core/dataset.hpp"
+#include "credence/core/error.hpp"
 #include "credence/io/reader.hpp"
 #include "testutil/diagnostics.hpp"
 
@@ -36,27 +36,13 @@ std::string Lines(const std::vector<std::string>& lines, const std::string& eol 
   return out;
 }
 
-// The diagnostics of the DataError that `parse(content, path)` must throw. Other exceptions
-// escape and fail the test; a successful parse is a test failure.
-template <typename Parse>
-std::vector<Diagnostic> Errors(Parse parse, const std::string& content, const char* path) {
-  try {
-    parse(content, path);
-  } catch (const DataError& e) {
-    return e.diagnostics();
-  }
-  ADD_FAILURE() << "expected a DataError for:\n" << content;
-  return {};
-}
-
 std::vector<Diagnostic> StanceErrors(const std::string& content) {
-  return Errors([](const std::string& c, const char* p) { return ParseStancesCsv(c, p); }, content,
-                kCsv);
+  return testutil::DataErrorDiagnostics([&] { return ParseStancesCsv(content, kCsv); }, content);
 }
 
 std::vector<Diagnostic> TripleErrors(const std::string& content) {
-  return Errors([](const std::string& c, const char* p) { return ParseTriplesCsv(c, p); }, content,
-                kTriples);
+  return testutil::DataErrorDiagnostics([&] { return ParseTriplesCsv(content, kTriples); },
+                                        content);
 }
 
 Matcher<const Diagnostic&> Diag(const std::string& file, long line, const std::string& field,
@@ -511,9 +497,7 @@ TEST(CsvReaderThreads, SecondReaderThreadGivesTheSameTriplesDataset) {
 TEST(CsvReaderThreads, SecondReaderThreadGivesTheSameProblems) {
   const std::string text = BigStances(true);
   auto errors = [&](int threads) {
-    return Errors(
-        [&](const std::string& c, const char* p) { return ParseStancesCsv(c, p, threads); }, text,
-        kCsv);
+    return testutil::DataErrorDiagnostics([&] { return ParseStancesCsv(text, kCsv, threads); });
   };
   const std::vector<Diagnostic> one = errors(1);
   const std::vector<Diagnostic> two = errors(2);

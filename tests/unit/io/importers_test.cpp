@@ -25,13 +25,7 @@ using ::testing::Not;
 
 // The diagnostics of the DataError that importing `inputs` must throw.
 std::vector<Diagnostic> ImportErrors(ImportKind kind, const std::vector<ImportInput>& inputs) {
-  try {
-    Import(kind, inputs);
-  } catch (const DataError& e) {
-    return e.diagnostics();
-  }
-  ADD_FAILURE() << "expected a DataError";
-  return {};
+  return testutil::DataErrorDiagnostics([&] { return Import(kind, inputs); });
 }
 
 ::testing::Matcher<const Diagnostic&> Diag(const std::string& file, long line,
@@ -81,13 +75,9 @@ TEST(ImportKindTest, RejectsTheWrongNumberOfInputs) {
 }
 
 TEST(ImportFilesTest, MissingFileIsADataError) {
-  try {
-    ImportFiles(ImportKind::kEmergent, {"no-such-dir/emergent.csv"});
-    FAIL() << "expected a DataError";
-  } catch (const DataError& e) {
-    EXPECT_THAT(e.diagnostics(),
-                ElementsAre(Diag("no-such-dir/emergent.csv", 0, "", "cannot open the file")));
-  }
+  EXPECT_THAT(testutil::DataErrorDiagnostics(
+                  [] { return ImportFiles(ImportKind::kEmergent, {"no-such-dir/emergent.csv"}); }),
+              ElementsAre(Diag("no-such-dir/emergent.csv", 0, "", "cannot open the file")));
 }
 
 // ---- Author lists (book) ----

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "credence/core/error.hpp"
 #include "credence/core/dataset.hpp"
+#include "credence/core/error.hpp"
 #include "credence/io/reader.hpp"
 #include "testutil/diagnostics.hpp"
 
@@ -38,22 +38,12 @@ std::string Lines(const std::vector<std::string>& lines, std::string_view eol = 
   return out;
 }
 
-// What a DataError carried: its what() text and its diagnostics.
-struct Failure {
-  std::string what;
-  std::vector<Diagnostic> diagnostics;
-};
+using testutil::DataFailure;
 
 // Parses `content`, which must be rejected with a DataError (any other exception escapes and
 // fails the test; a successful parse is reported as a failure).
-Failure ParseFailure(const std::string& content) {
-  try {
-    ParseJsonl(content, kFile);
-  } catch (const DataError& e) {
-    return {e.what(), e.diagnostics()};
-  }
-  ADD_FAILURE() << "expected a DataError for:\n" << content;
-  return {};
+DataFailure ParseFailure(const std::string& content) {
+  return testutil::CatchDataError([&] { return ParseJsonl(content, kFile); }, content);
 }
 
 std::vector<Diagnostic> ParseErrors(const std::string& content) {
@@ -711,7 +701,7 @@ TEST(JsonlReaderTest, RejectsOrganisationParentCycles) {
 // Whole-file errors and the error list
 
 TEST(JsonlReaderTest, RejectsAnEmptyFile) {
-  const Failure f = ParseFailure("");
+  const DataFailure f = ParseFailure("");
   EXPECT_THAT(f.diagnostics, ElementsAre(Diag(0, "", "no records")));
   EXPECT_EQ(f.what, "test.jsonl: no records: the file is empty");
   EXPECT_THAT(ParseErrors("\xEF\xBB\xBF"), ElementsAre(Diag(0, "", "no records")));
@@ -725,7 +715,7 @@ TEST(JsonlReaderTest, RejectsAFileOfOnlyComments) {
 TEST(JsonlReaderTest, ListsEveryProblemSortedByLine) {
   // Problems found while reading lines (3, 5, 6) and while resolving references at the end (2)
   // come out in line order.
-  const Failure f = ParseFailure(Lines({
+  const DataFailure f = ParseFailure(Lines({
       R"json({"type":"outlet","id":"o"})json",                                            // 1
       R"json({"type":"stance","holder":"ghost","claim":"c","polarity":"supports"})json",  // 2
       "garbage",                                                                          // 3
@@ -748,7 +738,7 @@ TEST(JsonlReaderTest, StopsAfterAThousandProblems) {
   // 1,500 bad lines: the reader keeps the first 1,000 (kMaxProblems) and what() shows 20.
   std::string content;
   for (int i = 0; i < 1500; ++i) content += "x\n";
-  const Failure f = ParseFailure(content);
+  const DataFailure f = ParseFailure(content);
   ASSERT_THAT(f.diagnostics, SizeIs(1000));
   EXPECT_EQ(f.diagnostics.front().line, 1);
   EXPECT_EQ(f.diagnostics.back().line, 1000);

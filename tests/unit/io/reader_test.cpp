@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "credence/core/error.hpp"
 #include "credence/core/dataset.hpp"
+#include "credence/core/error.hpp"
 #include "testutil/diagnostics.hpp"
 #include "testutil/testutil.hpp"
 
@@ -52,13 +52,7 @@ std::string WriteFile(const std::string& suffix, const std::string& content) {
 
 // The diagnostics of the DataError that reading `path` must throw.
 std::vector<Diagnostic> ReadErrors(const std::string& path, InputFormat format) {
-  try {
-    ReadDataset(path, format);
-  } catch (const DataError& e) {
-    return e.diagnostics();
-  }
-  ADD_FAILURE() << "expected a DataError reading " << path;
-  return {};
+  return testutil::DataErrorDiagnostics([&] { return ReadDataset(path, format); }, path);
 }
 
 // ---------------------------------------------------------------------------------------------

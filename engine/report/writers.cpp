@@ -12,6 +12,9 @@
 #include "credence/text/json.hpp"
 #include "credence/text/utf8.hpp"
 #include "report_internal.hpp"
+// Temporary (issue 10, scoring branch): EvidenceWeights became internal to scoring; the report
+// branch replaces SideLines and drops this include.
+#include "../scoring/evidence_weights_internal.hpp"
 
 namespace credence::report {
 namespace {
@@ -70,15 +73,15 @@ struct SideItem {
 };
 
 // The units on one side of a claim, strongest first, one line each.
-std::vector<SideItem> SideLines(const Session& session, Index claim, int polarity) {
+std::vector<SideItem> SideLines(const Session& session, const scoring::EvidenceWeights& w,
+                                Index claim, int polarity) {
   const auto& data = session.data();
   const auto& snap = session.snapshot();
-  const auto& w = session.weights();
   const auto& trust = session.result().trust;
   std::vector<SideItem> items;
   for (Index u = snap.claim_offsets[claim]; u < snap.claim_offsets[claim + 1]; ++u) {
     if (snap.unit_polarity[u] != polarity) continue;
-    const std::size_t m = w.BestMember(u, trust);
+    const std::size_t m = w.BestMember(u, trust).member;
     const Stance& s = data.stances[snap.member_stance[m]];
     std::string line = SourceLabel(data, s.holder) +
                        Marks(data, s, snap.member_flags[m], &data.claims[claim].about);
@@ -106,6 +109,7 @@ std::vector<SideItem> SideLines(const Session& session, Index claim, int polarit
 void WriteTable(std::ostream& out, const Session& session, std::size_t top) {
   const auto& data = session.data();
   const auto& a = session.analysis();
+  const scoring::EvidenceWeights weights(data, session.snapshot(), session.options().model);
   const std::size_t disputed = static_cast<std::size_t>(std::count_if(
       a.claims.begin(), a.claims.end(),
       [](const ClaimAssessment& c) { return c.verdict == scoring::Verdict::kDisputed; }));
@@ -130,7 +134,7 @@ void WriteTable(std::ostream& out, const Session& session, std::size_t top) {
                Fit(claim.text, 70));
     if (c.verdict == scoring::Verdict::kDisputed) {
       for (int polarity : {+1, -1}) {
-        for (const auto& item : SideLines(session, c.claim, polarity)) {
+        for (const auto& item : SideLines(session, weights, c.claim, polarity)) {
           fmt::print(out, "{:>10} {:<8} {:+.2f}  {}\n", "", polarity > 0 ? "for" : "against",
                      polarity * item.score + 0.0, item.text);
         }

@@ -16,33 +16,31 @@
 #include "credence/core/error.hpp"
 #include "credence/graph/categorical.hpp"
 #include "credence/scoring/algorithms.hpp"
+#include "credence/scoring/parallel.hpp"
 
 namespace credence::scoring::classic {
 
-/// Checks the ClassicOptions fields every classic algorithm reads: max_iterations is >= 1 or
-/// negative (the algorithm's default), tolerance is not NaN (negative: the default), threads >= 0.
+/// Checks the ClassicOptions fields every classic algorithm reads: max_iterations, when set, is
+/// >= 1, tolerance, when set, is a number >= 0, threads >= 0.
 /// @throws InvalidArgumentError naming the field, the allowed range and the value received.
 inline void ValidateOptions(const ClassicOptions& options) {
-  if (options.max_iterations == 0) {
+  if (options.max_iterations && *options.max_iterations < 1) {
     throw InvalidArgumentError(fmt::format(
-        "ClassicOptions.max_iterations must be at least 1 (or negative for the algorithm's "
-        "default), got {}",
-        options.max_iterations));
+        "ClassicOptions.max_iterations must be at least 1 (or unset for the algorithm's default), "
+        "got {}",
+        *options.max_iterations));
   }
-  if (std::isnan(options.tolerance)) {
+  if (options.tolerance && !(*options.tolerance >= 0.0)) {
     throw InvalidArgumentError(fmt::format(
-        "ClassicOptions.tolerance must be a number (negative for the algorithm's default), got {}",
-        options.tolerance));
+        "ClassicOptions.tolerance must be a number >= 0 (or unset for the algorithm's default), "
+        "got {}",
+        *options.tolerance));
   }
   if (options.threads < 0) {
     throw InvalidArgumentError(
         fmt::format("ClassicOptions.threads must be in [0, inf), got {}", options.threads));
   }
 }
-
-/// Loops shorter than this run on one thread: starting (and spinning) OpenMP workers costs more
-/// than they save, badly so on a loaded machine.
-inline constexpr std::int64_t kParallelThreshold = 8192;
 
 /// The number of OpenMP threads to use: options.threads, or all cores when it is 0.
 inline int ThreadCount(const ClassicOptions& options) {
@@ -97,18 +95,28 @@ inline void SumOverSources(const graph::CategoricalView& view,
   per_value->resize(view.num_values());
   ParallelFor(view.num_values(), threads, [&](std::size_t v) {
     double sum = 0.0;
-    for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-      sum += per_source[view.value_sources[k]];
+    for (const Index observer : view.ValueSources(v)) {
+      sum += per_source[observer];
     }
     (*per_value)[v] = sum;
   });
+}
+
+/// The mean of `per_value` over the values source s observes, summed in order; s must observe at
+/// least one. Time O(values of s).
+inline double MeanOverValues(const graph::CategoricalView& view,
+                             const std::vector<double>& per_value, std::size_t s) {
+  const auto values = view.SourceValues(s);
+  double sum = 0.0;
+  for (const Index v : values) sum += per_value[v];
+  return sum / static_cast<double>(values.size());
 }
 
 /// The number of values each source observes (|C(s)|), as doubles. Time O(sources).
 inline std::vector<double> SourceDegrees(const graph::CategoricalView& view) {
   std::vector<double> degree(view.num_sources);
   for (Index s = 0; s < view.num_sources; ++s) {
-    degree[s] = static_cast<double>(view.source_offsets[s + 1] - view.source_offsets[s]);
+    degree[s] = static_cast<double>(view.SourceValues(s).size());
   }
   return degree;
 }
@@ -118,12 +126,10 @@ inline std::vector<double> SourceDegrees(const graph::CategoricalView& view) {
 inline std::vector<double> VoteShares(const graph::CategoricalView& view) {
   std::vector<double> share(view.num_values());
   for (std::size_t o = 0; o < view.num_objects(); ++o) {
-    const Index begin = view.object_offsets[o];
-    const Index end = view.object_offsets[o + 1];
-    const double total = view.value_offsets[end] - view.value_offsets[begin];
-    for (Index v = begin; v < end; ++v) {
-      const double votes = view.value_offsets[v + 1] - view.value_offsets[v];
-      share[v] = total > 0 ? votes / total : 1.0 / static_cast<double>(end - begin);
+    const double total = view.ObjectObservations(o).size();
+    for (const Index v : view.ObjectValues(o)) {
+      const double votes = view.ValueSources(v).size();
+      share[v] = total > 0 ? votes / total : 1.0 / static_cast<double>(view.object_size(o));
     }
   }
   return share;
@@ -142,7 +148,8 @@ struct StoppingRule {
   static StoppingRule For(Algorithm algorithm, const ClassicOptions& options,
                           bool fixed_count = false) {
     const AlgorithmInfo& info = InfoOf(algorithm);
-    return {options.MaxIterations(info), options.Tolerance(info), fixed_count};
+    return {options.max_iterations.value_or(info.default_max_iterations),
+            options.tolerance.value_or(info.default_tolerance), fixed_count};
   }
 
   /// Records iteration `iteration` (1-based) and its residual in `result`; true when the loop
@@ -170,8 +177,8 @@ inline ScoringResult RunHubsAndAuthorities(const graph::CategoricalView& view,
   for (int iteration = 1;; ++iteration) {
     ParallelFor(view.num_sources, threads, [&](std::size_t s) {
       double sum = 0.0;
-      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-        sum += belief[view.source_values[k]];
+      for (const Index value : view.SourceValues(s)) {
+        sum += belief[value];
       }
       next_trust[s] = weight[s] * sum;
     });
@@ -203,21 +210,13 @@ inline void InvestmentTrustStep(const graph::CategoricalView& view,
                                 std::vector<double>* pool, std::vector<double>* next_trust,
                                 int threads) {
   invest->resize(view.num_sources);
-  pool->resize(view.num_values());
   next_trust->resize(view.num_sources);
   ParallelFor(view.num_sources, threads,
               [&](std::size_t s) { (*invest)[s] = degree[s] > 0 ? trust[s] / degree[s] : 0.0; });
-  ParallelFor(view.num_values(), threads, [&](std::size_t v) {
-    double sum = 0.0;
-    for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-      sum += (*invest)[view.value_sources[k]];
-    }
-    (*pool)[v] = sum;
-  });
+  SumOverSources(view, *invest, pool, threads);
   ParallelFor(view.num_sources, threads, [&](std::size_t s) {
     double returns = 0.0;
-    for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-      const Index v = view.source_values[k];
+    for (const Index v : view.SourceValues(s)) {
       // pool[v] includes this source's own investment, so it is 0 only if that is 0 too.
       if ((*pool)[v] > 0) returns += belief[v] / (*pool)[v];
     }
@@ -233,8 +232,7 @@ inline void InvestedTrust(const graph::CategoricalView& view, const std::vector<
   invested->resize(view.num_values());
   ParallelFor(view.num_values(), threads, [&](std::size_t v) {
     double sum = 0.0;
-    for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-      const Index s = view.value_sources[k];
+    for (const Index s : view.ValueSources(v)) {
       sum += trust[s] / degree[s];  // s observes v, so degree[s] >= 1
     }
     (*invested)[v] = sum;
@@ -264,20 +262,18 @@ struct GallandLayout {
         source_active(view.num_sources, 0) {
     std::vector<double> object_facts(view.num_objects(), 0.0);
     for (std::size_t o = 0; o < view.num_objects(); ++o) {
-      const Index begin = view.object_offsets[o];
-      const Index end = view.object_offsets[o + 1];
-      object_statements[o] = view.value_offsets[end] - view.value_offsets[begin];
-      for (Index v = begin; v < end; ++v) {
+      object_statements[o] = view.ObjectObservations(o).size();
+      for (const Index v : view.ObjectValues(o)) {
         if (view.value_sign[v] < 0) continue;
         object_facts[o] += 1.0;
         fact_active[v] = object_statements[o] > 0 ? 1 : 0;
       }
     }
     for (Index s = 0; s < view.num_sources; ++s) {
-      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-        source_statements[s] += object_facts[view.value_object[view.source_values[k]]];
+      for (const Index value : view.SourceValues(s)) {
+        source_statements[s] += object_facts[view.value_object[value]];
       }
-      source_active[s] = view.source_offsets[s + 1] > view.source_offsets[s] ? 1 : 0;
+      source_active[s] = view.SourceValues(s).empty() ? 0 : 1;
     }
   }
 };
@@ -330,14 +326,12 @@ inline void GallandThetaStep(const graph::CategoricalView& view, const GallandLa
   SumOverSources(view, eps, value_error, threads);
   const std::vector<double>& error = *value_error;
   ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
-    const Index begin = view.object_offsets[o];
-    const Index end = view.object_offsets[o + 1];
     if (layout.object_statements[o] == 0) return;
     double object_error = 0.0;  // sum of eps over every observation of the object
-    for (Index v = begin; v < end; ++v) object_error += error[v];
-    for (Index v = begin; v < end; ++v) {
+    for (const Index v : view.ObjectValues(o)) object_error += error[v];
+    for (const Index v : view.ObjectValues(o)) {
       if (view.value_sign[v] < 0) continue;
-      const double asserters = view.value_offsets[v + 1] - view.value_offsets[v];
+      const double asserters = view.ValueSources(v).size();
       // asserters vote 1 - eps phi; every other observation of the object denies f and votes
       // eps phi
       (*next_theta)[v] =

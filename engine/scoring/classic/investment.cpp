@@ -13,18 +13,6 @@ constexpr double kGrowth = 1.2;  // g, the exponent of the belief function G(x) 
 
 }  // namespace
 
-/// Sources invest their trust equally in the values they observe (classic::InvestmentTrustStep),
-/// then B(v) = G(sum over s in S(v) of T(s)/|C(s)|) with G(x) = x^1.2. Starts from T = 1 and the
-/// vote shares as beliefs (the "voted" prior). T and B are divided by their maxima after each
-/// step; both steps are homogeneous in the scale of T and B, so this changes no ratio. Beliefs
-/// are each value's share of its object's B; trust is the max-normalised T (0 for a source that
-/// observes nothing). Residual: max change of the normalised trust.
-/// Stopping: the published 20 iterations, earlier if the residual is <= the tolerance (default
-/// 1e-6). Investment has no convergence guarantee: after 20 iterations trust usually still moves
-/// (converged = false), and run for long it collapses onto one winner per object and can fall
-/// below majority vote (docs/algorithms.md), so the cap is kept at 20.
-/// Time O(iterations * observations); memory O(values + sources).
-/// @throws InvalidArgumentError if `options` are out of range.
 ScoringResult RunInvestment(const graph::CategoricalView& view, const ClassicOptions& options) {
   classic::ValidateOptions(options);
   const auto rule = classic::StoppingRule::For(Algorithm::kInvestment, options);

@@ -56,7 +56,7 @@ class EvidenceWeights {
     };
     const graph::IndexRange members = snap_.Members(unit);
     Carrier best{members.front(), score(members.front())};
-    for (const Index m : members | std::views::drop(1)) {
+    for (const Index m : members.Rest()) {
       const double s = score(m);
       if (s > best.score) best = {m, s};
     }

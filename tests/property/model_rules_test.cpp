@@ -14,7 +14,6 @@
 #include <limits>
 #include <map>
 #include <memory>
-#include <ranges>
 #include <regex>
 #include <set>
 #include <string>
@@ -470,7 +469,7 @@ std::vector<std::size_t> UnitsOf(const graph::EvidenceSnapshot& snap, Index stan
 bool Uniform(const graph::EvidenceSnapshot& snap, const scoring::EvidenceWeights& weights,
              const std::vector<std::size_t>& units) {
   for (std::size_t u : units) {
-    for (const Index m : snap.Members(u) | std::views::drop(1)) {
+    for (const Index m : snap.Members(u).Rest()) {
       if (snap.member_owner[m] != snap.member_owner[m - 1] ||
           weights.weight(m) != weights.weight(m - 1)) {
         return false;

@@ -188,8 +188,7 @@ ScoringResult RunAccu(const graph::CategoricalView& view, const ClassicOptions& 
   const auto stopping = classic::StoppingRule::For(Algorithm::kAccu, options);
   const int threads = classic::ThreadCount(options);
   const std::size_t num_objects = view.num_objects();
-  std::vector<char> binary(num_objects);
-  for (std::size_t o = 0; o < num_objects; ++o) binary[o] = view.IsBinary(o) ? 1 : 0;
+  const std::vector<char> binary = classic::BinaryObjects(view);
   SharedValues shared;
   const std::vector<SourcePair> pairs = FindPairs(view, &shared);
 

@@ -112,6 +112,13 @@ inline double MeanOverValues(const graph::CategoricalView& view,
   return sum / static_cast<double>(values.size());
 }
 
+/// Per object: 1 when it is binary (a claim outside any group), else 0. Time O(objects).
+inline std::vector<char> BinaryObjects(const graph::CategoricalView& view) {
+  std::vector<char> binary(view.num_objects());
+  for (std::size_t o = 0; o < binary.size(); ++o) binary[o] = view.IsBinary(o) ? 1 : 0;
+  return binary;
+}
+
 /// The number of values each source observes (|C(s)|), as doubles. Time O(sources).
 inline std::vector<double> SourceDegrees(const graph::CategoricalView& view) {
   std::vector<double> degree(view.num_sources);
@@ -198,6 +205,15 @@ inline ScoringResult RunHubsAndAuthorities(const graph::CategoricalView& view,
 
 namespace credence::scoring::classic {
 
+/// invest[s] = T(s) / |C(s)| (0 for a source that observes nothing): what each source puts into
+/// each value it observes. Time O(sources).
+inline void Investments(const std::vector<double>& degree, const std::vector<double>& trust,
+                        std::vector<double>* invest, int threads) {
+  invest->resize(trust.size());
+  ParallelFor(trust.size(), threads,
+              [&](std::size_t s) { (*invest)[s] = degree[s] > 0 ? trust[s] / degree[s] : 0.0; });
+}
+
 /// The trust step of Investment and PooledInvestment (Pasternack & Roth 2010): each source invests
 /// its trust equally in the values it observes and gets back a share of each value's belief in
 /// proportion to its investment,
@@ -209,10 +225,8 @@ inline void InvestmentTrustStep(const graph::CategoricalView& view,
                                 const std::vector<double>& belief, std::vector<double>* invest,
                                 std::vector<double>* pool, std::vector<double>* next_trust,
                                 int threads) {
-  invest->resize(view.num_sources);
   next_trust->resize(view.num_sources);
-  ParallelFor(view.num_sources, threads,
-              [&](std::size_t s) { (*invest)[s] = degree[s] > 0 ? trust[s] / degree[s] : 0.0; });
+  Investments(degree, trust, invest, threads);
   SumOverSources(view, *invest, pool, threads);
   ParallelFor(view.num_sources, threads, [&](std::size_t s) {
     double returns = 0.0;
@@ -225,18 +239,32 @@ inline void InvestmentTrustStep(const graph::CategoricalView& view,
   NormaliseByMax(next_trust, threads);
 }
 
-/// H(v) = sum over s in S(v) of T(s)/|C(s)|: the trust invested in each value. Time O(obs).
-inline void InvestedTrust(const graph::CategoricalView& view, const std::vector<double>& degree,
-                          const std::vector<double>& trust, std::vector<double>* invested,
-                          int threads) {
-  invested->resize(view.num_values());
-  ParallelFor(view.num_values(), threads, [&](std::size_t v) {
-    double sum = 0.0;
-    for (const Index s : view.ValueSources(v)) {
-      sum += trust[s] / degree[s];  // s observes v, so degree[s] >= 1
-    }
-    (*invested)[v] = sum;
-  });
+/// The iteration of Investment and PooledInvestment (Pasternack & Roth 2010), from T = 1 and the
+/// given beliefs B: the trust step (InvestmentTrustStep, residual = max change of the normalised
+/// T), then the trust invested in each value, H(v) = sum over s in S(v) of T(s)/|C(s)|, then
+/// grow(H, &B) writes every B(v), divided by its maximum. Beliefs are each value's share of its
+/// object's B; trust is the max-normalised T. Time O(iterations * (observations + grow)); memory
+/// O(values + sources).
+template <typename Grow>
+ScoringResult RunInvestmentIteration(const graph::CategoricalView& view, std::vector<double> belief,
+                                     const StoppingRule& rule, int threads, const Grow& grow) {
+  const std::vector<double> degree = SourceDegrees(view);
+  std::vector<double> trust(view.num_sources, 1.0);
+  std::vector<double> next_trust, invest, pool, invested;
+  ScoringResult result;
+  for (int iteration = 1;; ++iteration) {
+    InvestmentTrustStep(view, degree, trust, belief, &invest, &pool, &next_trust, threads);
+    const double residual = MaxAbsDifference(next_trust, trust, threads);
+    trust.swap(next_trust);
+    Investments(degree, trust, &invest, threads);
+    SumOverSources(view, invest, &invested, threads);
+    grow(invested, &belief);
+    NormaliseByMax(&belief, threads);
+    if (rule.Stop(iteration, residual, &result)) break;
+  }
+  result.belief = graph::BeliefsFromValueScores(view, belief);
+  result.trust = std::move(trust);
+  return result;
 }
 
 }  // namespace credence::scoring::classic

@@ -24,8 +24,7 @@ ScoringResult RunDawidSkene(const graph::CategoricalView& view, const ClassicOpt
   const auto rule = classic::StoppingRule::For(Algorithm::kDawidSkene, options);
   const int threads = classic::ThreadCount(options);
   const std::size_t num_objects = view.num_objects();
-  std::vector<char> binary(num_objects);
-  for (std::size_t o = 0; o < num_objects; ++o) binary[o] = view.IsBinary(o) ? 1 : 0;
+  const std::vector<char> binary = classic::BinaryObjects(view);
 
   std::vector<double> q = classic::VoteShares(view);
   std::vector<double> next_q(view.num_values());

@@ -75,7 +75,7 @@ ScoringResult RunThreeEstimates(const graph::CategoricalView& view, const Classi
       const graph::IndexRange observations = view.ObjectObservations(o);
       if (observations.empty()) return;
       const Index first = observations.front();
-      const Index last = observations.back() + 1;
+      const auto last = static_cast<Index>(first + observations.size());
       for (const Index k : observations) sorted_eps[k] = next_eps[view.value_sources[k]];
       std::sort(sorted_eps.begin() + first, sorted_eps.begin() + last);
       double tail = 0.0;  // tail_inverse[k] = sum over [k, last) of 1 / sorted_eps

@@ -13,17 +13,14 @@
 /// that outlet's credibility (MODEL.md, anonymity rule).
 
 #include <cstdint>
-#include <ranges>
 #include <span>
 #include <vector>
 
 #include "credence/core/dataset.hpp"
 #include "credence/graph/claim_graph.hpp"
+#include "credence/graph/index_range.hpp"
 
 namespace credence::graph {
-
-/// A run of consecutive indices [first, last), as a range: `for (Index u : snap.Units(c))`.
-using IndexRange = std::ranges::iota_view<Index, Index>;
 
 struct EvidenceSnapshot {
   Index num_sources = 0;

@@ -56,15 +56,23 @@ void ParallelFor(std::size_t n, int threads, const Body& body) {
   for (std::int64_t i = 0; i < count; ++i) body(static_cast<std::size_t>(i));
 }
 
-/// The largest entry of `x`, or 0 when `x` is empty or has no positive entry. Time O(n).
-inline double MaxOf(const std::vector<double>& x, int threads) {
+/// max(0, value(0), ..., value(n - 1)), in parallel with a static schedule; exact, so the same on
+/// any thread count. Time O(n) calls.
+template <typename Value>
+double ParallelMax(std::size_t n, int threads, const Value& value) {
   double best = 0.0;
-  const auto count = static_cast<std::int64_t>(x.size());
+  const auto count = static_cast<std::int64_t>(n);
 #pragma omp parallel for schedule(static) num_threads(threads) \
     reduction(max                                              \
               : best) if (count >= kParallelThreshold)
-  for (std::int64_t i = 0; i < count; ++i) best = std::max(best, x[i]);
+  for (std::int64_t i = 0; i < count; ++i)
+    best = std::max(best, value(static_cast<std::size_t>(i)));
   return best;
+}
+
+/// The largest entry of `x`, or 0 when `x` is empty or has no positive entry. Time O(n).
+inline double MaxOf(const std::vector<double>& x, int threads) {
+  return ParallelMax(x.size(), threads, [&](std::size_t i) { return x[i]; });
 }
 
 /// Divides every entry of `x` (all >= 0) by the largest, so that the largest becomes 1. A vector
@@ -78,13 +86,7 @@ inline void NormaliseByMax(std::vector<double>* x, int threads) {
 /// max over i of |a[i] - b[i]| (0 for empty vectors); a and b have the same size. Time O(n).
 inline double MaxAbsDifference(const std::vector<double>& a, const std::vector<double>& b,
                                int threads) {
-  double best = 0.0;
-  const auto count = static_cast<std::int64_t>(a.size());
-#pragma omp parallel for schedule(static) num_threads(threads) \
-    reduction(max                                              \
-              : best) if (count >= kParallelThreshold)
-  for (std::int64_t i = 0; i < count; ++i) best = std::max(best, std::abs(a[i] - b[i]));
-  return best;
+  return ParallelMax(a.size(), threads, [&](std::size_t i) { return std::abs(a[i] - b[i]); });
 }
 
 /// per_value[v] = sum over s in S(v) of per_source[s]: a per-source quantity summed over the
@@ -169,6 +171,31 @@ struct StoppingRule {
   }
 };
 
+/// The fact-finder iteration of Pasternack & Roth (2010), from T = 1 and the beliefs B given:
+/// trust_step(T, B, &T') writes the new trusts, already divided by their maximum; the residual is
+/// the max change of the normalised trust; then belief_step(T', &B) writes every B(v), which is
+/// divided by its maximum. Beliefs are each value's share of its object's B; trust is the
+/// max-normalised T. Time O(iterations * (the steps + values + sources)).
+template <typename TrustStep, typename BeliefStep>
+ScoringResult RunFactFinder(const graph::CategoricalView& view, std::vector<double> belief,
+                            const StoppingRule& rule, int threads, const TrustStep& trust_step,
+                            const BeliefStep& belief_step) {
+  std::vector<double> trust(view.num_sources, 1.0);
+  std::vector<double> next_trust(view.num_sources);
+  ScoringResult result;
+  for (int iteration = 1;; ++iteration) {
+    trust_step(trust, belief, &next_trust);
+    const double residual = MaxAbsDifference(next_trust, trust, threads);
+    trust.swap(next_trust);
+    belief_step(trust, &belief);
+    NormaliseByMax(&belief, threads);
+    if (rule.Stop(iteration, residual, &result)) break;
+  }
+  result.belief = graph::BeliefsFromValueScores(view, belief);
+  result.trust = std::move(trust);
+  return result;
+}
+
 /// The weighted Hubs and Authorities iteration of Sums and Average.Log (Pasternack & Roth 2010):
 /// T(s) = weight[s] * sum over v in C(s) of B(v), then B(v) = sum over s in S(v) of T(s), each
 /// divided by its maximum, starting from B = 1 (and T = 1 for the first residual, the max change
@@ -177,28 +204,20 @@ struct StoppingRule {
 inline ScoringResult RunHubsAndAuthorities(const graph::CategoricalView& view,
                                            const std::vector<double>& weight,
                                            const StoppingRule& rule, int threads) {
-  std::vector<double> belief(view.num_values(), 1.0);
-  std::vector<double> trust(view.num_sources, 1.0);
-  std::vector<double> next_trust(view.num_sources);
-  ScoringResult result;
-  for (int iteration = 1;; ++iteration) {
-    ParallelFor(view.num_sources, threads, [&](std::size_t s) {
-      double sum = 0.0;
-      for (const Index value : view.SourceValues(s)) {
-        sum += belief[value];
-      }
-      next_trust[s] = weight[s] * sum;
-    });
-    NormaliseByMax(&next_trust, threads);
-    const double residual = MaxAbsDifference(next_trust, trust, threads);
-    trust.swap(next_trust);
-    SumOverSources(view, trust, &belief, threads);
-    NormaliseByMax(&belief, threads);
-    if (rule.Stop(iteration, residual, &result)) break;
-  }
-  result.belief = graph::BeliefsFromValueScores(view, belief);
-  result.trust = std::move(trust);
-  return result;
+  return RunFactFinder(
+      view, std::vector<double>(view.num_values(), 1.0), rule, threads,
+      [&](const std::vector<double>&, const std::vector<double>& belief,
+          std::vector<double>* next_trust) {
+        ParallelFor(view.num_sources, threads, [&](std::size_t s) {
+          double sum = 0.0;
+          for (const Index value : view.SourceValues(s)) sum += belief[value];
+          (*next_trust)[s] = weight[s] * sum;
+        });
+        NormaliseByMax(next_trust, threads);
+      },
+      [&](const std::vector<double>& trust, std::vector<double>* belief) {
+        SumOverSources(view, trust, belief, threads);
+      });
 }
 
 }  // namespace credence::scoring::classic
@@ -239,32 +258,26 @@ inline void InvestmentTrustStep(const graph::CategoricalView& view,
   NormaliseByMax(next_trust, threads);
 }
 
-/// The iteration of Investment and PooledInvestment (Pasternack & Roth 2010), from T = 1 and the
-/// given beliefs B: the trust step (InvestmentTrustStep, residual = max change of the normalised
-/// T), then the trust invested in each value, H(v) = sum over s in S(v) of T(s)/|C(s)|, then
-/// grow(H, &B) writes every B(v), divided by its maximum. Beliefs are each value's share of its
-/// object's B; trust is the max-normalised T. Time O(iterations * (observations + grow)); memory
-/// O(values + sources).
+/// The iteration of Investment and PooledInvestment (Pasternack & Roth 2010), a RunFactFinder
+/// from T = 1 and the given beliefs B: the trust step InvestmentTrustStep, then the trust
+/// invested in each value, H(v) = sum over s in S(v) of T(s)/|C(s)|, from which grow(H, &B)
+/// writes every B(v). Time O(iterations * (observations + grow)); memory O(values + sources).
 template <typename Grow>
 ScoringResult RunInvestmentIteration(const graph::CategoricalView& view, std::vector<double> belief,
                                      const StoppingRule& rule, int threads, const Grow& grow) {
   const std::vector<double> degree = SourceDegrees(view);
-  std::vector<double> trust(view.num_sources, 1.0);
-  std::vector<double> next_trust, invest, pool, invested;
-  ScoringResult result;
-  for (int iteration = 1;; ++iteration) {
-    InvestmentTrustStep(view, degree, trust, belief, &invest, &pool, &next_trust, threads);
-    const double residual = MaxAbsDifference(next_trust, trust, threads);
-    trust.swap(next_trust);
-    Investments(degree, trust, &invest, threads);
-    SumOverSources(view, invest, &invested, threads);
-    grow(invested, &belief);
-    NormaliseByMax(&belief, threads);
-    if (rule.Stop(iteration, residual, &result)) break;
-  }
-  result.belief = graph::BeliefsFromValueScores(view, belief);
-  result.trust = std::move(trust);
-  return result;
+  std::vector<double> invest, pool, invested;
+  return RunFactFinder(
+      view, std::move(belief), rule, threads,
+      [&](const std::vector<double>& trust, const std::vector<double>& beliefs,
+          std::vector<double>* next_trust) {
+        InvestmentTrustStep(view, degree, trust, beliefs, &invest, &pool, next_trust, threads);
+      },
+      [&](const std::vector<double>& trust, std::vector<double>* beliefs) {
+        Investments(degree, trust, &invest, threads);
+        SumOverSources(view, invest, &invested, threads);
+        grow(invested, beliefs);
+      });
 }
 
 }  // namespace credence::scoring::classic

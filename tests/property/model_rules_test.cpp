@@ -953,20 +953,20 @@ void ExpectSameAnalysis(const scoring::Analysis& a, const scoring::Analysis& b) 
   for (std::size_t i = 0; i < a.claims.size(); ++i) {
     const scoring::ClaimAssessment& x = a.claims[i];
     const scoring::ClaimAssessment& y = b.claims[i];
-    EXPECT_EQ(std::tie(x.claim, x.rank, x.belief, x.dispute, x.weight_for, x.weight_against,
-                       x.sources_for, x.sources_against, x.stances_for, x.stances_against,
-                       x.stances_neutral, x.verdict),
-              std::tie(y.claim, y.rank, y.belief, y.dispute, y.weight_for, y.weight_against,
-                       y.sources_for, y.sources_against, y.stances_for, y.stances_against,
-                       y.stances_neutral, y.verdict))
+    EXPECT_EQ(std::make_tuple(x.claim, x.rank, x.belief, x.dispute, x.weight_for, x.weight_against,
+                              x.sources_for, x.sources_against, x.stances_for, x.stances_against,
+                              x.stances_neutral, x.verdict),
+              std::make_tuple(y.claim, y.rank, y.belief, y.dispute, y.weight_for, y.weight_against,
+                              y.sources_for, y.sources_against, y.stances_for, y.stances_against,
+                              y.stances_neutral, y.verdict))
         << "rank " << i + 1;
   }
   ASSERT_EQ(a.sources.size(), b.sources.size());
   for (std::size_t i = 0; i < a.sources.size(); ++i) {
     const scoring::SourceAssessment& x = a.sources[i];
     const scoring::SourceAssessment& y = b.sources[i];
-    EXPECT_EQ(std::tie(x.source, x.trust, x.prior, x.stances, x.agreement, x.carried),
-              std::tie(y.source, y.trust, y.prior, y.stances, y.agreement, y.carried))
+    EXPECT_EQ(std::make_tuple(x.source, x.trust, x.prior, x.stances, x.agreement, x.carried),
+              std::make_tuple(y.source, y.trust, y.prior, y.stances, y.agreement, y.carried))
         << "place " << i + 1;
   }
 }

@@ -71,4 +71,8 @@ scoring::Explanation Session::Explain(std::string_view claim_id) const {
   return scoring::Explain(data_, *graph_, snapshot_, options_.model, result_, claim);
 }
 
+std::vector<scoring::Explanation> Session::ExplainClaims(const std::vector<Index>& claims) const {
+  return scoring::Explain(data_, *graph_, snapshot_, options_.model, result_, claims);
+}
+
 }  // namespace credence

@@ -173,28 +173,26 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
   return out;
 }
 
-Explanation Explain(const Dataset& data, const graph::ClaimGraph& graph,
-                    const graph::EvidenceSnapshot& snap, const ModelOptions& model,
-                    const ScoringResult& result, Index claim) {
-  model.Validate();
-  const EvidenceWeights weights(data, snap, model);
+namespace {
+
+// One claim's explanation; `group_claims` holds the claims of its group of alternatives in index
+// order (empty for a claim in no group).
+Explanation ExplainClaim(const Dataset& data, const graph::ClaimGraph& graph,
+                         const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights,
+                         const ScoringResult& result, double base_rate, const BeliefRule& rule,
+                         const std::vector<Index>& group_claims, Index claim) {
   Explanation out;
   out.claim = claim;
   out.belief = result.belief[claim];
   const Index group = data.claims[claim].group;
   out.grouped = group != kNone;
-  out.base_log_odds = out.grouped ? 0.0 : Logit(model.base_rate);
-  const BeliefRule rule(data, snap, weights, model.base_rate);
+  out.base_log_odds = out.grouped ? 0.0 : Logit(base_rate);
   std::vector<double> contribution;
   out.log_odds = out.base_log_odds + rule.Evidence(claim, result.trust, &contribution);
   // For a group: the other alternatives' share, sum of exp(S_o - S_c), to recompute the softmax.
   double others = 0.0;
-  if (out.grouped) {
-    for (Index c = 0; c < snap.num_claims; ++c) {
-      if (c != claim && data.claims[c].group == group) {
-        others += std::exp(rule.Evidence(c, result.trust) - out.log_odds);
-      }
-    }
+  for (Index c : group_claims) {
+    if (c != claim) others += std::exp(rule.Evidence(c, result.trust) - out.log_odds);
   }
   auto belief_given = [&](double log_odds) {
     if (!out.grouped) return Sigmoid(log_odds);
@@ -214,8 +212,10 @@ Explanation Explain(const Dataset& data, const graph::ClaimGraph& graph,
       c.owner_trust = result.trust[c.owner];
       c.hops = snap.member_hops[m];
       c.weight = weights.weight(m);
-      c.score = implied ? 0.0 : c.polarity * weights.MemberScore(m, c.owner_trust);
-      c.counted = !implied && m == best;
+      c.member_score = weights.MemberScore(m, c.owner_trust);
+      c.score = implied ? 0.0 : c.polarity * c.member_score;
+      c.strongest = m == best;
+      c.counted = !implied && c.strongest;
       c.unit = static_cast<int>(u - first_unit + 1);
       c.unit_contribution = phi;
       c.belief_without_unit = belief_given(out.log_odds - phi);
@@ -224,6 +224,43 @@ Explanation Explain(const Dataset& data, const graph::ClaimGraph& graph,
   }
   for (Index s : graph.StancesOn(claim)) {
     if (data.stances[s].polarity == Polarity::kNeutral) out.neutral.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace
+
+Explanation Explain(const Dataset& data, const graph::ClaimGraph& graph,
+                    const graph::EvidenceSnapshot& snap, const ModelOptions& model,
+                    const ScoringResult& result, Index claim) {
+  return std::move(Explain(data, graph, snap, model, result, std::vector<Index>{claim}).front());
+}
+
+std::vector<Explanation> Explain(const Dataset& data, const graph::ClaimGraph& graph,
+                                 const graph::EvidenceSnapshot& snap, const ModelOptions& model,
+                                 const ScoringResult& result, const std::vector<Index>& claims) {
+  model.Validate();
+  const EvidenceWeights weights(data, snap, model);
+  const BeliefRule rule(data, snap, weights, model.base_rate);
+  // The claims of each group that one of `claims` is in, in index order: one pass over the claims.
+  std::vector<std::vector<Index>> group_claims(data.groups.size());
+  std::vector<char> wanted(data.groups.size(), 0);
+  for (Index c : claims) {
+    if (data.claims[c].group != kNone) wanted[data.claims[c].group] = 1;
+  }
+  if (std::find(wanted.begin(), wanted.end(), 1) != wanted.end()) {
+    for (Index c = 0; c < snap.num_claims; ++c) {
+      const Index g = data.claims[c].group;
+      if (g != kNone && wanted[g]) group_claims[g].push_back(c);
+    }
+  }
+  const std::vector<Index> none;
+  std::vector<Explanation> out;
+  out.reserve(claims.size());
+  for (Index c : claims) {
+    const Index g = data.claims[c].group;
+    out.push_back(ExplainClaim(data, graph, snap, weights, result, model.base_rate, rule,
+                               g == kNone ? none : group_claims[g], c));
   }
   return out;
 }

@@ -21,6 +21,7 @@
 
 namespace credence {
 
+/// Everything a Session run needs besides its dataset.
 struct SessionOptions {
   io::InputFormat format = io::InputFormat::kAuto;  ///< For Run(path); ignored by Run(Dataset).
   scoring::Algorithm algorithm = scoring::Algorithm::kCredence;
@@ -32,6 +33,7 @@ struct SessionOptions {
   std::function<void(std::string_view phase)> on_phase;
 };
 
+/// The stages of one run, kept for printing and explaining; built only by Run, never copied.
 class Session {
  public:
   /// Reads the dataset at `path` (in options.format) and runs every phase.
@@ -55,6 +57,9 @@ class Session {
   /// Explains one claim's belief (scoring::Explain under options().model).
   /// @throws InvalidArgumentError when no claim has this id.
   scoring::Explanation Explain(std::string_view claim_id) const;
+  /// The explanations of these claims (indices into data().claims) in their order, with one
+  /// set-up shared by all (scoring::Explain): what the report writers take.
+  std::vector<scoring::Explanation> ExplainClaims(const std::vector<Index>& claims) const;
 
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;

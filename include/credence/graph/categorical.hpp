@@ -20,6 +20,7 @@
 
 namespace credence::graph {
 
+/// The view itself: flat arrays in compressed-sparse-row form, immutable once built.
 struct CategoricalView {
   Index num_sources = 0;
   Index num_claims = 0;

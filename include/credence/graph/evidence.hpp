@@ -22,6 +22,7 @@
 
 namespace credence::graph {
 
+/// The snapshot itself: flat arrays, immutable once FreezeEvidence returns.
 struct EvidenceSnapshot {
   Index num_sources = 0;
   Index num_claims = 0;

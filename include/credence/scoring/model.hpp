@@ -48,7 +48,8 @@ struct ModelOptions {
   /// iterations on large data. 0: plain iteration only.
   double accelerate = 1.0;
 
-  // Default prior trust by source kind.
+  /// Default prior trust (mean of the Beta prior) by source kind, each in (0, 1); a source's own
+  /// `prior` replaces it.
   double prior_news = 0.7;
   double prior_wire = 0.75;
   double prior_fact_checker = 0.8;
@@ -77,9 +78,9 @@ struct ModelOptions {
 
 /// Runs the default model to convergence: from the prior trusts, each iteration computes every
 /// belief from the trusts, then every trust from those beliefs, accelerated by SQUAREM when
-/// options.accelerate is 1. Stops when the largest change is below options.tolerance (converged),
-/// or after options.max_iterations; at convergence the beliefs are recomputed from the final
-/// trusts, so that each is exactly what its explanation lists. Deterministic for any thread
+/// options.accelerate is 1. Stops when the largest change is below options.tolerance or is 0
+/// (converged), or after options.max_iterations; at convergence the beliefs are recomputed from the
+/// final trusts, so that each is exactly what its explanation lists. Deterministic for any thread
 /// count: each claim's and each source's update is a sequential sum in snapshot order.
 /// Time O(iterations * (units + members)); memory O(claims + sources + members).
 /// @throws InvalidArgumentError if options fail Validate().

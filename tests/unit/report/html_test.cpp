@@ -55,16 +55,14 @@ const char* const kMarkupDataset =
 class DocumentTest : public testing::Test {
  protected:
   void SetUp() override {
-    path_ = testing::TempDir() + "credence-markup.jsonl";
-    std::ofstream(path_) << kMarkupDataset;
-    session_ = Session::Run(path_, SessionOptions{});
+    session_ = Session::Run(io::ParseJsonl(kMarkupDataset, "credence-markup.jsonl"),
+                            SessionOptions{});
   }
   std::string Html() const {
     std::ostringstream out;
     WriteHtmlReport(out, *session_, DocumentOptions{});
     return out.str();
   }
-  std::string path_;
   std::unique_ptr<Session> session_;
 };
 

@@ -244,8 +244,7 @@ TEST(AnalyzeTest, SourcesByTrustThenId) {
 //   mt --r2--> peskov (affiliated with kremlin; q is about kremlin) --denies--> q
 //   mt --r2--> putin --supports--> q2, which is in group g with q: an implied denial of q
 //   o (0.6) --neutral--> q
-TEST(ExplainTest, ContributionsAddUpToTheLogOdds) {
-  const std::string text = R"({"type":"outlet","id":"nbc","prior":0.7}
+const char* const kKremlin = R"({"type":"outlet","id":"nbc","prior":0.7}
 {"type":"outlet","id":"mt","prior":0.7}
 {"type":"outlet","id":"o","prior":0.6}
 {"type":"organisation","id":"kremlin"}
@@ -261,6 +260,10 @@ TEST(ExplainTest, ContributionsAddUpToTheLogOdds) {
 {"type":"stance","holder":"peskov","claim":"q","polarity":"denies","report":"r2"}
 {"type":"stance","holder":"putin","claim":"q2","polarity":"supports","report":"r2"}
 {"type":"stance","holder":"o","claim":"q","polarity":"neutral"})";
+
+// On kKremlin, under the defaults and at a tight fixed point.
+TEST(ExplainTest, ContributionsAddUpToTheLogOdds) {
+  const std::string text = kKremlin;
   for (const ModelOptions& options : {ModelOptions{}, Tight()}) {
     const auto m = ScoreModel(text, options);
     for (Index c = 0; c < m->data.claims.size(); ++c) {
@@ -357,6 +360,44 @@ TEST(ExplainTest, BeliefIsSigmoidOfLogOddsAtTheFixedPoint) {
   EXPECT_NEAR(e.stances[1].belief_without_unit, Sigmoid(e.stances[0].unit_contribution), kEps);
   EXPECT_NEAR(e.stances[0].unit_contribution, Logit(m->Trust("o1")), kEps);
   EXPECT_NEAR(e.stances[1].unit_contribution, -Logit(m->Trust("o2")), kEps);
+}
+
+// The batch form gives the one-claim explanations bit for bit, in the order asked (repeats
+// included); every unit has one strongest member, which carries it unless the unit is implied,
+// and member_score is the unsigned score whatever the unit.
+TEST(ExplainTest, BatchGivesTheOneClaimExplanationsBitForBit) {
+  const auto m = ScoreModel(kKremlin);
+  const std::vector<Index> claims = {1, 0, 1};
+  const std::vector<Explanation> batch =
+      Explain(m->data, *m->graph, m->snap, m->options, m->result, claims);
+  ASSERT_EQ(batch.size(), claims.size());
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const Explanation one = Explain(m->data, *m->graph, m->snap, m->options, m->result, claims[i]);
+    const Explanation& b = batch[i];
+    EXPECT_EQ(b.claim, claims[i]);
+    EXPECT_EQ(b.log_odds, one.log_odds);
+    EXPECT_EQ(b.belief, one.belief);
+    EXPECT_EQ(b.neutral, one.neutral);
+    ASSERT_EQ(b.stances.size(), one.stances.size());
+    std::map<int, int> strongest;  // unit -> strongest members
+    for (std::size_t k = 0; k < b.stances.size(); ++k) {
+      const StanceContribution& x = b.stances[k];
+      const StanceContribution& y = one.stances[k];
+      EXPECT_EQ(x.stance, y.stance);
+      EXPECT_EQ(x.score, y.score);
+      EXPECT_EQ(x.member_score, y.member_score);
+      EXPECT_EQ(x.strongest, y.strongest);
+      EXPECT_EQ(x.counted, y.counted);
+      EXPECT_EQ(x.unit_contribution, y.unit_contribution);
+      EXPECT_EQ(x.belief_without_unit, y.belief_without_unit);
+      EXPECT_GE(x.member_score, 0.0);
+      const bool implied = (x.flags & graph::EvidenceSnapshot::kImplied) != 0;
+      EXPECT_EQ(x.score, implied ? 0.0 : x.polarity * x.member_score);
+      EXPECT_EQ(x.counted, x.strongest && !implied);
+      strongest[x.unit] += x.strongest ? 1 : 0;
+    }
+    for (const auto& [unit, count] : strongest) EXPECT_EQ(count, 1) << "unit " << unit;
+  }
 }
 
 }  // namespace

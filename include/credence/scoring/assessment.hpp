@@ -1,0 +1,89 @@
+#pragma once
+/// What the analysis says (scoring/analysis.hpp computes it): each claim's and each source's
+/// assessment, and the explanation of a claim's belief. Plain data with no graph types, so that
+/// the renderers (report/) can take it without the scoring and graph headers.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "credence/core/dataset.hpp"
+
+namespace credence::scoring {
+
+/// What the evidence says about a claim (thresholds in AnalysisOptions).
+enum class Verdict { kLikelyTrue, kLikelyFalse, kDisputed, kUnresolved };
+/// "likely true", "likely false", "disputed", "unresolved".
+std::string_view ToString(Verdict verdict);
+
+/// One claim's row of the conflict report.
+struct ClaimAssessment {
+  Index claim = kNone;
+  int rank = 0;  ///< 1 = most disputed.
+  double belief = 0.5;
+  double dispute = 0.0;         ///< In [0, 1): (1 - e^(-E+/kappa)) (1 - e^(-E-/kappa)).
+  double weight_for = 0.0;      ///< E+: trusted log-odds mass of the supporting units (nats).
+  double weight_against = 0.0;  ///< E-.
+  int sources_for = 0;          ///< Independent units supporting.
+  int sources_against = 0;
+  int stances_for = 0;  ///< Stances (members) behind them, implied denials included.
+  int stances_against = 0;
+  int stances_neutral = 0;
+  Verdict verdict = Verdict::kUnresolved;
+};
+
+/// One source's row of the trust table.
+struct SourceAssessment {
+  Index source = kNone;
+  double trust = 0.5;
+  double prior = 0.5;  ///< Prior mean.
+  int stances =
+      0;  ///< Stances whose trust it carries (its own, and anonymous ones it vouches for).
+  double agreement = 0.0;  ///< Weighted share of those stances that agree with the final beliefs.
+  bool carried = false;    ///< Anonymous: has no trust of its own (its outlet's is used).
+};
+
+/// The conflict report's numbers: claims ranked by dispute, sources by trust.
+struct Analysis {
+  std::string algorithm;
+  int iterations = 0;
+  double residual = 0.0;
+  bool converged = false;
+  std::vector<ClaimAssessment> claims;    ///< In rank order.
+  std::vector<SourceAssessment> sources;  ///< By trust descending, then id.
+};
+
+/// One stance's part in a claim's belief.
+struct StanceContribution {
+  Index stance = kNone;
+  int polarity = 0;        ///< +1 / -1 as it acts on this claim (an implied denial is -1).
+  std::uint8_t flags = 0;  ///< EvidenceSnapshot flags.
+  Index owner = kNone;     ///< Whose trust it carries.
+  double owner_trust = 0.5;
+  int hops = 0;
+  double weight = 0.0;        ///< Effective weight w.
+  double score = 0.0;         ///< Signed log-odds it would add alone (0 for an implied denial).
+  double member_score = 0.0;  ///< Log-odds (>= 0) it would add alone before polarity, also for an
+                              ///< implied denial (EvidenceWeights::MemberScore).
+  bool strongest = false;  ///< The member of its unit with the largest member_score (the first of
+                           ///< equals: EvidenceWeights::BestMember), also in an implied unit.
+  bool counted = false;    ///< Carries its unit (others in the unit are relays of the same origin):
+                           ///< the strongest member of a unit that is not implied.
+  int unit = 0;            ///< 1-based number of its unit within the claim.
+  double unit_contribution = 0.0;    ///< Signed log-odds its unit adds (counted member's score).
+  double belief_without_unit = 0.5;  ///< The belief with the unit's contribution removed.
+};
+
+/// Why a claim has its belief: every stance's part in it (scoring::Explain).
+struct Explanation {
+  Index claim = kNone;
+  bool grouped = false;  ///< In a group of alternatives: belief = softmax of the group's evidence.
+  double belief = 0.5;
+  double log_odds = 0.0;                    ///< base + S_c, from the evidence below.
+  double base_log_odds = 0.0;               ///< logit(base rate); 0 for a grouped claim.
+  std::vector<StanceContribution> stances;  ///< Units in snapshot order, members within.
+  std::vector<Index> neutral;               ///< Neutral stances on the claim.
+};
+
+}  // namespace credence::scoring

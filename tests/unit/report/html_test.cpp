@@ -55,8 +55,8 @@ const char* const kMarkupDataset =
 class DocumentTest : public testing::Test {
  protected:
   void SetUp() override {
-    session_ = Session::Run(io::ParseJsonl(kMarkupDataset, "credence-markup.jsonl"),
-                            SessionOptions{});
+    session_ =
+        Session::Run(io::ParseJsonl(kMarkupDataset, "credence-markup.jsonl"), SessionOptions{});
   }
   std::string Html() const {
     std::ostringstream out;

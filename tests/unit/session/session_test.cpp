@@ -100,8 +100,9 @@ TEST(SessionTest, OptionsAreCheckedBeforeAnything) {
 TEST(SessionTest, ExplainNamesAnUnknownClaim) {
   const auto session = Session::Run(
       io::ParseJsonl(R"({"type":"claim","id":"c","text":"c"})", "one.jsonl"), SessionOptions{});
-  EXPECT_THAT([&] { session->Explain("nope"); },
-              ThrowsMessage<InvalidArgumentError>(HasSubstr("no claim with id 'nope' in one.jsonl")));
+  EXPECT_THAT(
+      [&] { session->Explain("nope"); },
+      ThrowsMessage<InvalidArgumentError>(HasSubstr("no claim with id 'nope' in one.jsonl")));
 }
 
 }  // namespace

@@ -7,36 +7,58 @@
 #include "credence/core/error.hpp"
 
 namespace credence {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void Announce(const SessionOptions& options, std::string_view phase) {
+  if (options.on_phase) options.on_phase(phase);
+}
+
+}  // namespace
 
 std::unique_ptr<Session> Session::Run(const std::string& path, const SessionOptions& options) {
   options.model.Validate();
   options.analysis.Validate();
+  Announce(options, "parse");
+  const auto start = Clock::now();
+  Dataset data = io::ReadDataset(path, options.format, options.model.threads);
+  return Analyse(std::move(data), options, {{"parse", SecondsSince(start)}});
+}
+
+std::unique_ptr<Session> Session::Run(Dataset data, const SessionOptions& options) {
+  options.model.Validate();
+  options.analysis.Validate();
+  return Analyse(std::move(data), options, {});
+}
+
+std::unique_ptr<Session> Session::Analyse(Dataset data, const SessionOptions& options,
+                                          std::vector<std::pair<std::string, double>> timings) {
   std::unique_ptr<Session> s(new Session());
   s->options_ = options;
-  auto clock = std::chrono::steady_clock::now();
-  auto announce = [&](std::string_view phase) {
-    if (options.on_phase) options.on_phase(phase);
-  };
+  s->timings_ = std::move(timings);
+  s->data_ = std::move(data);
+  auto clock = Clock::now();
   auto lap = [&](const char* phase, const char* next) {
-    const auto now = std::chrono::steady_clock::now();
-    s->timings_.emplace_back(phase, std::chrono::duration<double>(now - clock).count());
-    clock = now;
-    announce(next);
+    s->timings_.emplace_back(phase, SecondsSince(clock));
+    clock = Clock::now();
+    Announce(options, next);
   };
-  announce("parse");
-  s->data_ = io::ReadDataset(path, options.format, options.model.threads);
-  lap("parse", "graph");
+  Announce(options, "graph");
   s->graph_ = std::make_unique<graph::ClaimGraph>(s->data_);
   lap("graph", "freeze");
   s->snapshot_ = graph::FreezeEvidence(s->data_, *s->graph_);
-  s->weights_ = std::make_unique<scoring::EvidenceWeights>(s->data_, s->snapshot_, options.model);
   lap("freeze", "score");
   s->result_ = scoring::RunAlgorithm(options.algorithm, s->data_, s->snapshot_,
                                      {options.model, options.classic});
   lap("score", "rank");
   scoring::AnalysisOptions analysis = options.analysis;
   if (analysis.threads == 0) analysis.threads = options.model.threads;
-  s->analysis_ = scoring::Analyze(s->data_, s->snapshot_, *s->weights_, s->result_, analysis);
+  s->analysis_ = scoring::Analyze(s->data_, s->snapshot_, options.model, s->result_, analysis);
   lap("rank", "");
   return s;
 }
@@ -46,13 +68,11 @@ scoring::Explanation Session::Explain(std::string_view claim_id) const {
   if (claim == kNone) {
     throw InvalidArgumentError(fmt::format("no claim with id '{}' in {}", claim_id, data_.path));
   }
-  return scoring::Explain(data_, *graph_, snapshot_, *weights_, result_, options_.model.base_rate,
-                          claim);
+  return scoring::Explain(data_, *graph_, snapshot_, options_.model, result_, claim);
 }
 
 std::vector<scoring::Explanation> Session::ExplainClaims(const std::vector<Index>& claims) const {
-  return scoring::Explain(data_, *graph_, snapshot_, *weights_, result_, options_.model.base_rate,
-                          claims);
+  return scoring::Explain(data_, *graph_, snapshot_, options_.model, result_, claims);
 }
 
 }  // namespace credence

@@ -53,7 +53,7 @@ CategoricalView BuildCategoricalView(const Dataset& data, const EvidenceSnapshot
       value = false_value[claim];
     }
     if (value == kNone) continue;
-    for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
+    for (const Index m : snap.Members(u)) {
       if (snap.member_flags[m] & EvidenceSnapshot::kImplied) continue;
       obs.emplace_back(value, snap.member_owner[m]);
     }
@@ -85,10 +85,10 @@ std::vector<double> BeliefsFromValueScores(const CategoricalView& view,
   std::vector<double> belief(view.num_claims, 0.5);
   for (std::size_t o = 0; o < view.num_objects(); ++o) {
     double total = 0.0;
-    for (Index v = view.object_offsets[o]; v < view.object_offsets[o + 1]; ++v) {
+    for (const Index v : view.ObjectValues(o)) {
       total += value_score[v];
     }
-    for (Index v = view.object_offsets[o]; v < view.object_offsets[o + 1]; ++v) {
+    for (const Index v : view.ObjectValues(o)) {
       if (view.value_sign[v] < 0) continue;
       belief[view.value_claim[v]] =
           total > 0 ? value_score[v] / total : 1.0 / static_cast<double>(view.object_size(o));

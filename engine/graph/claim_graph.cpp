@@ -60,22 +60,28 @@ Index ClaimGraph::RecordOf(Vertex v) const {
   return v - num_sources_ - num_claims_;
 }
 
-std::vector<Index> ClaimGraph::StancesOn(Index claim) const {
+namespace {
+
+// The stance numbers of the stance edges among `edges` (a Boost.Graph edge iterator pair),
+// ascending.
+template <typename Edges>
+std::vector<Index> StanceRecords(const ClaimGraph::Graph& graph, Edges edges) {
   std::vector<Index> out;
-  for (auto [it, end] = boost::in_edges(ClaimVertex(claim), graph_); it != end; ++it) {
-    if (graph_[*it].kind == EdgeKind::kStance) out.push_back(graph_[*it].record);
+  for (auto [it, end] = edges; it != end; ++it) {
+    if (graph[*it].kind == EdgeKind::kStance) out.push_back(graph[*it].record);
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
+}  // namespace
+
+std::vector<Index> ClaimGraph::StancesOn(Index claim) const {
+  return StanceRecords(graph_, boost::in_edges(ClaimVertex(claim), graph_));
+}
+
 std::vector<Index> ClaimGraph::StancesBy(Index source) const {
-  std::vector<Index> out;
-  for (auto [it, end] = boost::out_edges(SourceVertex(source), graph_); it != end; ++it) {
-    if (graph_[*it].kind == EdgeKind::kStance) out.push_back(graph_[*it].record);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
+  return StanceRecords(graph_, boost::out_edges(SourceVertex(source), graph_));
 }
 
 std::vector<Index> ClaimGraph::PartiesOf(Index source) const {

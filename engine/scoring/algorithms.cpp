@@ -12,40 +12,47 @@ const std::vector<AlgorithmInfo>& AllAlgorithms() {
   static const std::vector<AlgorithmInfo> kAll = {
       {Algorithm::kCredence, "credence",
        "the default model: log-odds evidence, independent origins, regularised EM trust", true, 200,
-       1e-6},
-      {Algorithm::kMajority, "majority", "share of the votes each value gets", false, 1, 0.0},
-      {Algorithm::kSums, "sums", "Hubs and Authorities (Pasternack & Roth 2010)", true, 100, 1e-6},
+       1e-6, nullptr},
+      {Algorithm::kMajority, "majority", "share of the votes each value gets", false, 1, 0.0,
+       &RunMajority},
+      {Algorithm::kSums, "sums", "Hubs and Authorities (Pasternack & Roth 2010)", true, 100, 1e-6,
+       &RunSums},
       {Algorithm::kAverageLog, "average-log",
-       "Sums with log-scaled averages (Pasternack & Roth 2010)", true, 100, 1e-6},
+       "Sums with log-scaled averages (Pasternack & Roth 2010)", true, 100, 1e-6, &RunAverageLog},
       {Algorithm::kInvestment, "investment",
-       "sources invest trust in claims (Pasternack & Roth 2010)", true, 20, 1e-6},
+       "sources invest trust in claims (Pasternack & Roth 2010)", true, 20, 1e-6, &RunInvestment},
       {Algorithm::kPooledInvestment, "pooled-investment",
-       "Investment pooled over mutually exclusive values (Pasternack & Roth 2010)", true, 10, 0.0},
-      {Algorithm::kTruthFinder, "truthfinder", "Yin, Han & Yu, KDD 2007", true, 100, 1e-6},
-      {Algorithm::kCosine, "cosine", "Galland et al., WSDM 2010", true, 200, 1e-6},
+       "Investment pooled over mutually exclusive values (Pasternack & Roth 2010)", true, 10, 0.0,
+       &RunPooledInvestment},
+      {Algorithm::kTruthFinder, "truthfinder", "Yin, Han & Yu, KDD 2007", true, 100, 1e-6,
+       &RunTruthFinder},
+      {Algorithm::kCosine, "cosine", "Galland et al., WSDM 2010", true, 200, 1e-6, &RunCosine},
       {Algorithm::kTwoEstimates, "2-estimates",
        "truth values and error rates with native denials (Galland et al., WSDM 2010)", true, 100,
-       0.001},
+       0.001, &RunTwoEstimates},
       {Algorithm::kThreeEstimates, "3-estimates",
-       "2-Estimates with the difficulty of each fact (Galland et al., WSDM 2010)", true, 100,
-       0.001},
+       "2-Estimates with the difficulty of each fact (Galland et al., WSDM 2010)", true, 100, 0.001,
+       &RunThreeEstimates},
       {Algorithm::kLtm, "ltm", "Latent Truth Model, collapsed Gibbs sampling (Zhao et al. 2012)",
-       true, 50, 0.0},
+       true, 50, 0.0, &RunLtm},
       {Algorithm::kDawidSkene, "dawid-skene", "EM with per-source confusion matrices (1979)", true,
-       100, 1e-5},
+       100, 1e-5, &RunDawidSkene},
       {Algorithm::kCrh, "crh", "conflict resolution on heterogeneous data (Li et al. 2014)", true,
-       20, 1e-6},
+       20, 1e-6, &RunCrh},
       {Algorithm::kAccu, "accu", "ACCU with copy detection (Dong, Berti-Equille & Srivastava 2009)",
-       true, 100, 1e-6},
+       true, 100, 1e-6, &RunAccu},
   };
   return kAll;
 }
 
 const AlgorithmInfo& InfoOf(Algorithm algorithm) {
-  for (const auto& info : AllAlgorithms()) {
-    if (info.algorithm == algorithm) return info;
+  const auto& all = AllAlgorithms();
+  const auto i = static_cast<std::size_t>(algorithm);
+  // The table lists the enumerators in order (checked by the unit tests), so the row is at i.
+  if (i >= all.size() || all[i].algorithm != algorithm) {
+    throw InvalidArgumentError("unknown algorithm");
   }
-  throw InvalidArgumentError("unknown algorithm");
+  return all[i];
 }
 
 Algorithm ParseAlgorithm(std::string_view name) {
@@ -61,59 +68,18 @@ Algorithm ParseAlgorithm(std::string_view name) {
 ScoringResult RunAlgorithm(Algorithm algorithm, const Dataset& data,
                            const graph::EvidenceSnapshot& snap, const RunOptions& options) {
   const AlgorithmInfo& info = InfoOf(algorithm);
-  if (options.classic.max_iterations == 0) {
-    throw InvalidArgumentError("max_iterations must be at least 1, got 0");
+  if (options.classic.max_iterations && *options.classic.max_iterations < 1) {
+    throw InvalidArgumentError(
+        fmt::format("max_iterations must be at least 1, got {}", *options.classic.max_iterations));
   }
-  if (algorithm == Algorithm::kCredence) {
-    ModelOptions model = options.model;
-    if (options.classic.max_iterations > 0) model.max_iterations = options.classic.max_iterations;
-    if (options.classic.tolerance > 0) model.tolerance = options.classic.tolerance;
-    return ScoreDefault(data, snap, model);
-  }
-  const graph::CategoricalView view = graph::BuildCategoricalView(data, snap);
   ScoringResult result;
-  switch (algorithm) {
-    case Algorithm::kMajority:
-      result = RunMajority(view, options.classic);
-      break;
-    case Algorithm::kSums:
-      result = RunSums(view, options.classic);
-      break;
-    case Algorithm::kAverageLog:
-      result = RunAverageLog(view, options.classic);
-      break;
-    case Algorithm::kInvestment:
-      result = RunInvestment(view, options.classic);
-      break;
-    case Algorithm::kPooledInvestment:
-      result = RunPooledInvestment(view, options.classic);
-      break;
-    case Algorithm::kTruthFinder:
-      result = RunTruthFinder(view, options.classic);
-      break;
-    case Algorithm::kCosine:
-      result = RunCosine(view, options.classic);
-      break;
-    case Algorithm::kTwoEstimates:
-      result = RunTwoEstimates(view, options.classic);
-      break;
-    case Algorithm::kThreeEstimates:
-      result = RunThreeEstimates(view, options.classic);
-      break;
-    case Algorithm::kLtm:
-      result = RunLtm(view, options.classic);
-      break;
-    case Algorithm::kDawidSkene:
-      result = RunDawidSkene(view, options.classic);
-      break;
-    case Algorithm::kCrh:
-      result = RunCrh(view, options.classic);
-      break;
-    case Algorithm::kAccu:
-      result = RunAccu(view, options.classic);
-      break;
-    case Algorithm::kCredence:
-      break;
+  if (info.run_classic == nullptr) {
+    ModelOptions model = options.model;
+    if (options.classic.max_iterations) model.max_iterations = *options.classic.max_iterations;
+    if (options.classic.tolerance) model.tolerance = *options.classic.tolerance;
+    result = ScoreDefault(data, snap, model);
+  } else {
+    result = info.run_classic(graph::BuildCategoricalView(data, snap), options.classic);
   }
   result.algorithm = std::string(info.name);
   return result;

@@ -1,24 +1,29 @@
 #pragma once
-/// One analysis run, phase by phase: read the dataset, build the Boost.Graph model, freeze the
-/// evidence snapshot, score, rank. Holds every stage so that tools can print and explain them.
+/// One analysis run, phase by phase: read the dataset (or take one already in memory), build the
+/// Boost.Graph model, freeze the evidence snapshot, score, rank. Holds every stage so that tools
+/// can print and explain them.
 
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "credence/core/dataset.hpp"
 #include "credence/graph/claim_graph.hpp"
 #include "credence/graph/evidence.hpp"
 #include "credence/io/reader.hpp"
 #include "credence/scoring/algorithms.hpp"
 #include "credence/scoring/analysis.hpp"
 #include "credence/scoring/model.hpp"
+#include "credence/scoring/result.hpp"
 
 namespace credence {
 
+/// Everything a Session run needs besides its dataset.
 struct SessionOptions {
-  io::InputFormat format = io::InputFormat::kAuto;
+  io::InputFormat format = io::InputFormat::kAuto;  ///< For Run(path); ignored by Run(Dataset).
   scoring::Algorithm algorithm = scoring::Algorithm::kCredence;
   scoring::ModelOptions model;      ///< The default model's parameters (also used for dispute).
   scoring::ClassicOptions classic;  ///< Iteration overrides, seed and threads for any algorithm.
@@ -28,25 +33,32 @@ struct SessionOptions {
   std::function<void(std::string_view phase)> on_phase;
 };
 
+/// The stages of one run, kept for printing and explaining; built only by Run, never copied.
 class Session {
  public:
-  /// Runs every phase. @throws DataError for a bad dataset, InvalidArgumentError for bad options.
+  /// Reads the dataset at `path` (in options.format) and runs every phase.
+  /// @throws DataError for a bad dataset, InvalidArgumentError for bad options.
   static std::unique_ptr<Session> Run(const std::string& path, const SessionOptions& options);
+  /// Runs every phase but "parse" on a dataset already in memory (from io::ParseJsonl, an
+  /// importer or io::DatasetBuilder: a valid dataset). The results are those Run(path) gives for
+  /// the same dataset; timings() starts at "graph".
+  /// @throws InvalidArgumentError for bad options.
+  static std::unique_ptr<Session> Run(Dataset data, const SessionOptions& options);
 
   const Dataset& data() const { return data_; }
   const graph::ClaimGraph& graph() const { return *graph_; }
   const graph::EvidenceSnapshot& snapshot() const { return snapshot_; }
-  const scoring::EvidenceWeights& weights() const { return *weights_; }
   const scoring::ScoringResult& result() const { return result_; }
   const scoring::Analysis& analysis() const { return analysis_; }
   const SessionOptions& options() const { return options_; }
   /// Wall time of each phase in seconds, in order.
   const std::vector<std::pair<std::string, double>>& timings() const { return timings_; }
 
+  /// Explains one claim's belief (scoring::Explain under options().model).
   /// @throws InvalidArgumentError when no claim has this id.
   scoring::Explanation Explain(std::string_view claim_id) const;
-  /// The explanations of the claims with these indices (each < data().claims.size()), in their
-  /// order, with one set-up shared by all (scoring::Explain): what the report writers take.
+  /// The explanations of these claims (indices into data().claims) in their order, with one
+  /// set-up shared by all (scoring::Explain): what the report writers take.
   std::vector<scoring::Explanation> ExplainClaims(const std::vector<Index>& claims) const;
 
   Session(const Session&) = delete;
@@ -54,11 +66,14 @@ class Session {
 
  private:
   Session() = default;
+  // The phases after "parse", with the timings so far.
+  static std::unique_ptr<Session> Analyse(Dataset data, const SessionOptions& options,
+                                          std::vector<std::pair<std::string, double>> timings);
+
   SessionOptions options_;
   Dataset data_;
   std::unique_ptr<graph::ClaimGraph> graph_;
   graph::EvidenceSnapshot snapshot_;
-  std::unique_ptr<scoring::EvidenceWeights> weights_;
   scoring::ScoringResult result_;
   scoring::Analysis analysis_;
   std::vector<std::pair<std::string, double>> timings_;

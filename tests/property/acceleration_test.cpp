@@ -5,11 +5,9 @@
 
 #include <cmath>
 
-#include "credence/graph/claim_graph.hpp"
-#include "credence/graph/evidence.hpp"
-#include "credence/io/reader.hpp"
 #include "credence/scoring/model.hpp"
 #include "testutil/random_dataset.hpp"
+#include "testutil/scoring.hpp"
 
 namespace credence {
 namespace {
@@ -19,17 +17,16 @@ class Acceleration : public testing::TestWithParam<std::uint64_t> {};
 TEST_P(Acceleration, SameFixedPointInFewerIterations) {
   testutil::RandomDatasetOptions shape;
   shape.seed = GetParam();
-  const Dataset data = io::ParseJsonl(testutil::RandomJsonlDataset(shape), "random.jsonl");
-  const graph::ClaimGraph graph(data);
-  const auto snap = graph::FreezeEvidence(data, graph);
+  const auto frozen =
+      testutil::Freeze(testutil::RandomJsonlDataset(shape), testutil::Format::kJsonl);
   scoring::ModelOptions plain;
   plain.accelerate = 0.0;
   plain.tolerance = 1e-13;
   plain.max_iterations = 100000;
   scoring::ModelOptions fast = plain;
   fast.accelerate = 1.0;
-  const auto a = scoring::ScoreDefault(data, snap, plain);
-  const auto b = scoring::ScoreDefault(data, snap, fast);
+  const auto a = scoring::ScoreDefault(frozen->data, frozen->snap, plain);
+  const auto b = scoring::ScoreDefault(frozen->data, frozen->snap, fast);
   ASSERT_TRUE(a.converged);
   ASSERT_TRUE(b.converged);
   // On these seeds plain iteration takes 48 to 95 iterations and SQUAREM 22 to 35.

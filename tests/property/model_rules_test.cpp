@@ -26,7 +26,11 @@
 #include "credence/io/reader.hpp"
 #include "credence/scoring/analysis.hpp"
 #include "credence/scoring/model.hpp"
+#include "credence/scoring/parallel.hpp"
+#include "scoring/belief_rule_internal.hpp"
+#include "scoring/evidence_weights_internal.hpp"
 #include "testutil/random_dataset.hpp"
+#include "testutil/scoring.hpp"
 
 namespace credence {
 namespace {
@@ -35,36 +39,14 @@ using scoring::ModelOptions;
 using scoring::ScoringResult;
 using testutil::RandomDatasetOptions;
 using testutil::RandomJsonlDataset;
+using testutil::Scored;
 
 // ------------------------------------------------------------------------------------------------
 // Helpers
 
-// One scored dataset. Held by pointer: EvidenceWeights keeps a reference to the snapshot.
-struct Scored {
-  Dataset data;
-  std::unique_ptr<graph::ClaimGraph> graph;
-  graph::EvidenceSnapshot snap;
-  ScoringResult result;
-
-  double Belief(const std::string& claim_id) const {
-    const Index c = data.FindClaim(claim_id);
-    EXPECT_NE(c, kNone) << claim_id;
-    return c == kNone ? -1.0 : result.belief[c];
-  }
-  double Trust(const std::string& source_id) const {
-    const Index s = data.FindSource(source_id);
-    EXPECT_NE(s, kNone) << source_id;
-    return s == kNone ? -1.0 : result.trust[s];
-  }
-};
-
+// The engine's run on JSON Lines text ("random.jsonl").
 std::unique_ptr<Scored> Score(const std::string& jsonl, const ModelOptions& options) {
-  auto out = std::make_unique<Scored>();
-  out->data = io::ParseJsonl(jsonl, "random.jsonl");
-  out->graph = std::make_unique<graph::ClaimGraph>(out->data);
-  out->snap = graph::FreezeEvidence(out->data, *out->graph);
-  out->result = scoring::ScoreDefault(out->data, out->snap, options);
-  return out;
+  return testutil::ScoreModel(jsonl, options, "random.jsonl");
 }
 
 // Options that drive the iteration to the fixed point, so that two datasets can be compared
@@ -77,8 +59,8 @@ ModelOptions Tight() {
   return o;
 }
 
-// The documented defaults (tolerance 1e-6, at most 200 iterations) on one thread: starting
-// OpenMP threads would dominate these tiny runs. ThreadCountChangesNoBit covers threads.
+// The documented defaults (tolerance 1e-6, at most 200 iterations) on one thread: these datasets
+// are far below kParallelThreshold anyway. ThreadCountChangesNoBit covers threads.
 ModelOptions Defaults() {
   ModelOptions o;
   o.threads = 1;
@@ -470,7 +452,7 @@ std::vector<Index> SomeStances(const Dataset& d, std::size_t limit) {
 std::vector<std::size_t> UnitsOf(const graph::EvidenceSnapshot& snap, Index stance) {
   std::vector<std::size_t> out;
   for (std::size_t u = 0; u < snap.num_units(); ++u) {
-    for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
+    for (const Index m : snap.Members(u)) {
       if (snap.member_stance[m] == stance) {
         out.push_back(u);
         break;
@@ -481,14 +463,13 @@ std::vector<std::size_t> UnitsOf(const graph::EvidenceSnapshot& snap, Index stan
 }
 
 // True when every member of each unit has one owner and one weight w_m (hedge and factors
-// included): a stance and its faithful
-// relays. Only then does the engine's trust credit, credit_m = w_m / |u|, give the unit's owner
-// the same total however many relays the unit has (see
-// DISABLED_IndependenceAnyRelayChangesNothing).
+// included): a stance and its faithful relays, whose copies can change nothing whatever the
+// credit rule. The tests below that keep to such units hold by construction;
+// IndependenceAnyRelayChangesNothing checks every stance.
 bool Uniform(const graph::EvidenceSnapshot& snap, const scoring::EvidenceWeights& weights,
              const std::vector<std::size_t>& units) {
   for (std::size_t u : units) {
-    for (Index m = snap.unit_offsets[u] + 1; m < snap.unit_offsets[u + 1]; ++m) {
+    for (const Index m : snap.Members(u).Rest()) {
       if (snap.member_owner[m] != snap.member_owner[m - 1] ||
           weights.weight(m) != weights.weight(m - 1)) {
         return false;
@@ -625,14 +606,12 @@ TEST_P(ModelRules, IndependenceNewHoldersAreNewEvidence) {
   }
 }
 
-// The rule for every stance, whatever its unit. Disabled: the engine breaks it in two ways,
-// reported to the lead (see the report of this test's author):
-// - credit_m = w_m / |u| shares a unit's trust credit by member count, so copies of one member
-//   of a unit whose members differ in weight (hedge) or owner (a shared origin, an anonymous
-//   source vouched by two outlets) shift the credit between them and move trusts, then beliefs;
-// - the unit's value is the member with the largest *signed* score, so when its owner's trust is
-//   below 1/2 a relay with one hop more scores less negatively, becomes the carrying member, and
-//   the relayed stance of a distrusted source raises the belief in what it asserts.
+// The rule for every stance, whatever its unit. Two earlier forms of the engine broke it, and
+// this test caught both: a unit's trust credit shared by member count (copies of one member of a
+// unit whose members differ in weight or owner shifted the credit between them), and a unit
+// carried by its member with the largest *signed* score (below trust 1/2 a relay one hop further
+// scored less negatively and carried the unit). The engine now credits each distinct owner once,
+// through its heaviest member, and scores a member max(0, log-odds).
 TEST_P(ModelRules, IndependenceAnyRelayChangesNothing) {
   for (Relay how : {Relay::kParallel, Relay::kChained}) {
     for (const RelayCheck& c : CheckRelays(Text(), how)) {
@@ -908,9 +887,9 @@ TEST_P(ModelRules, HigherPriorRaisesBeliefInWhatTheSourceAloneSupports) {
       if (low->data.claims[lc].group != kNone) continue;
       if (snap.claim_offsets[lc] == snap.claim_offsets[lc + 1]) continue;
       bool alone = true;
-      for (Index u = snap.claim_offsets[lc]; u < snap.claim_offsets[lc + 1]; ++u) {
+      for (const Index u : snap.Units(lc)) {
         alone = alone && snap.unit_polarity[u] > 0;
-        for (Index m = snap.unit_offsets[u]; m < snap.unit_offsets[u + 1]; ++m) {
+        for (const Index m : snap.Members(u)) {
           alone = alone && low->data.sources[snap.member_owner[m]].id == id;
         }
       }
@@ -968,25 +947,60 @@ TEST_P(ModelRules, ConvergesToAFixedPoint) {
   }
 }
 
+// Every field of two analyses, bit for bit.
+void ExpectSameAnalysis(const scoring::Analysis& a, const scoring::Analysis& b) {
+  ASSERT_EQ(a.claims.size(), b.claims.size());
+  for (std::size_t i = 0; i < a.claims.size(); ++i) {
+    const scoring::ClaimAssessment& x = a.claims[i];
+    const scoring::ClaimAssessment& y = b.claims[i];
+    EXPECT_EQ(std::make_tuple(x.claim, x.rank, x.belief, x.dispute, x.weight_for, x.weight_against,
+                              x.sources_for, x.sources_against, x.stances_for, x.stances_against,
+                              x.stances_neutral, x.verdict),
+              std::make_tuple(y.claim, y.rank, y.belief, y.dispute, y.weight_for, y.weight_against,
+                              y.sources_for, y.sources_against, y.stances_for, y.stances_against,
+                              y.stances_neutral, y.verdict))
+        << "rank " << i + 1;
+  }
+  ASSERT_EQ(a.sources.size(), b.sources.size());
+  for (std::size_t i = 0; i < a.sources.size(); ++i) {
+    const scoring::SourceAssessment& x = a.sources[i];
+    const scoring::SourceAssessment& y = b.sources[i];
+    EXPECT_EQ(std::make_tuple(x.source, x.trust, x.prior, x.stances, x.agreement, x.carried),
+              std::make_tuple(y.source, y.trust, y.prior, y.stances, y.agreement, y.carried))
+        << "place " << i + 1;
+  }
+}
+
+// The belief pass, the trust pass and the analysis run in parallel only from kParallelThreshold
+// claims outside groups, sources and claims on (groups: kParallelThreshold / 8), so the dataset
+// is shaped past each: one thread and two must then give the same bits, with the documented
+// defaults (SQUAREM included).
 TEST_P(ModelRules, ThreadCountChangesNoBit) {
-  RandomDatasetOptions shape = Shape();
-  shape.outlets = 40;
-  shape.speakers = 60;
-  shape.claims = 200;
-  shape.reports = 80;
-  shape.stances = 1500;
-  const std::string text = RandomJsonlDataset(shape);
+  const std::string text =
+      RandomJsonlDataset(testutil::ParallelShape(seed(), scoring::kParallelThreshold));
   ModelOptions options;
   options.threads = 1;
   const auto one = Score(text, options);
-  for (int threads : {2}) {
-    options.threads = threads;
-    const auto many = Score(text, options);
-    EXPECT_EQ(many->result.belief, one->result.belief) << threads << " threads";
-    EXPECT_EQ(many->result.trust, one->result.trust) << threads << " threads";
-    EXPECT_EQ(many->result.iterations, one->result.iterations);
-    EXPECT_EQ(many->result.residual, one->result.residual);
-  }
+  const Dataset& d = one->data;
+  const auto ungrouped = std::count_if(d.claims.begin(), d.claims.end(),
+                                       [](const Claim& c) { return c.group == kNone; });
+  ASSERT_GE(ungrouped, scoring::kParallelThreshold);
+  ASSERT_GE(static_cast<std::int64_t>(d.groups.size()), scoring::kParallelThreshold / 8);
+  ASSERT_GE(static_cast<std::int64_t>(d.sources.size()), scoring::kParallelThreshold);
+  ASSERT_GE(static_cast<std::int64_t>(d.claims.size()), scoring::kParallelThreshold);
+  options.threads = 2;
+  const auto two = Score(text, options);
+  EXPECT_EQ(two->result.belief, one->result.belief);
+  EXPECT_EQ(two->result.trust, one->result.trust);
+  EXPECT_EQ(two->result.iterations, one->result.iterations);
+  EXPECT_EQ(two->result.residual, one->result.residual);
+  EXPECT_EQ(two->result.converged, one->result.converged);
+  scoring::AnalysisOptions analysis;
+  analysis.threads = 1;
+  const scoring::Analysis a = scoring::Analyze(d, one->snap, options, one->result, analysis);
+  analysis.threads = 2;
+  const scoring::Analysis b = scoring::Analyze(d, one->snap, options, one->result, analysis);
+  ExpectSameAnalysis(a, b);
 }
 
 // The belief pass's FastEvidence (plain scores sorted) must give, bit for bit, what Evidence
@@ -1029,8 +1043,7 @@ TEST_P(ModelRules, ScoresStayInRange) {
     EXPECT_GE(t, 0.0);
     EXPECT_LE(t, 1.0);
   }
-  const scoring::EvidenceWeights weights(r->data, r->snap, Defaults());
-  const auto analysis = scoring::Analyze(r->data, r->snap, weights, r->result, {});
+  const auto analysis = scoring::Analyze(r->data, r->snap, Defaults(), r->result, {});
   ASSERT_EQ(analysis.claims.size(), r->data.claims.size());
   for (std::size_t i = 0; i < analysis.claims.size(); ++i) {
     const auto& a = analysis.claims[i];
@@ -1063,8 +1076,7 @@ double DisputeOf(int supporters, double supporter_prior, int deniers, double den
             "\n" + StanceLine(fmt::format("against-{}", i), "c", "denies");
   }
   const auto r = Score(text, Defaults());
-  const scoring::EvidenceWeights weights(r->data, r->snap, Defaults());
-  const auto analysis = scoring::Analyze(r->data, r->snap, weights, r->result, {});
+  const auto analysis = scoring::Analyze(r->data, r->snap, Defaults(), r->result, {});
   return analysis.claims.at(0).dispute;
 }
 

@@ -233,4 +233,55 @@ std::string RelabelIds(const std::string& text, std::uint64_t seed,
   return out;
 }
 
+RandomDatasetOptions ParallelShape(std::uint64_t seed, std::int64_t threshold) {
+  const auto n = static_cast<int>(threshold);
+  RandomDatasetOptions o;
+  o.seed = seed;
+  o.outlets = n / 4;
+  o.speakers = n * 7 / 8;
+  o.organisations = n / 32;  // sources: about 1.16 n
+  // A run of claims is a group of 2-3 with probability p_grouped, so with p = 0.1 about 78% of the
+  // claims are ungrouped (1.37 n) and there are 0.087 groups a claim (0.15 n, above n / 8).
+  o.claims = n * 7 / 4;
+  o.p_grouped = 0.1;
+  o.reports = n / 2;
+  o.stances = n * 4;  // 2.3 a claim, before relays
+  return o;
+}
+
+void RandomTriples(std::uint64_t seed, std::string* plain, std::string* relabelled,
+                   std::map<std::string, std::string>* renamed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  constexpr int kSources = 12;
+  constexpr int kObjects = 30;
+  std::vector<std::string> names;
+  for (int s = 0; s < kSources; ++s) names.push_back(fmt::format("s{}", s));
+  for (int o = 0; o < kObjects; ++o) names.push_back(fmt::format("o{}", o));
+  for (int v = 0; v < 4; ++v) names.push_back(fmt::format("v{}", v));
+  std::vector<std::size_t> order(names.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::shuffle(order.begin(), order.end(), rng);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    (*renamed)[names[i]] = fmt::format("{:03}-{}", order[i], names[i]);
+  }
+  std::vector<double> accuracy(kSources);
+  for (double& a : accuracy) a = 0.5 + 0.45 * unit(rng);
+  *plain = "source,object,value\n";
+  *relabelled = "source,object,value\n";
+  for (int o = 0; o < kObjects; ++o) {
+    for (int s = 0; s < kSources; ++s) {
+      if (unit(rng) < 0.45) continue;
+      const int v = unit(rng) < accuracy[s] ? 0 : 1 + static_cast<int>(rng() % 3);
+      const std::string source = fmt::format("s{}", s);
+      const std::string object = fmt::format("o{}", o);
+      const std::string value = fmt::format("v{}", v);
+      *plain += fmt::format("{},{},{}\n", source, object, value);
+      *relabelled +=
+          fmt::format("{},{},{}\n", renamed->at(source), renamed->at(object), renamed->at(value));
+      (*renamed)[object + "=" + value] = renamed->at(object) + "=" + renamed->at(value);
+    }
+  }
+}
+
 }  // namespace credence::testutil

@@ -67,4 +67,18 @@ std::vector<std::string> SplitLines(std::string_view text);
 std::string RelabelIds(const std::string& text, std::uint64_t seed,
                        std::map<std::string, std::string>* renamed);
 
+/// A shape whose dataset exceeds `threshold` (scoring::kParallelThreshold) in every loop the
+/// scoring code runs in parallel: sources, claims outside groups (hence binary objects and values
+/// of the categorical view), claims, and groups of alternatives (more than threshold / 8), with
+/// about four stances a claim; so that a test comparing thread counts runs the parallel code.
+/// Tests must still check the sizes of what they score.
+RandomDatasetOptions ParallelShape(std::uint64_t seed, std::int64_t threshold);
+
+/// A random triples dataset (12 sources of accuracy 0.5 to 0.95, 30 objects, values v0 = the truth
+/// and v1..v3) written twice: with the plain names, and with every source, object and value name
+/// prefixed by its place in a permutation seeded by `seed`. `renamed` maps plain to prefixed names,
+/// and plain claim ids "o3=v1" to prefixed ones. For relabelling property tests.
+void RandomTriples(std::uint64_t seed, std::string* plain, std::string* relabelled,
+                   std::map<std::string, std::string>* renamed);
+
 }  // namespace credence::testutil

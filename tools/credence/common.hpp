@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -27,8 +28,8 @@ struct CommonArgs {
   std::string output;
   std::string algorithm = "credence";
   int threads = 0;
-  int max_iterations = -1;
-  double tolerance = -1.0;
+  std::optional<int> max_iterations;  ///< --max-iterations; unset: the algorithm's default.
+  std::optional<double> tolerance;    ///< --tolerance (0 counts); unset: the algorithm's default.
   std::uint64_t seed = 42;
   double base_rate = 0.5;
   std::vector<std::string> params;  ///< --param NAME=VALUE, applied in order.

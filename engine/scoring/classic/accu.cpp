@@ -106,14 +106,12 @@ struct PairRow {
   }
 };
 
-bool IsBinary(const graph::CategoricalView& view, std::size_t o) {
-  return view.object_size(o) == 2 && view.value_sign[view.object_offsets[o] + 1] < 0;
-}
-
+// The position in view.value_sources of `source`'s observation of `value`.
 Index FindObservation(const graph::CategoricalView& view, Index value, Index source) {
-  const auto first = view.value_sources.begin() + view.value_offsets[value];
-  const auto last = view.value_sources.begin() + view.value_offsets[value + 1];
-  return static_cast<Index>(std::lower_bound(first, last, source) - view.value_sources.begin());
+  const auto sources = view.ValueSources(value);
+  return view.value_offsets[value] +
+         static_cast<Index>(std::lower_bound(sources.begin(), sources.end(), source) -
+                            sources.begin());
 }
 
 // The pairs of sources that observe at least one common value (only they are ever discounted),
@@ -123,13 +121,11 @@ std::vector<SourcePair> FindPairs(const graph::CategoricalView& view, SharedValu
   std::vector<PairRow> rows;
   std::vector<std::pair<Index, Index>> obs;  // (source, value) of one object
   for (std::size_t o = 0; o < view.num_objects(); ++o) {
-    const Index begin = view.object_offsets[o];
-    const Index end = view.object_offsets[o + 1];
-    const auto binary = static_cast<std::uint8_t>(IsBinary(view, o) ? 1 : 0);
+    const auto binary = static_cast<std::uint8_t>(view.IsBinary(o) ? 1 : 0);
     obs.clear();
-    for (Index v = begin; v < end; ++v) {
-      for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-        obs.emplace_back(view.value_sources[k], v);
+    for (const Index v : view.ObjectValues(o)) {
+      for (const Index observer : view.ValueSources(v)) {
+        obs.emplace_back(observer, v);
       }
     }
     std::sort(obs.begin(), obs.end());
@@ -187,43 +183,12 @@ std::vector<SourcePair> FindPairs(const graph::CategoricalView& view, SharedValu
 
 }  // namespace
 
-/// Each source s has an accuracy A(s); an object's domain holds its true value and n false ones
-/// (n = 100 for a group; a binary object's domain is {true, false}, so n = 1 there).
-/// - Vote count: C(v) = sum over s in S(v) of A'(s) * I(s, v), A'(s) = ln(n A(s) / (1 - A(s))).
-/// - P(v) = e^C(v) / (sum over the object's values v' of e^C(v') + max(0, n + 1 - k)), k the
-///   object's number of values: the values nobody observes have C = 0.
-/// - A(s) = mean of P(v) over the values s observes.
-/// - Copy detection, for every pair of sources that observe a common value, from P and A: over the
-///   objects both observe, a common value v is seen with probability P(v) A1 A2 + (1 - P(v))
-///   (1 - A1)(1 - A2) / n if they are independent and P(v) (A2 c + A1 A2 (1 - c)) + (1 - P(v))
-///   ((1 - A2) c + (1 - A1)(1 - A2)(1 - c) / n) if source 1 copies source 2; different values with
-///   P_d = 1 - A1 A2 - (1 - A1)(1 - A2) / n and P_d (1 - c). With the prior alpha (alpha / 2 for
-///   each direction) this gives P(1 ~ 2), the probability that one copies the other.
-/// - Discount: the paper counts the providers of v in some order and multiplies a source's vote by
-///   I = product over the sources counted before it of (1 - c P(s ~ s')). The result depends on the
-///   order (the paper picks a greedy one, so ties, e.g. equal accuracies, are broken by names).
-///   Credence averages over all orders of S(v): with uniform random positions, each other provider
-///   precedes s independently with probability t given s's position t, so
-///     I(s, v) = integral over t in [0, 1] of prod over s' in S(v) - {s} of (1 - t c P(s ~ s')),
-///   computed exactly by Gauss-Legendre quadrature for values with up to 64 providers and with a
-///   graded 112-node rule beyond (relative error below 1e-12).
-/// alpha = 0.2, c = 0.8, n = 100 as published; accuracies start at 0.8 and are kept in
-/// [1e-6, 1 - 1e-6]. Shared values are weighted by P(v) rather than split into "true" and "false"
-/// by a threshold. Each iteration: vote counts (no discount in the first), P, A, then copy
-/// detection. Belief of a claim = P of its value (for a group, the remainder is the probability
-/// that the truth is a value nobody gave); trust = A(s) (0.8 for a source that observes nothing).
-/// Stops when no P and no A moves by more than the tolerance (default 1e-6), or after 100
-/// iterations; residual = that largest move.
-/// Time O(iterations * (observations + nodes * shared values of the pairs)) after building the
-/// pairs in O(sum over objects of their number of observations squared), which bounds the memory.
-/// @throws InvalidArgumentError if `options` are out of range.
 ScoringResult RunAccu(const graph::CategoricalView& view, const ClassicOptions& options) {
   classic::ValidateOptions(options);
   const auto stopping = classic::StoppingRule::For(Algorithm::kAccu, options);
   const int threads = classic::ThreadCount(options);
   const std::size_t num_objects = view.num_objects();
-  std::vector<char> binary(num_objects);
-  for (std::size_t o = 0; o < num_objects; ++o) binary[o] = IsBinary(view, o) ? 1 : 0;
+  const std::vector<char> binary = classic::BinaryObjects(view);
   SharedValues shared;
   const std::vector<SourcePair> pairs = FindPairs(view, &shared);
 
@@ -284,30 +249,26 @@ ScoringResult RunAccu(const graph::CategoricalView& view, const ClassicOptions& 
     classic::ParallelFor(view.num_values(), threads, [&](std::size_t v) {
       const double n = binary[view.value_object[v]] ? 1.0 : kFalseValues;
       double sum = 0.0;
-      for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
+      for (const Index k : view.ValueObservations(v)) {
         const double a = accuracy[view.value_sources[k]];
         sum += std::log(n * a / (1.0 - a)) * discount[k];
       }
       vote[v] = sum;
     });
     classic::ParallelFor(num_objects, threads, [&](std::size_t o) {
-      const Index begin = view.object_offsets[o];
-      const Index end = view.object_offsets[o + 1];
+      const graph::IndexRange values = view.ObjectValues(o);
       const double n = binary[o] ? 1.0 : kFalseValues;
-      const double unseen = std::max(0.0, n + 1.0 - static_cast<double>(end - begin));
+      const double unseen = std::max(0.0, n + 1.0 - static_cast<double>(values.size()));
       double top = 0.0;  // the unseen values' C = 0 takes part in the maximum
-      for (Index v = begin; v < end; ++v) top = std::max(top, vote[v]);
+      for (const Index v : values) top = std::max(top, vote[v]);
       double total = unseen * std::exp(-top);
-      for (Index v = begin; v < end; ++v) total += std::exp(vote[v] - top);
-      for (Index v = begin; v < end; ++v) next_prob[v] = std::exp(vote[v] - top) / total;
+      for (const Index v : values) total += std::exp(vote[v] - top);
+      for (const Index v : values) next_prob[v] = std::exp(vote[v] - top) / total;
     });
     classic::ParallelFor(view.num_sources, threads, [&](std::size_t s) {
-      const Index begin = view.source_offsets[s];
-      const Index end = view.source_offsets[s + 1];
-      if (begin == end) return;
-      double sum = 0.0;
-      for (Index k = begin; k < end; ++k) sum += next_prob[view.source_values[k]];
-      next_accuracy[s] = std::clamp(sum / static_cast<double>(end - begin), kBound, 1.0 - kBound);
+      if (view.SourceValues(s).empty()) return;
+      next_accuracy[s] =
+          std::clamp(classic::MeanOverValues(view, next_prob, s), kBound, 1.0 - kBound);
     });
     classic::ParallelFor(pairs.size(), threads, [&](std::size_t p) {
       const SourcePair& pair = pairs[p];

@@ -16,33 +16,31 @@
 #include "credence/core/error.hpp"
 #include "credence/graph/categorical.hpp"
 #include "credence/scoring/algorithms.hpp"
+#include "credence/scoring/parallel.hpp"
 
 namespace credence::scoring::classic {
 
-/// Checks the ClassicOptions fields every classic algorithm reads: max_iterations is >= 1 or
-/// negative (the algorithm's default), tolerance is not NaN (negative: the default), threads >= 0.
+/// Checks the ClassicOptions fields every classic algorithm reads: max_iterations, when set, is
+/// >= 1, tolerance, when set, is a number >= 0, threads >= 0.
 /// @throws InvalidArgumentError naming the field, the allowed range and the value received.
 inline void ValidateOptions(const ClassicOptions& options) {
-  if (options.max_iterations == 0) {
+  if (options.max_iterations && *options.max_iterations < 1) {
     throw InvalidArgumentError(fmt::format(
-        "ClassicOptions.max_iterations must be at least 1 (or negative for the algorithm's "
-        "default), got {}",
-        options.max_iterations));
+        "ClassicOptions.max_iterations must be at least 1 (or unset for the algorithm's default), "
+        "got {}",
+        *options.max_iterations));
   }
-  if (std::isnan(options.tolerance)) {
+  if (options.tolerance && !(*options.tolerance >= 0.0)) {
     throw InvalidArgumentError(fmt::format(
-        "ClassicOptions.tolerance must be a number (negative for the algorithm's default), got {}",
-        options.tolerance));
+        "ClassicOptions.tolerance must be a number >= 0 (or unset for the algorithm's default), "
+        "got {}",
+        *options.tolerance));
   }
   if (options.threads < 0) {
     throw InvalidArgumentError(
         fmt::format("ClassicOptions.threads must be in [0, inf), got {}", options.threads));
   }
 }
-
-/// Loops shorter than this run on one thread: starting (and spinning) OpenMP workers costs more
-/// than they save, badly so on a loaded machine.
-inline constexpr std::int64_t kParallelThreshold = 8192;
 
 /// The number of OpenMP threads to use: options.threads, or all cores when it is 0.
 inline int ThreadCount(const ClassicOptions& options) {
@@ -58,15 +56,23 @@ void ParallelFor(std::size_t n, int threads, const Body& body) {
   for (std::int64_t i = 0; i < count; ++i) body(static_cast<std::size_t>(i));
 }
 
-/// The largest entry of `x`, or 0 when `x` is empty or has no positive entry. Time O(n).
-inline double MaxOf(const std::vector<double>& x, int threads) {
+/// max(0, value(0), ..., value(n - 1)), in parallel with a static schedule; exact, so the same on
+/// any thread count. Time O(n) calls.
+template <typename Value>
+double ParallelMax(std::size_t n, int threads, const Value& value) {
   double best = 0.0;
-  const auto count = static_cast<std::int64_t>(x.size());
+  const auto count = static_cast<std::int64_t>(n);
 #pragma omp parallel for schedule(static) num_threads(threads) \
     reduction(max                                              \
               : best) if (count >= kParallelThreshold)
-  for (std::int64_t i = 0; i < count; ++i) best = std::max(best, x[i]);
+  for (std::int64_t i = 0; i < count; ++i)
+    best = std::max(best, value(static_cast<std::size_t>(i)));
   return best;
+}
+
+/// The largest entry of `x`, or 0 when `x` is empty or has no positive entry. Time O(n).
+inline double MaxOf(const std::vector<double>& x, int threads) {
+  return ParallelMax(x.size(), threads, [&](std::size_t i) { return x[i]; });
 }
 
 /// Divides every entry of `x` (all >= 0) by the largest, so that the largest becomes 1. A vector
@@ -80,13 +86,7 @@ inline void NormaliseByMax(std::vector<double>* x, int threads) {
 /// max over i of |a[i] - b[i]| (0 for empty vectors); a and b have the same size. Time O(n).
 inline double MaxAbsDifference(const std::vector<double>& a, const std::vector<double>& b,
                                int threads) {
-  double best = 0.0;
-  const auto count = static_cast<std::int64_t>(a.size());
-#pragma omp parallel for schedule(static) num_threads(threads) \
-    reduction(max                                              \
-              : best) if (count >= kParallelThreshold)
-  for (std::int64_t i = 0; i < count; ++i) best = std::max(best, std::abs(a[i] - b[i]));
-  return best;
+  return ParallelMax(a.size(), threads, [&](std::size_t i) { return std::abs(a[i] - b[i]); });
 }
 
 /// per_value[v] = sum over s in S(v) of per_source[s]: a per-source quantity summed over the
@@ -97,18 +97,35 @@ inline void SumOverSources(const graph::CategoricalView& view,
   per_value->resize(view.num_values());
   ParallelFor(view.num_values(), threads, [&](std::size_t v) {
     double sum = 0.0;
-    for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-      sum += per_source[view.value_sources[k]];
+    for (const Index observer : view.ValueSources(v)) {
+      sum += per_source[observer];
     }
     (*per_value)[v] = sum;
   });
+}
+
+/// The mean of `per_value` over the values source s observes, summed in order; s must observe at
+/// least one. Time O(values of s).
+inline double MeanOverValues(const graph::CategoricalView& view,
+                             const std::vector<double>& per_value, std::size_t s) {
+  const auto values = view.SourceValues(s);
+  double sum = 0.0;
+  for (const Index v : values) sum += per_value[v];
+  return sum / static_cast<double>(values.size());
+}
+
+/// Per object: 1 when it is binary (a claim outside any group), else 0. Time O(objects).
+inline std::vector<char> BinaryObjects(const graph::CategoricalView& view) {
+  std::vector<char> binary(view.num_objects());
+  for (std::size_t o = 0; o < binary.size(); ++o) binary[o] = view.IsBinary(o) ? 1 : 0;
+  return binary;
 }
 
 /// The number of values each source observes (|C(s)|), as doubles. Time O(sources).
 inline std::vector<double> SourceDegrees(const graph::CategoricalView& view) {
   std::vector<double> degree(view.num_sources);
   for (Index s = 0; s < view.num_sources; ++s) {
-    degree[s] = static_cast<double>(view.source_offsets[s + 1] - view.source_offsets[s]);
+    degree[s] = static_cast<double>(view.SourceValues(s).size());
   }
   return degree;
 }
@@ -118,12 +135,10 @@ inline std::vector<double> SourceDegrees(const graph::CategoricalView& view) {
 inline std::vector<double> VoteShares(const graph::CategoricalView& view) {
   std::vector<double> share(view.num_values());
   for (std::size_t o = 0; o < view.num_objects(); ++o) {
-    const Index begin = view.object_offsets[o];
-    const Index end = view.object_offsets[o + 1];
-    const double total = view.value_offsets[end] - view.value_offsets[begin];
-    for (Index v = begin; v < end; ++v) {
-      const double votes = view.value_offsets[v + 1] - view.value_offsets[v];
-      share[v] = total > 0 ? votes / total : 1.0 / static_cast<double>(end - begin);
+    const double total = view.ObjectObservations(o).size();
+    for (const Index v : view.ObjectValues(o)) {
+      const double votes = view.ValueSources(v).size();
+      share[v] = total > 0 ? votes / total : 1.0 / static_cast<double>(view.object_size(o));
     }
   }
   return share;
@@ -142,7 +157,8 @@ struct StoppingRule {
   static StoppingRule For(Algorithm algorithm, const ClassicOptions& options,
                           bool fixed_count = false) {
     const AlgorithmInfo& info = InfoOf(algorithm);
-    return {options.MaxIterations(info), options.Tolerance(info), fixed_count};
+    return {options.max_iterations.value_or(info.default_max_iterations),
+            options.tolerance.value_or(info.default_tolerance), fixed_count};
   }
 
   /// Records iteration `iteration` (1-based) and its residual in `result`; true when the loop
@@ -155,30 +171,23 @@ struct StoppingRule {
   }
 };
 
-/// The weighted Hubs and Authorities iteration of Sums and Average.Log (Pasternack & Roth 2010):
-/// T(s) = weight[s] * sum over v in C(s) of B(v), then B(v) = sum over s in S(v) of T(s), each
-/// divided by its maximum, starting from B = 1 (and T = 1 for the first residual, the max change
-/// of the normalised trust). Beliefs are each value's share of its object's B; trust is the
-/// max-normalised T. Time O(iterations * observations); memory O(values + sources).
-inline ScoringResult RunHubsAndAuthorities(const graph::CategoricalView& view,
-                                           const std::vector<double>& weight,
-                                           const StoppingRule& rule, int threads) {
-  std::vector<double> belief(view.num_values(), 1.0);
+/// The fact-finder iteration of Pasternack & Roth (2010), from T = 1 and the beliefs B given:
+/// trust_step(T, B, &T') writes the new trusts, already divided by their maximum; the residual is
+/// the max change of the normalised trust; then belief_step(T', &B) writes every B(v), which is
+/// divided by its maximum. Beliefs are each value's share of its object's B; trust is the
+/// max-normalised T. Time O(iterations * (the steps + values + sources)).
+template <typename TrustStep, typename BeliefStep>
+ScoringResult RunFactFinder(const graph::CategoricalView& view, std::vector<double> belief,
+                            const StoppingRule& rule, int threads, const TrustStep& trust_step,
+                            const BeliefStep& belief_step) {
   std::vector<double> trust(view.num_sources, 1.0);
   std::vector<double> next_trust(view.num_sources);
   ScoringResult result;
   for (int iteration = 1;; ++iteration) {
-    ParallelFor(view.num_sources, threads, [&](std::size_t s) {
-      double sum = 0.0;
-      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-        sum += belief[view.source_values[k]];
-      }
-      next_trust[s] = weight[s] * sum;
-    });
-    NormaliseByMax(&next_trust, threads);
+    trust_step(trust, belief, &next_trust);
     const double residual = MaxAbsDifference(next_trust, trust, threads);
     trust.swap(next_trust);
-    SumOverSources(view, trust, &belief, threads);
+    belief_step(trust, &belief);
     NormaliseByMax(&belief, threads);
     if (rule.Stop(iteration, residual, &result)) break;
   }
@@ -187,9 +196,42 @@ inline ScoringResult RunHubsAndAuthorities(const graph::CategoricalView& view,
   return result;
 }
 
+/// The weighted Hubs and Authorities iteration of Sums and Average.Log (Pasternack & Roth 2010):
+/// T(s) = weight[s] * sum over v in C(s) of B(v), then B(v) = sum over s in S(v) of T(s), each
+/// divided by its maximum, starting from B = 1 (and T = 1 for the first residual, the max change
+/// of the normalised trust). Beliefs are each value's share of its object's B; trust is the
+/// max-normalised T. Time O(iterations * observations); memory O(values + sources).
+inline ScoringResult RunHubsAndAuthorities(const graph::CategoricalView& view,
+                                           const std::vector<double>& weight,
+                                           const StoppingRule& rule, int threads) {
+  return RunFactFinder(
+      view, std::vector<double>(view.num_values(), 1.0), rule, threads,
+      [&](const std::vector<double>&, const std::vector<double>& belief,
+          std::vector<double>* next_trust) {
+        ParallelFor(view.num_sources, threads, [&](std::size_t s) {
+          double sum = 0.0;
+          for (const Index value : view.SourceValues(s)) sum += belief[value];
+          (*next_trust)[s] = weight[s] * sum;
+        });
+        NormaliseByMax(next_trust, threads);
+      },
+      [&](const std::vector<double>& trust, std::vector<double>* belief) {
+        SumOverSources(view, trust, belief, threads);
+      });
+}
+
 }  // namespace credence::scoring::classic
 
 namespace credence::scoring::classic {
+
+/// invest[s] = T(s) / |C(s)| (0 for a source that observes nothing): what each source puts into
+/// each value it observes. Time O(sources).
+inline void Investments(const std::vector<double>& degree, const std::vector<double>& trust,
+                        std::vector<double>* invest, int threads) {
+  invest->resize(trust.size());
+  ParallelFor(trust.size(), threads,
+              [&](std::size_t s) { (*invest)[s] = degree[s] > 0 ? trust[s] / degree[s] : 0.0; });
+}
 
 /// The trust step of Investment and PooledInvestment (Pasternack & Roth 2010): each source invests
 /// its trust equally in the values it observes and gets back a share of each value's belief in
@@ -202,22 +244,12 @@ inline void InvestmentTrustStep(const graph::CategoricalView& view,
                                 const std::vector<double>& belief, std::vector<double>* invest,
                                 std::vector<double>* pool, std::vector<double>* next_trust,
                                 int threads) {
-  invest->resize(view.num_sources);
-  pool->resize(view.num_values());
   next_trust->resize(view.num_sources);
-  ParallelFor(view.num_sources, threads,
-              [&](std::size_t s) { (*invest)[s] = degree[s] > 0 ? trust[s] / degree[s] : 0.0; });
-  ParallelFor(view.num_values(), threads, [&](std::size_t v) {
-    double sum = 0.0;
-    for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-      sum += (*invest)[view.value_sources[k]];
-    }
-    (*pool)[v] = sum;
-  });
+  Investments(degree, trust, invest, threads);
+  SumOverSources(view, *invest, pool, threads);
   ParallelFor(view.num_sources, threads, [&](std::size_t s) {
     double returns = 0.0;
-    for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-      const Index v = view.source_values[k];
+    for (const Index v : view.SourceValues(s)) {
       // pool[v] includes this source's own investment, so it is 0 only if that is 0 too.
       if ((*pool)[v] > 0) returns += belief[v] / (*pool)[v];
     }
@@ -226,19 +258,26 @@ inline void InvestmentTrustStep(const graph::CategoricalView& view,
   NormaliseByMax(next_trust, threads);
 }
 
-/// H(v) = sum over s in S(v) of T(s)/|C(s)|: the trust invested in each value. Time O(obs).
-inline void InvestedTrust(const graph::CategoricalView& view, const std::vector<double>& degree,
-                          const std::vector<double>& trust, std::vector<double>* invested,
-                          int threads) {
-  invested->resize(view.num_values());
-  ParallelFor(view.num_values(), threads, [&](std::size_t v) {
-    double sum = 0.0;
-    for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-      const Index s = view.value_sources[k];
-      sum += trust[s] / degree[s];  // s observes v, so degree[s] >= 1
-    }
-    (*invested)[v] = sum;
-  });
+/// The iteration of Investment and PooledInvestment (Pasternack & Roth 2010), a RunFactFinder
+/// from T = 1 and the given beliefs B: the trust step InvestmentTrustStep, then the trust
+/// invested in each value, H(v) = sum over s in S(v) of T(s)/|C(s)|, from which grow(H, &B)
+/// writes every B(v). Time O(iterations * (observations + grow)); memory O(values + sources).
+template <typename Grow>
+ScoringResult RunInvestmentIteration(const graph::CategoricalView& view, std::vector<double> belief,
+                                     const StoppingRule& rule, int threads, const Grow& grow) {
+  const std::vector<double> degree = SourceDegrees(view);
+  std::vector<double> invest, pool, invested;
+  return RunFactFinder(
+      view, std::move(belief), rule, threads,
+      [&](const std::vector<double>& trust, const std::vector<double>& beliefs,
+          std::vector<double>* next_trust) {
+        InvestmentTrustStep(view, degree, trust, beliefs, &invest, &pool, next_trust, threads);
+      },
+      [&](const std::vector<double>& trust, std::vector<double>* beliefs) {
+        Investments(degree, trust, &invest, threads);
+        SumOverSources(view, invest, &invested, threads);
+        grow(invested, beliefs);
+      });
 }
 
 }  // namespace credence::scoring::classic
@@ -264,20 +303,18 @@ struct GallandLayout {
         source_active(view.num_sources, 0) {
     std::vector<double> object_facts(view.num_objects(), 0.0);
     for (std::size_t o = 0; o < view.num_objects(); ++o) {
-      const Index begin = view.object_offsets[o];
-      const Index end = view.object_offsets[o + 1];
-      object_statements[o] = view.value_offsets[end] - view.value_offsets[begin];
-      for (Index v = begin; v < end; ++v) {
+      object_statements[o] = view.ObjectObservations(o).size();
+      for (const Index v : view.ObjectValues(o)) {
         if (view.value_sign[v] < 0) continue;
         object_facts[o] += 1.0;
         fact_active[v] = object_statements[o] > 0 ? 1 : 0;
       }
     }
     for (Index s = 0; s < view.num_sources; ++s) {
-      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-        source_statements[s] += object_facts[view.value_object[view.source_values[k]]];
+      for (const Index value : view.SourceValues(s)) {
+        source_statements[s] += object_facts[view.value_object[value]];
       }
-      source_active[s] = view.source_offsets[s + 1] > view.source_offsets[s] ? 1 : 0;
+      source_active[s] = view.SourceValues(s).empty() ? 0 : 1;
     }
   }
 };
@@ -330,14 +367,12 @@ inline void GallandThetaStep(const graph::CategoricalView& view, const GallandLa
   SumOverSources(view, eps, value_error, threads);
   const std::vector<double>& error = *value_error;
   ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
-    const Index begin = view.object_offsets[o];
-    const Index end = view.object_offsets[o + 1];
     if (layout.object_statements[o] == 0) return;
     double object_error = 0.0;  // sum of eps over every observation of the object
-    for (Index v = begin; v < end; ++v) object_error += error[v];
-    for (Index v = begin; v < end; ++v) {
+    for (const Index v : view.ObjectValues(o)) object_error += error[v];
+    for (const Index v : view.ObjectValues(o)) {
       if (view.value_sign[v] < 0) continue;
-      const double asserters = view.value_offsets[v + 1] - view.value_offsets[v];
+      const double asserters = view.ValueSources(v).size();
       // asserters vote 1 - eps phi; every other observation of the object denies f and votes
       // eps phi
       (*next_theta)[v] =

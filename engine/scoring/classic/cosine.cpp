@@ -13,33 +13,10 @@ constexpr double kEta = 0.2;  // learning rate of the trust update
 
 }  // namespace
 
-/// Galland's *facts* are the claims (the "claim true" values of the view), and every observation
-/// (s, v) of an object *states* each fact of that object: it asserts v if v is a fact and denies
-/// every other fact of the object. So for a claim outside a group, observing "claim false" denies
-/// it; in a group, observing one value denies the object's other claims. (The same convention as
-/// 2- and 3-Estimates, classic::GallandLayout.) With T(s) in [-1, 1] a source's trust and
-/// theta(f) in [-1, 1] a fact's truth value:
-///   theta(f) = (sum over asserters of T^3 - sum over deniers of T^3) / sum over both of |T|^3
-///   T(s) <- (1 - eta) T(s) + eta * (sum over f asserted of theta - sum over f denied of theta)
-///           / sqrt(|F(s)| * sum over f in F(s) of theta^2),
-/// eta = 0.2: each step moves T a fifth of the way to the cosine between the source's +-1
-/// statements and the current truth values. The denominator of theta uses |T|^3 (the summary in
-/// the paper writes T^3) so that theta stays in [-1, 1] when some T < 0; theta = 0 for a fact
-/// nobody states, and the cosine is taken as 0 when all of a source's facts have theta = 0 (or it
-/// states none), pulling T towards 0. Starts from T = 1 for every source that states something (0
-/// for the others), so the first theta is the signed vote share.
-///
-/// Reported: trust (1 + T) / 2; value scores (1 + theta) / 2 for a fact and (1 - theta) / 2 for
-/// "claim false", turned into beliefs as shares of each object's total (so a claim outside a group
-/// has belief (1 + theta) / 2). Residual: max change of the reported trust; stops when that is <=
-/// the tolerance (default 1e-6) or after 200 iterations (eta = 0.2 makes it slow to settle).
-/// Time O(iterations * observations); memory O(values + sources).
-/// @throws InvalidArgumentError if `options` are out of range.
 ScoringResult RunCosine(const graph::CategoricalView& view, const ClassicOptions& options) {
   classic::ValidateOptions(options);
   const auto rule = classic::StoppingRule::For(Algorithm::kCosine, options);
   const int threads = classic::ThreadCount(options);
-  const auto& vo = view.value_offsets;
 
   std::vector<double> facts(view.num_objects(), 0.0);  // number of facts of each object
   for (std::size_t v = 0; v < view.num_values(); ++v) {
@@ -47,7 +24,7 @@ ScoringResult RunCosine(const graph::CategoricalView& view, const ClassicOptions
   }
   std::vector<double> t(view.num_sources);  // Galland's T, in [-1, 1]
   for (Index s = 0; s < view.num_sources; ++s) {
-    t[s] = view.source_offsets[s + 1] > view.source_offsets[s] ? 1.0 : 0.0;
+    t[s] = view.SourceValues(s).empty() ? 0.0 : 1.0;
   }
   std::vector<double> next_t(view.num_sources);
   std::vector<double> cube(view.num_sources);
@@ -59,22 +36,20 @@ ScoringResult RunCosine(const graph::CategoricalView& view, const ClassicOptions
     classic::ParallelFor(view.num_sources, threads,
                          [&](std::size_t s) { cube[s] = t[s] * t[s] * t[s]; });
     classic::ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
-      const Index begin = view.object_offsets[o];
-      const Index end = view.object_offsets[o + 1];
       // Every observation of the object states each of its facts, so for a fact f the deniers'
       // sum is (sum over the object's observations) - (sum over f's asserters).
       double all = 0.0;
       double weight = 0.0;
-      for (Index k = vo[begin]; k < vo[end]; ++k) {
+      for (const Index k : view.ObjectObservations(o)) {
         all += cube[view.value_sources[k]];
         weight += std::abs(cube[view.value_sources[k]]);
       }
       double sum = 0.0;
       double sq = 0.0;
-      for (Index v = begin; v < end; ++v) {
+      for (const Index v : view.ObjectValues(o)) {
         if (view.value_sign[v] < 0) continue;
         double asserting = 0.0;
-        for (Index k = vo[v]; k < vo[v + 1]; ++k) asserting += cube[view.value_sources[k]];
+        for (const Index observer : view.ValueSources(v)) asserting += cube[observer];
         theta[v] = weight > 0 ? std::clamp((2.0 * asserting - all) / weight, -1.0, 1.0) : 0.0;
         sum += theta[v];
         sq += theta[v] * theta[v];
@@ -91,8 +66,7 @@ ScoringResult RunCosine(const graph::CategoricalView& view, const ClassicOptions
       double agreement = 0.0;  // sum of +-theta over the source's statements
       double count = 0.0;      // |F(s)|
       double sq = 0.0;         // sum of theta^2 over F(s)
-      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-        const Index v = view.source_values[k];
+      for (const Index v : view.SourceValues(s)) {
         const Index o = view.value_object[v];
         // Asserts v (when it is a fact), denies the object's other facts.
         agreement += (view.value_sign[v] > 0 ? 2.0 * theta[v] : 0.0) - theta_sum[o];

@@ -18,25 +18,6 @@ constexpr double kTieTolerance = 1e-9;
 
 }  // namespace
 
-/// Block coordinate descent on the CRH objective with the 0-1 loss:
-///   truths:  each object's truth is the value with the largest weighted vote sum over S(v) of
-///            w(s); values tied for the largest vote share the truth, each counted as true with
-///            probability 1/(number tied) (an order-free tie-break);
-///   weights: w(s) = -log((L(s) + 0.1) / sum over observing sources s' of (L(s') + 0.1)), where
-///            L(s) = sum over the values s observes of the probability that the value is not the
-///            truth.
-/// Starts from equal weights (majority vote); each iteration takes the weights from the truths,
-/// then the truths from the weights. Known faults: the published -log(L / sum L) is infinite for a
-/// source with no loss (Credence adds 0.1 to each loss); a reference implementation stores dense
-/// claim-by-claim matrices and cannot pass about 10k claims (Credence works on the sparse view);
-/// L sums rather than averages, so a source observing many values gets a larger loss than a
-/// sparse one with the same error rate (kept, as published). Beliefs = each value's share of its
-/// object's weighted vote (uniform for an object nobody observes, and unweighted when every weight
-/// is 0, which happens with a single source); trust = w / max w (0 for a source that observes
-/// nothing, 1 for all when every weight is 0). Stops when no trust and no belief moves by more
-/// than the tolerance (default 1e-6), or after 20 iterations; residual = that largest move.
-/// Time O(iterations * (values + observations)); memory O(values + sources).
-/// @throws InvalidArgumentError if `options` are out of range.
 ScoringResult RunCrh(const graph::CategoricalView& view, const ClassicOptions& options) {
   classic::ValidateOptions(options);
   const auto rule = classic::StoppingRule::For(Algorithm::kCrh, options);
@@ -58,27 +39,26 @@ ScoringResult RunCrh(const graph::CategoricalView& view, const ClassicOptions& o
     const bool unweighted = !(classic::MaxOf(weight, threads) > 0);
     classic::ParallelFor(view.num_values(), threads, [&](std::size_t v) {
       double sum = 0.0;
-      for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-        sum += unweighted ? 1.0 : weight[view.value_sources[k]];
+      for (const Index observer : view.ValueSources(v)) {
+        sum += unweighted ? 1.0 : weight[observer];
       }
       score[v] = sum;
     });
     classic::ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
-      const Index begin = view.object_offsets[o];
-      const Index end = view.object_offsets[o + 1];
+      const graph::IndexRange values = view.ObjectValues(o);
       double best = 0.0;
       double total = 0.0;
-      for (Index v = begin; v < end; ++v) {
+      for (const Index v : values) {
         best = std::max(best, score[v]);
         total += score[v];
       }
       double tied = 0.0;
-      for (Index v = begin; v < end; ++v) {
+      for (const Index v : values) {
         if (score[v] >= best * (1.0 - kTieTolerance)) tied += 1.0;
       }
-      for (Index v = begin; v < end; ++v) {
+      for (const Index v : values) {
         truth[v] = score[v] >= best * (1.0 - kTieTolerance) ? 1.0 / tied : 0.0;
-        (*shares)[v] = total > 0 ? score[v] / total : 1.0 / static_cast<double>(end - begin);
+        (*shares)[v] = total > 0 ? score[v] / total : 1.0 / static_cast<double>(values.size());
       }
     });
   };
@@ -88,8 +68,8 @@ ScoringResult RunCrh(const graph::CategoricalView& view, const ClassicOptions& o
   for (int iteration = 1;; ++iteration) {
     classic::ParallelFor(view.num_sources, threads, [&](std::size_t s) {
       double sum = 0.0;
-      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-        sum += 1.0 - truth[view.source_values[k]];
+      for (const Index value : view.SourceValues(s)) {
+        sum += 1.0 - truth[value];
       }
       loss[s] = sum;
     });

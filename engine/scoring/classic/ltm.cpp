@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -42,27 +43,6 @@ class Counts {
 
 }  // namespace
 
-/// Facts are the "claim true" values. Every source that observes any value of an object makes one
-/// claim on each fact of the object: o = 1 if it observes the fact, o = 0 if not (for a claim
-/// outside a group the only other value is "claim false", so a denial is o = 0). Each fact has a
-/// latent truth t_f; each source a false-positive rate phi0 ~ Beta(alpha_01, alpha_00) and a
-/// sensitivity phi1 ~ Beta(alpha_11, alpha_10). Collapsed Gibbs sampling of each t_f in turn:
-///   p(t_f = i | rest) proportional to beta_i * product over the claims (s, o) on f of
-///     (n_s,i,o - own + alpha_i,o) / (n_s,i,0 + n_s,i,1 - own + alpha_i,0 + alpha_i,1)
-/// where n counts the claims of s by current truth and observation, and `own` (1 for t_f = i) takes
-/// f's own claim out. Published settings: beta = (10, 10), alpha_0 = (10, 1000), alpha_1 =
-/// (50, 50), 50 sweeps, burn-in 10, thinning 2; truths start from fair coin flips.
-/// Belief of a claim = the posterior mean of t_f over the kept sweeps (burn-in = max_iterations /
-/// 5, then every second sweep counting back from the last: 20 samples by default); a fact nobody
-/// states keeps the prior mean 1/2. Trust = posterior mean sensitivity, (n_s,1,1 + 50) /
-/// (n_s,1,1 + n_s,1,0 + 100), averaged over the same sweeps (1/2 for a source with no claims).
-/// Deterministic: one std::mt19937_64 seeded with options.seed, objects and facts in index order,
-/// sampled sequentially whatever the thread count. Runs all sweeps; residual = the largest
-/// difference between a fact's mean over the first and over the second half of the kept sweeps
-/// (1 with a single kept sweep), converged = residual <= tolerance (default 0).
-/// Time O(sweeps * (observations + sum over objects of covering sources * (1 + truth changes)))
-/// thanks to per-object sums of the o = 0 terms; memory O(values + observations + sources).
-/// @throws InvalidArgumentError if `options` are out of range.
 ScoringResult RunLtm(const graph::CategoricalView& view, const ClassicOptions& options) {
   classic::ValidateOptions(options);
   const auto rule = classic::StoppingRule::For(Algorithm::kLtm, options, /*fixed_count=*/true);
@@ -74,25 +54,25 @@ ScoringResult RunLtm(const graph::CategoricalView& view, const ClassicOptions& o
   std::vector<Index> cover_sources;
   cover_sources.reserve(view.num_observations());
   for (std::size_t o = 0; o < view.num_objects(); ++o) {
-    const Index first = view.value_offsets[view.object_offsets[o]];
-    const Index last = view.value_offsets[view.object_offsets[o + 1]];
     const auto start = cover_sources.size();
-    cover_sources.insert(cover_sources.end(), view.value_sources.begin() + first,
-                         view.value_sources.begin() + last);
+    for (const Index k : view.ObjectObservations(o)) cover_sources.push_back(view.value_sources[k]);
     std::sort(cover_sources.begin() + static_cast<std::ptrdiff_t>(start), cover_sources.end());
     cover_sources.erase(std::unique(cover_sources.begin() + static_cast<std::ptrdiff_t>(start),
                                     cover_sources.end()),
                         cover_sources.end());
     cover_offsets[o + 1] = static_cast<Index>(cover_sources.size());
   }
+  const auto covering = [&](std::size_t obj) {
+    return std::span<const Index>(cover_sources.data() + cover_offsets[obj],
+                                  cover_offsets[obj + 1] - cover_offsets[obj]);
+  };
   // Calls fn(s, o) for the claim of every covering source s on fact f of object obj.
   const auto for_each_claim = [&](std::size_t obj, Index f, const auto& fn) {
-    Index k = view.value_offsets[f];
-    const Index k_end = view.value_offsets[f + 1];
-    for (Index c = cover_offsets[obj]; c < cover_offsets[obj + 1]; ++c) {
-      const Index s = cover_sources[c];
-      while (k < k_end && view.value_sources[k] < s) ++k;
-      fn(s, k < k_end && view.value_sources[k] == s ? 1 : 0);
+    const auto asserters = view.ValueSources(f);  // ascending, like the covering sources
+    auto next = asserters.begin();
+    for (const Index s : covering(obj)) {
+      while (next != asserters.end() && *next < s) ++next;
+      fn(s, next != asserters.end() && *next == s ? 1 : 0);
     }
   };
 
@@ -100,8 +80,8 @@ ScoringResult RunLtm(const graph::CategoricalView& view, const ClassicOptions& o
   std::vector<std::uint8_t> truth(view.num_values(), 0);
   Counts counts(view.num_sources);
   for (std::size_t obj = 0; obj < view.num_objects(); ++obj) {
-    if (cover_offsets[obj] == cover_offsets[obj + 1]) continue;
-    for (Index f = view.object_offsets[obj]; f < view.object_offsets[obj + 1]; ++f) {
+    if (covering(obj).empty()) continue;
+    for (const Index f : view.ObjectValues(obj)) {
       if (view.value_sign[f] < 0) continue;
       truth[f] = static_cast<std::uint8_t>(rng() >> 63);
       for_each_claim(obj, f, [&](Index s, int o) { counts.At(s, truth[f], o) += 1.0; });
@@ -125,19 +105,19 @@ ScoringResult RunLtm(const graph::CategoricalView& view, const ClassicOptions& o
   const auto object_sums = [&](std::size_t obj) {
     without_own = {0.0, 0.0};
     with_own = {0.0, 0.0};
-    for (Index c = cover_offsets[obj]; c < cover_offsets[obj + 1]; ++c) {
+    for (const Index s : covering(obj)) {
       for (int i = 0; i < 2; ++i) {
-        without_own[i] += counts.LogLikelihood(cover_sources[c], i, 0, 1.0);
-        with_own[i] += counts.LogLikelihood(cover_sources[c], i, 0, 0.0);
+        without_own[i] += counts.LogLikelihood(s, i, 0, 1.0);
+        with_own[i] += counts.LogLikelihood(s, i, 0, 0.0);
       }
     }
   };
 
   for (int sweep = 1; sweep <= sweeps; ++sweep) {
     for (std::size_t obj = 0; obj < view.num_objects(); ++obj) {
-      if (cover_offsets[obj] == cover_offsets[obj + 1]) continue;
+      if (covering(obj).empty()) continue;
       object_sums(obj);
-      for (Index f = view.object_offsets[obj]; f < view.object_offsets[obj + 1]; ++f) {
+      for (const Index f : view.ObjectValues(obj)) {
         if (view.value_sign[f] < 0) continue;
         const int t = truth[f];
         std::array<double, 2> score{};
@@ -145,8 +125,7 @@ ScoringResult RunLtm(const graph::CategoricalView& view, const ClassicOptions& o
           // Every covering source has a claim on f, counted under truth t: take it out for i = t.
           const double own = i == t ? 1.0 : 0.0;
           double sum = std::log(kBeta[i]) + (i == t ? without_own[i] : with_own[i]);
-          for (Index k = view.value_offsets[f]; k < view.value_offsets[f + 1]; ++k) {
-            const Index s = view.value_sources[k];  // o = 1: swap its o = 0 term for o = 1
+          for (const Index s : view.ValueSources(f)) {  // o = 1: swap its o = 0 term for o = 1
             sum += counts.LogLikelihood(s, i, 1, own) - counts.LogLikelihood(s, i, 0, own);
           }
           score[i] = sum;
@@ -178,8 +157,8 @@ ScoringResult RunLtm(const graph::CategoricalView& view, const ClassicOptions& o
   double residual = kept_total >= 2 ? 0.0 : 1.0;
   std::vector<double> mean(view.num_values(), kBeta[1] / (kBeta[0] + kBeta[1]));
   for (std::size_t obj = 0; obj < view.num_objects(); ++obj) {
-    if (cover_offsets[obj] == cover_offsets[obj + 1]) continue;
-    for (Index f = view.object_offsets[obj]; f < view.object_offsets[obj + 1]; ++f) {
+    if (covering(obj).empty()) continue;
+    for (const Index f : view.ObjectValues(obj)) {
       if (view.value_sign[f] < 0) continue;
       mean[f] = (first_half[f] + second_half[f]) / kept_total;
       if (second_count > 0) {

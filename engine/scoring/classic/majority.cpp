@@ -5,15 +5,11 @@
 
 namespace credence::scoring {
 
-/// One pass. belief(c) = |S(v_c)| / sum over the values v' of c's object of |S(v')|; 1/k for an
-/// object nobody observes. Every source has trust 1: a vote gives each source the same weight.
-/// iterations = 1, residual = 0, converged = true. Time O(values + sources).
-/// @throws InvalidArgumentError if `options` are out of range.
 ScoringResult RunMajority(const graph::CategoricalView& view, const ClassicOptions& options) {
   classic::ValidateOptions(options);
   std::vector<double> votes(view.num_values());
   for (std::size_t v = 0; v < view.num_values(); ++v) {
-    votes[v] = static_cast<double>(view.value_offsets[v + 1] - view.value_offsets[v]);
+    votes[v] = static_cast<double>(view.ValueSources(v).size());
   }
   ScoringResult result;
   result.belief = graph::BeliefsFromValueScores(view, votes);

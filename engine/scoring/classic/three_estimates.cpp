@@ -24,25 +24,6 @@ double Ratio(double wrong, double other) {
 
 }  // namespace
 
-/// The error model: source s errs on fact f with probability eps(s) * phi(f), eps the source's
-/// error rate and phi the fact's difficulty. An asserter of f is then right with probability
-/// 1 - eps phi and a denier of f wrong (f true) with probability eps phi, and a statement's
-/// probability of being wrong is w = 1 - theta(f) for an assertion and theta(f) for a denial, so
-/// with |V(f)| and |F(s)| as in 2-Estimates (GallandLayout):
-///   theta(f) = [sum over asserters of (1 - eps(s) phi(f)) + sum over deniers of eps(s) phi(f)]
-///              / |V(f)|
-///   eps(s)   = sum over the facts s states of min(1, w / phi(f)) / |F(s)|
-///   phi(f)   = sum over the sources stating f of min(1, w / eps(s)) / |V(f)|
-/// (each a mean of one-statement estimates of the factor, from E[wrong] = eps * phi), each step
-/// followed by GallandNormalise (lambda = 0.5); theta, then eps, then phi. Starts from eps = 0.4,
-/// phi = 1: every statement wrong with probability 0.4, so the first theta and eps are those of
-/// 2-Estimates. The cap at 1 and 0 / 0 = 0 are Credence's (see Ratio); the paper leaves division
-/// by a normalised 0 open. Belief = theta (0.5 when nobody states the fact); trust = 1 - eps (0.6
-/// for a source that observes nothing). Stops when no theta, eps or phi moves by more than the
-/// tolerance (default 0.001), or after 100 iterations; residual = that largest move.
-/// Time O(iterations * (values + observations * log observations)): the denial terms of phi are
-/// summed with a sort of each object's error rates; memory O(values + observations).
-/// @throws InvalidArgumentError if `options` are out of range.
 ScoringResult RunThreeEstimates(const graph::CategoricalView& view, const ClassicOptions& options) {
   classic::ValidateOptions(options);
   const auto rule = classic::StoppingRule::For(Algorithm::kThreeEstimates, options);
@@ -69,7 +50,7 @@ ScoringResult RunThreeEstimates(const graph::CategoricalView& view, const Classi
     // estimate min(1, theta / phi) does not depend on who denies, so it is summed per object.
     classic::ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
       double sum = 0.0;
-      for (Index v = view.object_offsets[o]; v < view.object_offsets[o + 1]; ++v) {
+      for (const Index v : view.ObjectValues(o)) {
         if (view.value_sign[v] > 0) sum += Ratio(next_theta[v], phi[v]);
       }
       denial_sum[o] = sum;
@@ -77,8 +58,7 @@ ScoringResult RunThreeEstimates(const graph::CategoricalView& view, const Classi
     classic::ParallelFor(view.num_sources, threads, [&](std::size_t s) {
       if (!layout.source_active[s]) return;
       double sum = 0.0;
-      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-        const Index v = view.source_values[k];
+      for (const Index v : view.SourceValues(s)) {
         const double denied = denial_sum[view.value_object[v]];
         sum += view.value_sign[v] > 0
                    ? Ratio(1.0 - next_theta[v], phi[v]) + (denied - Ratio(next_theta[v], phi[v]))
@@ -92,12 +72,11 @@ ScoringResult RunThreeEstimates(const graph::CategoricalView& view, const Classi
     // f; sum over all of them of min(1, t / eps) = #{eps <= t} + t * sum over eps > t of 1 / eps,
     // read off the object's sorted error rates.
     classic::ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
-      const Index begin = view.object_offsets[o];
-      const Index end = view.object_offsets[o + 1];
-      const Index first = view.value_offsets[begin];
-      const Index last = view.value_offsets[end];
-      if (first == last) return;
-      for (Index k = first; k < last; ++k) sorted_eps[k] = next_eps[view.value_sources[k]];
+      const graph::IndexRange observations = view.ObjectObservations(o);
+      if (observations.empty()) return;
+      const Index first = observations.front();
+      const auto last = static_cast<Index>(first + observations.size());
+      for (const Index k : observations) sorted_eps[k] = next_eps[view.value_sources[k]];
       std::sort(sorted_eps.begin() + first, sorted_eps.begin() + last);
       double tail = 0.0;  // tail_inverse[k] = sum over [k, last) of 1 / sorted_eps
       for (Index k = last; k > first; --k) {
@@ -112,13 +91,13 @@ ScoringResult RunThreeEstimates(const graph::CategoricalView& view, const Classi
             sorted_eps.begin());
         return static_cast<double>(split - first) + (split < last ? t * tail_inverse[split] : 0.0);
       };
-      for (Index v = begin; v < end; ++v) {
+      for (const Index v : view.ObjectValues(o)) {
         if (view.value_sign[v] < 0) continue;
         const double t = next_theta[v];
         double asserted = 0.0;
         double own_denials = 0.0;  // the asserters' terms, included in all_denials(t)
-        for (Index k = view.value_offsets[v]; k < view.value_offsets[v + 1]; ++k) {
-          const double e = next_eps[view.value_sources[k]];
+        for (const Index observer : view.ValueSources(v)) {
+          const double e = next_eps[observer];
           asserted += Ratio(1.0 - t, e);
           own_denials += Ratio(t, e);
         }

@@ -14,18 +14,6 @@ constexpr double kInitialError = 0.4;  // eps(s) before the first iteration
 
 }  // namespace
 
-/// Facts f are the "claim true" values; an observation asserts its value and denies the other
-/// facts of its object (GallandLayout). With eps(s) the error rate of source s:
-///   theta(f) = [sum over asserters of (1 - eps(s)) + sum over deniers of eps(s)] / |V(f)|
-///   eps(s)   = [sum over asserted f of (1 - theta(f)) + sum over denied f of theta(f)] / |F(s)|
-/// each followed by GallandNormalise (lambda = 0.5) over the facts stated by someone / the sources
-/// that observe something. Starts from eps = 0.4 (with equal errors the first theta is an affine
-/// function of the vote share, which the normalisation undoes, so any equal start below 1/2 gives
-/// the same first theta). Belief of a claim = theta of its fact (0.5 when nobody states it); trust
-/// = 1 - eps (0.6 for a source that observes nothing). Stops when no theta or eps moves by more
-/// than the tolerance (default 0.001), or after 100 iterations; residual = that largest move.
-/// Time O(iterations * (values + observations)); memory O(values + sources).
-/// @throws InvalidArgumentError if `options` are out of range.
 ScoringResult RunTwoEstimates(const graph::CategoricalView& view, const ClassicOptions& options) {
   classic::ValidateOptions(options);
   const auto rule = classic::StoppingRule::For(Algorithm::kTwoEstimates, options);
@@ -45,7 +33,7 @@ ScoringResult RunTwoEstimates(const graph::CategoricalView& view, const ClassicO
 
     classic::ParallelFor(view.num_objects(), threads, [&](std::size_t o) {
       double sum = 0.0;
-      for (Index v = view.object_offsets[o]; v < view.object_offsets[o + 1]; ++v) {
+      for (const Index v : view.ObjectValues(o)) {
         if (view.value_sign[v] > 0) sum += next_theta[v];
       }
       object_theta[o] = sum;
@@ -53,8 +41,7 @@ ScoringResult RunTwoEstimates(const graph::CategoricalView& view, const ClassicO
     classic::ParallelFor(view.num_sources, threads, [&](std::size_t s) {
       if (!layout.source_active[s]) return;
       double wrong = 0.0;
-      for (Index k = view.source_offsets[s]; k < view.source_offsets[s + 1]; ++k) {
-        const Index v = view.source_values[k];
+      for (const Index v : view.SourceValues(s)) {
         const double denied = object_theta[view.value_object[v]];
         // asserting fact v is wrong with 1 - theta(v); denying each other fact f with theta(f)
         wrong += view.value_sign[v] > 0 ? (1.0 - next_theta[v]) + (denied - next_theta[v]) : denied;

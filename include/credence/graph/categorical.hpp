@@ -12,13 +12,15 @@
 /// observes a value at most once however many relays carry it.
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
-#include "credence/graph/evidence.hpp"
 #include "credence/core/dataset.hpp"
+#include "credence/graph/evidence.hpp"
 
 namespace credence::graph {
 
+/// The view itself: flat arrays in compressed-sparse-row form, immutable once built.
 struct CategoricalView {
   Index num_sources = 0;
   Index num_claims = 0;
@@ -42,6 +44,33 @@ struct CategoricalView {
   std::size_t num_values() const { return value_object.size(); }
   std::size_t num_observations() const { return value_sources.size(); }
   Index object_size(std::size_t o) const { return object_offsets[o + 1] - object_offsets[o]; }
+  /// True for the object of a claim outside any group: its values are [claim true, claim false].
+  bool IsBinary(std::size_t o) const {
+    return object_size(o) == 2 && value_sign[object_offsets[o] + 1] < 0;
+  }
+
+  /// The values of object o (indices into the value arrays). O(1).
+  IndexRange ObjectValues(std::size_t object) const {
+    return {object_offsets[object], object_offsets[object + 1]};
+  }
+  /// The positions in value_sources of the observations of object o's values. O(1).
+  IndexRange ObjectObservations(std::size_t object) const {
+    return {value_offsets[object_offsets[object]], value_offsets[object_offsets[object + 1]]};
+  }
+  /// The sources observing value v, ascending. O(1).
+  std::span<const Index> ValueSources(std::size_t value) const {
+    return {value_sources.data() + value_offsets[value],
+            value_offsets[value + 1] - value_offsets[value]};
+  }
+  /// The positions of value v's observations in value_sources (for arrays parallel to it). O(1).
+  IndexRange ValueObservations(std::size_t value) const {
+    return {value_offsets[value], value_offsets[value + 1]};
+  }
+  /// The values source s observes, ascending. O(1).
+  std::span<const Index> SourceValues(std::size_t source) const {
+    return {source_values.data() + source_offsets[source],
+            source_offsets[source + 1] - source_offsets[source]};
+  }
 };
 
 /// Builds the view. Deterministic (sources, claims and values in index order).

@@ -13,13 +13,16 @@
 /// that outlet's credibility (MODEL.md, anonymity rule).
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
-#include "credence/graph/claim_graph.hpp"
 #include "credence/core/dataset.hpp"
+#include "credence/graph/claim_graph.hpp"
+#include "credence/graph/index_range.hpp"
 
 namespace credence::graph {
 
+/// The snapshot itself: flat arrays, immutable once FreezeEvidence returns.
 struct EvidenceSnapshot {
   Index num_sources = 0;
   Index num_claims = 0;
@@ -52,11 +55,24 @@ struct EvidenceSnapshot {
   std::vector<Index> claim_neutral;
 
   std::size_t num_units() const { return unit_claim.size(); }
+  std::size_t num_members() const { return member_owner.size(); }
+
+  /// The units of claim c (indices into the unit arrays). O(1).
+  IndexRange Units(Index claim) const { return {claim_offsets[claim], claim_offsets[claim + 1]}; }
+  /// The members of unit u (indices into the member arrays), owners contiguous. O(1).
+  IndexRange Members(std::size_t unit) const {
+    return {unit_offsets[unit], unit_offsets[unit + 1]};
+  }
+  /// The members source s owns (indices into the member arrays), in member order. O(1).
+  std::span<const Index> OwnerMembers(Index source) const {
+    return {owner_members.data() + owner_offsets[source],
+            owner_offsets[source + 1] - owner_offsets[source]};
+  }
+
   /// True for a unit of implied denials (support for an alternative of a group), which shows the
   /// other side of a group's dispute but is not evidence of its own (the group's beliefs are
   /// normalised instead).
   bool IsImplied(std::size_t u) const { return (member_flags[unit_offsets[u]] & kImplied) != 0; }
-  std::size_t num_members() const { return member_owner.size(); }
   Index unit_size(std::size_t u) const { return unit_offsets[u + 1] - unit_offsets[u]; }
 };
 

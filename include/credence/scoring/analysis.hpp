@@ -5,10 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "credence/core/dataset.hpp"
 #include "credence/graph/claim_graph.hpp"
 #include "credence/graph/evidence.hpp"
 #include "credence/scoring/assessment.hpp"
 #include "credence/scoring/model.hpp"
+#include "credence/scoring/result.hpp"
 
 namespace credence::scoring {
 
@@ -27,24 +29,35 @@ struct AnalysisOptions {
   void Validate() const;
 };
 
-/// Ranks claims by dispute score, then by total trusted mass, then by id.
-/// Time O(units + members + C log C + S log S).
+/// Assesses every claim and source under the beliefs and trusts in `result` (from any
+/// algorithm): each claim's trusted mass on both sides, weighed with the default model's
+/// evidence weights under `model` (docs/model.md), its dispute score and verdict; each source's
+/// agreement with the beliefs. Ranks claims by dispute score, then by total trusted mass, then by
+/// id; sources by trust, then id. The per-claim pass runs on options.threads threads for
+/// kParallelThreshold claims and more; the result does not depend on it.
+/// Time O(units log units + members + C log C + S log S).
+/// @throws InvalidArgumentError if `model` or `options` fail Validate().
 Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
-                 const EvidenceWeights& weights, const ScoringResult& result,
+                 const ModelOptions& model, const ScoringResult& result,
                  const AnalysisOptions& options);
 
-/// Explains a claim's belief under the trusts in `result`. For the default model the belief is
-/// exactly sigmoid(log_odds); other algorithms report their own belief beside it.
+/// Explains a claim's belief under the trusts in `result`, with the default model's evidence
+/// weights and base rate under `model`. For the default model the belief is exactly
+/// sigmoid(log_odds) (for a grouped claim, the softmax of the group's evidence); other algorithms
+/// report their own belief beside it. `claim` must be a claim of `data`.
+/// Time O(members + sources + claims): the weights are computed for the call (explain many
+/// claims with the overload below).
+/// @throws InvalidArgumentError if `model` fails Validate().
 Explanation Explain(const Dataset& data, const graph::ClaimGraph& graph,
-                    const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights,
-                    const ScoringResult& result, double base_rate, Index claim);
+                    const graph::EvidenceSnapshot& snap, const ModelOptions& model,
+                    const ScoringResult& result, Index claim);
 
 /// Explain for each of `claims` (indices < claims in the dataset), in their order, sharing one
-/// set-up: O(C) once, then each claim's stances (and its group's claims) instead of O(C) per
-/// claim. The same explanations, bit for bit, as one call per claim.
+/// set-up: O(members + sources + claims) once, then each claim's stances (and its group's
+/// claims) instead of the set-up per claim. The same explanations, bit for bit, as one call per
+/// claim. @throws InvalidArgumentError if `model` fails Validate().
 std::vector<Explanation> Explain(const Dataset& data, const graph::ClaimGraph& graph,
-                                 const graph::EvidenceSnapshot& snap,
-                                 const EvidenceWeights& weights, const ScoringResult& result,
-                                 double base_rate, const std::vector<Index>& claims);
+                                 const graph::EvidenceSnapshot& snap, const ModelOptions& model,
+                                 const ScoringResult& result, const std::vector<Index>& claims);
 
 }  // namespace credence::scoring

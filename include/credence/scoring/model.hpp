@@ -5,7 +5,7 @@
 ///   evidence: S_c = sum over units u of c of  pi_u * max over members m of u of
 ///                   w_m * max(0, logit(chain(theta_owner(m), hops_m)))
 ///   belief:   b_c = sigmoid(logit(rho) + S_c), or for a group of alternatives the softmax of S
-///             over the group (BeliefRule)
+///             over the group
 ///   trust:   theta_s = (a_s + sum_m credit_m * agree_m) / (a_s + b_s + sum_m credit_m)
 ///
 /// where w_m = weight * hedge factor * interested factor * anonymous factor, chain(theta, h) =
@@ -14,9 +14,12 @@
 /// supporting member and 1 - b_c for a denying one, and (a_s, b_s) the Beta prior.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "credence/core/dataset.hpp"
 #include "credence/graph/evidence.hpp"
+#include "credence/scoring/result.hpp"
 
 namespace credence::scoring {
 
@@ -45,7 +48,8 @@ struct ModelOptions {
   /// iterations on large data. 0: plain iteration only.
   double accelerate = 1.0;
 
-  // Default prior trust by source kind.
+  /// Default prior trust (mean of the Beta prior) by source kind, each in (0, 1); a source's own
+  /// `prior` replaces it.
   double prior_news = 0.7;
   double prior_wire = 0.75;
   double prior_fact_checker = 0.8;
@@ -56,8 +60,10 @@ struct ModelOptions {
   double prior_organisation = 0.6;
 
   int max_iterations = 200;  ///< >= 1.
-  double tolerance = 1e-6;   ///< Stop when no belief or trust moves more than this; > 0.
-  int threads = 0;           ///< 0: all cores. Results do not depend on it.
+  /// Stop when no belief or trust moves more than this; >= 0. With 0 the run stops only when
+  /// nothing moves at all (or at max_iterations).
+  double tolerance = 1e-6;
+  int threads = 0;  ///< 0: all cores. Results do not depend on it.
 
   /// @throws InvalidArgumentError naming the first field out of range.
   void Validate() const;
@@ -70,113 +76,20 @@ struct ModelOptions {
   static std::vector<std::string_view> ParameterNames();
 };
 
-/// What any scoring algorithm returns.
-struct ScoringResult {
-  std::string algorithm;
-  std::vector<double> belief;  ///< Per claim, in [0, 1].
-  std::vector<double> trust;   ///< Per source, in [0, 1].
-  int iterations = 0;
-  double residual = 0.0;  ///< Largest change in the last iteration.
-  bool converged = false;
-  /// Bytes of the flat arrays one iteration reads or writes, each array counted once: what an
-  /// iteration must move at the least, for stating its speed against the memory bandwidth
-  /// (docs/performance.md). 0 where an algorithm does not report it.
-  std::size_t bytes_per_iteration = 0;
-  /// Wall time of the iterations alone (set-up and the final belief pass excluded), for the
-  /// same comparison. Timing only: it never affects a result.
-  double iteration_seconds = 0.0;
-};
-
-/// The per-member quantities the default model's log-odds are built from; shared by the model,
-/// the dispute score and the explanations so that all three use one formula.
-class EvidenceWeights {
- public:
-  EvidenceWeights(const Dataset& data, const graph::EvidenceSnapshot& snap,
-                  const ModelOptions& options);
-
-  /// Log-odds (>= 0) a member would add with its owner at trust `theta`, before polarity.
-  double MemberScore(std::size_t member, double theta) const;
-  /// logit(chain(theta_s, 0 hops)) for every source: the part of MemberScore shared by all the
-  /// members of a source without relay hops, computed once per iteration instead of per member.
-  std::vector<double> SourceLogits(const std::vector<double>& trust) const;
-  /// MemberScore(member, theta) from a SourceLogits entry; bitwise the same value.
-  double MemberScore(std::size_t member, double theta, double source_logit) const {
-    return gain_[member] == 1.0 ? weight_[member] * std::max(0.0, source_logit)
-                                : MemberScore(member, theta);
-  }
-  /// The member of unit u that carries it (the largest MemberScore), given trusts.
-  std::size_t BestMember(std::size_t unit, const std::vector<double>& trust) const;
-  double weight(std::size_t member) const { return weight_[member]; }
-  double prior_a(std::size_t source) const { return prior_a_[source]; }
-  double prior_b(std::size_t source) const { return prior_b_[source]; }
-  double prior_mean(std::size_t source) const {
-    return prior_a_[source] / (prior_a_[source] + prior_b_[source]);
-  }
-  double floor() const { return floor_; }
-  double echo_factor() const { return echo_; }
-
- private:
-  const graph::EvidenceSnapshot& snap_;
-  std::vector<double> weight_;  // w_m
-  std::vector<double> gain_;    // (2f - 1)^hops
-  std::vector<double> prior_a_;
-  std::vector<double> prior_b_;
-  double floor_;
-  double echo_;
-};
-
-/// The belief half of an iteration, shared by the model and the explanations.
-///   ungrouped claim c:  b_c = sigmoid(logit(base_rate) + S_c)
-///   group of alternatives G:  b_c = exp(S_c) / sum over c' in G of exp(S_c')  (exactly one is
-///   true)
-/// where S_c, the claim's evidence, sums the signed scores of its units (implied units, which only
-/// restate the alternatives' support, excluded), each side discounted for undeclared echo.
-class BeliefRule {
- public:
-  BeliefRule(const Dataset& data, const graph::EvidenceSnapshot& snap,
-             const EvidenceWeights& weights, double base_rate);
-  /// S_c under the given trusts: on each side, the units' scores strongest first, the k-th
-  /// counting echo_factor^k. O(members of the claim + units log units).
-  double Evidence(Index claim, const std::vector<double>& trust) const;
-  /// The same, filling `contribution` with each unit's signed share of S_c (0 for implied
-  /// units), indexed from the claim's first unit.
-  double Evidence(Index claim, const std::vector<double>& trust,
-                  std::vector<double>* contribution) const;
-  /// The same with SourceLogits(trust) precomputed (nullptr: computed per member).
-  double Evidence(Index claim, const std::vector<double>& trust,
-                  const std::vector<double>* source_logits,
-                  std::vector<double>* contribution) const;
-  /// Evidence(claim, trust, &source_logits, nullptr) by a cheaper route, bitwise the same value.
-  double FastEvidence(Index claim, const std::vector<double>& trust,
-                      const std::vector<double>& source_logits) const;
-  /// Every claim's belief under the given trusts; `belief` must have one entry per claim.
-  void Beliefs(const std::vector<double>& trust, int threads, std::vector<double>* belief) const;
-  /// Trusted mass on each side of a claim (E+, E-) for the dispute score: the same discounted
-  /// scores as S_c, with the implied denials of a group's alternatives added to E- after the
-  /// explicit denials (docs/model.md).
-  std::pair<double, double> SideMass(Index claim, const std::vector<double>& trust) const;
-  /// As SideMass, with `source_logits` = weights.SourceLogits(trust) computed once by the caller.
-  std::pair<double, double> SideMass(Index claim, const std::vector<double>& trust,
-                                     const std::vector<double>& source_logits) const;
-
- private:
-  const graph::EvidenceSnapshot& snap_;
-  const EvidenceWeights& weights_;
-  double base_;
-  double echo_;
-  std::vector<Index> ungrouped_;
-  std::vector<Index> group_offsets_;
-  std::vector<Index> group_claims_;
-};
-
-/// Runs the default model to convergence. Deterministic for any thread count: each claim's and
-/// each source's update is a sequential sum in snapshot order.
+/// Runs the default model to convergence: from the prior trusts, each iteration computes every
+/// belief from the trusts, then every trust from those beliefs, accelerated by SQUAREM when
+/// options.accelerate is 1. Stops when the largest change is below options.tolerance or is 0
+/// (converged), or after options.max_iterations; at convergence the beliefs are recomputed from the
+/// final trusts, so that each is exactly what its explanation lists. Deterministic for any thread
+/// count: each claim's and each source's update is a sequential sum in snapshot order.
 /// Time O(iterations * (units + members)); memory O(claims + sources + members).
 /// @throws InvalidArgumentError if options fail Validate().
 ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& snap,
                            const ModelOptions& options);
 
+/// ln(p / (1 - p)) for p in (0, 1); +-inf at 1 and 0.
 double Logit(double p);
+/// 1 / (1 + e^-x), in [0, 1].
 double Sigmoid(double x);
 
 }  // namespace credence::scoring

@@ -17,12 +17,13 @@
 #include <algorithm>
 #include <fstream>
 #include <random>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "credence/graph/claim_graph.hpp"
 #include "credence/core/dataset.hpp"
+#include "credence/graph/claim_graph.hpp"
 #include "credence/io/reader.hpp"
 #include "testutil/testutil.hpp"
 
@@ -55,9 +56,9 @@ std::vector<std::string> UnitsOf(const Frozen& f, const std::string& claim_id) {
   std::vector<std::string> units;
   if (c == kNone) return units;
   const EvidenceSnapshot& s = f.snap;
-  for (Index u = s.claim_offsets[c]; u < s.claim_offsets[c + 1]; ++u) {
+  for (const Index u : s.Units(c)) {
     std::string text = s.unit_polarity[u] > 0 ? "+" : "-";
-    for (Index m = s.unit_offsets[u]; m < s.unit_offsets[u + 1]; ++m) {
+    for (const Index m : s.Members(u)) {
       text +=
           fmt::format("{}{}:{}:{}:{}", m == s.unit_offsets[u] ? " " : ", ",
                       f.data.sources[f.data.stances[s.member_stance[m]].holder].id,
@@ -102,11 +103,18 @@ void ExpectWellFormed(const Frozen& f) {
   ASSERT_EQ(s.member_flags.size(), s.num_members());
   for (Index c = 0; c < s.num_claims; ++c) {
     ASSERT_LE(s.claim_offsets[c], s.claim_offsets[c + 1]);
-    for (Index u = s.claim_offsets[c]; u < s.claim_offsets[c + 1]; ++u) {
+    // The range accessors cover exactly the offsets' runs.
+    ASSERT_EQ(s.Units(c).size(), s.claim_offsets[c + 1] - s.claim_offsets[c]);
+    if (!s.Units(c).empty()) {
+      EXPECT_EQ(s.Units(c).front(), s.claim_offsets[c]);
+    }
+    for (const Index u : s.Units(c)) {
+      ASSERT_EQ(s.Members(u).size(), s.unit_size(u));
+      EXPECT_EQ(s.Members(u).front(), s.unit_offsets[u]);
       EXPECT_EQ(s.unit_claim[u], c);
       EXPECT_TRUE(s.unit_polarity[u] == 1 || s.unit_polarity[u] == -1);
       ASSERT_LT(s.unit_offsets[u], s.unit_offsets[u + 1]) << "empty unit " << u;
-      for (Index m = s.unit_offsets[u]; m < s.unit_offsets[u + 1]; ++m) {
+      for (const Index m : s.Members(u)) {
         const Stance& st = d.stances[s.member_stance[m]];
         EXPECT_GT(s.member_weight[m], 0.0F);
         EXPECT_LE(s.member_weight[m], 1.0F);
@@ -137,6 +145,11 @@ void ExpectOwnerIndexIsExact(const EvidenceSnapshot& s) {
   std::vector<int> seen(s.num_members(), 0);
   for (Index src = 0; src < s.num_sources; ++src) {
     ASSERT_LE(s.owner_offsets[src], s.owner_offsets[src + 1]);
+    const std::span<const Index> owned = s.OwnerMembers(src);
+    ASSERT_EQ(owned.size(), s.owner_offsets[src + 1] - s.owner_offsets[src]);
+    if (!owned.empty()) {
+      EXPECT_EQ(owned.data(), &s.owner_members[s.owner_offsets[src]]);
+    }
     for (Index k = s.owner_offsets[src]; k < s.owner_offsets[src + 1]; ++k) {
       const Index m = s.owner_members[k];
       ASSERT_LT(m, s.num_members());

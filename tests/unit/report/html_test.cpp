@@ -56,9 +56,8 @@ const char* const kMarkupDataset =
 class DocumentTest : public testing::Test {
  protected:
   void SetUp() override {
-    path_ = testing::TempDir() + "credence-markup.jsonl";
-    std::ofstream(path_) << kMarkupDataset;
-    session_ = Session::Run(path_, SessionOptions{});
+    session_ =
+        Session::Run(io::ParseJsonl(kMarkupDataset, "credence-markup.jsonl"), SessionOptions{});
   }
   ReportModel Model() const {
     const ReportOptions options = DocumentReportOptions(50);
@@ -71,7 +70,6 @@ class DocumentTest : public testing::Test {
     WriteHtmlReport(out, Model());
     return out.str();
   }
-  std::string path_;
   std::unique_ptr<Session> session_;
 };
 

@@ -1,0 +1,59 @@
+#pragma once
+// The belief half of an iteration of the default model (include/credence/scoring/model.hpp),
+// shared by the model, the dispute score and the explanations. Internal: it holds references to
+// the snapshot and the weights, which must outlive it.
+//
+//   ungrouped claim c:  b_c = sigmoid(logit(base_rate) + S_c)
+//   group of alternatives G:  b_c = exp(S_c) / sum over c' in G of exp(S_c')  (exactly one is
+//   true)
+//
+// where S_c, the claim's evidence, sums the signed scores of its units (implied units, which only
+// restate the alternatives' support, excluded), each side discounted for undeclared echo: on each
+// side the units' scores strongest first, the k-th counting echo_factor^k.
+
+#include <utility>
+#include <vector>
+
+#include "credence/core/dataset.hpp"
+#include "credence/graph/evidence.hpp"
+#include "evidence_weights_internal.hpp"
+
+namespace credence::scoring {
+
+class BeliefRule {
+ public:
+  /// Lists the ungrouped claims and the claims of each group. Time O(claims).
+  BeliefRule(const Dataset& data, const graph::EvidenceSnapshot& snap,
+             const EvidenceWeights& weights, double base_rate);
+
+  /// S_c under the given trusts. `contribution`, unless nullptr, receives each unit's signed
+  /// share of S_c (0 for implied units), indexed from the claim's first unit.
+  /// O(members of the claim + units log units).
+  double Evidence(Index claim, const std::vector<double>& trust,
+                  std::vector<double>* contribution = nullptr) const;
+  /// Evidence(claim, trust) by a cheaper route (the logits of the sources' trusts computed once
+  /// per pass, plain scores sorted rather than (score, unit) pairs), bitwise the same value. The
+  /// belief pass calls it; `source_logits` = weights.SourceLogits(trust).
+  double FastEvidence(Index claim, const std::vector<double>& trust,
+                      const std::vector<double>& source_logits) const;
+  /// Every claim's belief under the given trusts; `belief` must have one entry per claim. Runs
+  /// on `threads` threads (>= 1) for kParallelThreshold ungrouped claims or
+  /// kParallelThreshold / 8 groups and more; the result does not depend on it.
+  void Beliefs(const std::vector<double>& trust, int threads, std::vector<double>* belief) const;
+  /// Trusted mass on each side of a claim (E+, E-) for the dispute score: the same discounted
+  /// scores as S_c, with the implied denials of a group's alternatives added to E- after the
+  /// explicit denials (docs/model.md). `source_logits` = weights.SourceLogits(trust).
+  std::pair<double, double> SideMass(Index claim, const std::vector<double>& trust,
+                                     const std::vector<double>& source_logits) const;
+
+ private:
+  const graph::EvidenceSnapshot& snap_;
+  const EvidenceWeights& weights_;
+  double base_;
+  double echo_;
+  std::vector<Index> ungrouped_;
+  std::vector<Index> group_offsets_;
+  std::vector<Index> group_claims_;
+};
+
+}  // namespace credence::scoring

@@ -7,15 +7,31 @@
 namespace credence::graph {
 namespace {
 
+// The key of a stance's own origin: its `origin` if given (type 1), else its holder (type 0).
+struct OriginKey {
+  std::uint8_t type = 0;
+  Index key = kNone;
+  auto operator<=>(const OriginKey&) const = default;
+};
+
+OriginKey OwnKey(const Stance& s) {
+  return s.origin == kNone ? OriginKey{0, s.holder} : OriginKey{1, s.origin};
+}
+
 struct Pending {
-  std::int8_t polarity;   // +1 / -1
-  std::uint8_t key_type;  // 0: origin is the holder, 1: explicit origin
-  Index key;
+  std::int8_t polarity;  // +1 / -1
+  OriginKey key;
   std::uint8_t flags;
   Index owner;
   Index stance;
   std::uint8_t hops;
+  Index copied;  // for a copy, the stance it copies; else kNone
 };
+
+bool Inert(std::uint8_t flags) {
+  return (flags & (EvidenceSnapshot::kImplied | EvidenceSnapshot::kPosition)) != 0;
+}
+bool Copy(std::uint8_t flags) { return (flags & EvidenceSnapshot::kCopy) != 0; }
 
 // Relay hops between the witness and the reader: the chain is the publisher followed by the
 // relays in `via`; a named holder is one more hop behind the outlet that quotes it.
@@ -35,14 +51,15 @@ std::uint8_t CountHops(const Dataset& data, const Stance& s, Index witness) {
   return static_cast<std::uint8_t>(std::min(hops, 255));
 }
 
-// Deterministic order of a claim's members: by unit key, then by every attribute that shows in
-// the output, so that shuffling the input lines changes nothing.
+// Deterministic order of a claim's members: by unit (polarity, inert, origin key), carriers
+// before copies, then by every attribute that shows in the output, so that shuffling the input
+// lines changes nothing. Within the carriers of a unit, the members of one owner are contiguous
+// (the model credits each owner once).
 bool MemberBefore(const Dataset& data, const Pending& a, const Pending& b) {
-  // Members of one owner are contiguous within a unit (the model credits each owner once).
-  const bool ia = (a.flags & EvidenceSnapshot::kImplied) != 0;
-  const bool ib = (b.flags & EvidenceSnapshot::kImplied) != 0;
-  const auto ka = std::make_tuple(-a.polarity, ia, a.key_type, a.key, a.owner, a.flags, a.hops);
-  const auto kb = std::make_tuple(-b.polarity, ib, b.key_type, b.key, b.owner, b.flags, b.hops);
+  const auto ka =
+      std::make_tuple(-a.polarity, Inert(a.flags), a.key, Copy(a.flags), a.owner, a.flags, a.hops);
+  const auto kb =
+      std::make_tuple(-b.polarity, Inert(b.flags), b.key, Copy(b.flags), b.owner, b.flags, b.hops);
   if (ka != kb) return ka < kb;
   const Stance& sa = data.stances[a.stance];
   const Stance& sb = data.stances[b.stance];
@@ -63,7 +80,300 @@ bool MemberBefore(const Dataset& data, const Pending& a, const Pending& b) {
   return a.stance < b.stance;
 }
 
+// A CSR list of stance indices by some key (claim or report), each run in stance order, built by
+// a counting sort over the stance table: one sequential pass. (For claims these are the claim
+// vertex's stance in-edges; walking them in the graph would fetch each edge's property through
+// the CSR's backward links, a cache miss per stance at ten million stances.)
+struct StanceLists {
+  std::vector<Index> offsets;
+  std::vector<Index> stances;
+
+  template <typename KeyOf>
+  StanceLists(const Dataset& data, std::size_t num_keys, KeyOf key_of) : offsets(num_keys + 1, 0) {
+    Index listed = 0;
+    for (const Stance& s : data.stances) {
+      const Index k = key_of(s);
+      if (k == kNone) continue;
+      ++offsets[k + 1];
+      ++listed;
+    }
+    for (std::size_t k = 0; k < num_keys; ++k) offsets[k + 1] += offsets[k];
+    stances.resize(listed);
+    std::vector<Index> next(offsets.begin(), offsets.end() - 1);
+    for (Index i = 0; i < data.stances.size(); ++i) {
+      const Index k = key_of(data.stances[i]);
+      if (k != kNone) stances[next[k]++] = i;
+    }
+  }
+  std::span<const Index> Of(Index key) const {
+    return {stances.data() + offsets[key], offsets[key + 1] - offsets[key]};
+  }
+};
+
+// Interest with a direction (docs/model.md): a stance is self-serving when its holder speaks for
+// a party the claim harms and denies it, or a party the claim favours and supports it; an
+// admission when it supports a claim harming its party or denies one favouring it. A party named
+// only in `about` (no direction said) makes any stance of its speakers self-serving.
+class InterestRule {
+ public:
+  InterestRule(const Dataset& data, const ClaimGraph& graph)
+      : graph_(graph), parties_(data.sources.size()), known_(data.sources.size()) {}
+
+  std::uint8_t Flags(const Claim& claim, Index holder, int polarity) {
+    if (claim.about.empty() && claim.adverse_to.empty() && claim.favours.empty()) return 0;
+    const auto names = [&](const std::vector<Index>& entities) {
+      const std::vector<Index>& p = PartiesOf(holder);
+      return std::any_of(entities.begin(), entities.end(),
+                         [&](Index e) { return std::binary_search(p.begin(), p.end(), e); });
+    };
+    const bool harmed = names(claim.adverse_to);
+    const bool favoured = names(claim.favours);
+    // A party named in `about` and also in adverse_to or favours has its direction from those.
+    bool undirected = false;
+    if (!claim.about.empty()) {
+      const std::vector<Index>& p = PartiesOf(holder);
+      for (Index e : claim.about) {
+        const auto listed = [e](const std::vector<Index>& v) {
+          return std::find(v.begin(), v.end(), e) != v.end();
+        };
+        if (!listed(claim.adverse_to) && !listed(claim.favours) &&
+            std::binary_search(p.begin(), p.end(), e)) {
+          undirected = true;
+          break;
+        }
+      }
+    }
+    if ((polarity < 0 && harmed) || (polarity > 0 && favoured) || undirected) {
+      return EvidenceSnapshot::kInterested;
+    }
+    if (harmed || favoured) return EvidenceSnapshot::kAdmission;
+    return 0;
+  }
+
+ private:
+  // The parties each holder speaks for, computed on first need (only claims naming parties ask).
+  const std::vector<Index>& PartiesOf(Index source) {
+    if (!known_[source]) {
+      parties_[source] = graph_.PartiesOf(source);
+      known_[source] = true;
+    }
+    return parties_[source];
+  }
+
+  const ClaimGraph& graph_;
+  std::vector<std::vector<Index>> parties_;
+  std::vector<bool> known_;
+};
+
+// One position per holder per group: the (holder, claim) pairs of supporting stances in each
+// group, sorted, to tell whether a denial's holder supports another alternative.
+class Positions {
+ public:
+  Positions(const Dataset& data, const std::vector<std::vector<Index>>& group_claims,
+            const StanceLists& on_claim)
+      : supports_(group_claims.size()) {
+    for (std::size_t g = 0; g < group_claims.size(); ++g) {
+      for (Index c : group_claims[g]) {
+        for (Index i : on_claim.Of(c)) {
+          if (data.stances[i].polarity == Polarity::kSupports) {
+            supports_[g].emplace_back(data.stances[i].holder, c);
+          }
+        }
+      }
+      std::sort(supports_[g].begin(), supports_[g].end());
+    }
+  }
+
+  // Whether `holder` supports a claim of `group` other than `claim`.
+  bool SupportsAnother(Index group, Index holder, Index claim) const {
+    const auto& s = supports_[group];
+    for (auto it = std::lower_bound(s.begin(), s.end(), std::pair<Index, Index>{holder, 0});
+         it != s.end() && it->first == holder; ++it) {
+      if (it->second != claim) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::vector<std::pair<Index, Index>>> supports_;
+};
+
+// The stance a citing stance republishes (MODEL.md, independence by citation). Reports are
+// visited in citation order (cited before citing; the builder rejects cycles), so a copy of a
+// copy finds its root already resolved.
+class CopyFinder {
+ public:
+  struct Root {
+    OriginKey key;          // the origin key of the unit it joins
+    Index copied = kNone;   // the nearest cited stance it copies; kNone: not a copy
+    bool position = false;  // the copied stance is merged into its holder's position
+  };
+
+  CopyFinder(const Dataset& data, const StanceLists& by_report, const std::vector<bool>& position)
+      : data_(data), by_report_(by_report), position_(position), roots_(data.stances.size()) {
+    for (Index i = 0; i < data.stances.size(); ++i) roots_[i].key = OwnKey(data.stances[i]);
+    for (Index r : CitationOrder()) {
+      if (data.reports[r].cited_reports.empty()) continue;
+      for (Index i : by_report.Of(r)) {
+        if (data.stances[i].polarity != Polarity::kNeutral) Resolve(i);
+      }
+    }
+  }
+
+  const Root& Of(Index stance) const { return roots_[stance]; }
+
+ private:
+  // Reports ordered so that each comes after every report it cites (Kahn's algorithm; ties in
+  // index order).
+  std::vector<Index> CitationOrder() const {
+    const std::size_t n = data_.reports.size();
+    std::vector<Index> waiting(n, 0);
+    std::vector<std::vector<Index>> citers(n);
+    for (Index r = 0; r < n; ++r) {
+      for (Index cited : data_.reports[r].cited_reports) {
+        ++waiting[r];
+        citers[cited].push_back(r);
+      }
+    }
+    std::vector<Index> order;
+    order.reserve(n);
+    for (Index r = 0; r < n; ++r) {
+      if (waiting[r] == 0) order.push_back(r);
+    }
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      for (Index citer : citers[order[k]]) {
+        if (--waiting[citer] == 0) order.push_back(citer);
+      }
+    }
+    return order;
+  }
+
+  // Breadth-first from the stance's report through `cites`, at most kMaxCitationHops deep: the
+  // first level that holds stances of the same claim and polarity decides; among them the
+  // smallest root key wins (then the smallest stance index). A report holding such a stance is
+  // not walked past: that stance's own root already accounts for what it cites.
+  void Resolve(Index i) {
+    const Stance& s = data_.stances[i];
+    std::vector<Index> frontier = data_.reports[s.report].cited_reports;
+    std::vector<Index> visited;
+    const Root* best = nullptr;
+    Index best_stance = kNone;
+    for (int depth = 0; depth < kMaxCitationHops && !frontier.empty() && best == nullptr; ++depth) {
+      std::sort(frontier.begin(), frontier.end());
+      frontier.erase(std::unique(frontier.begin(), frontier.end()), frontier.end());
+      std::vector<Index> next;
+      for (Index r : frontier) {
+        if (std::binary_search(visited.begin(), visited.end(), r)) continue;
+        bool holds = false;
+        for (Index j : by_report_.Of(r)) {
+          const Stance& t = data_.stances[j];
+          if (j == i || t.claim != s.claim || t.polarity != s.polarity) continue;
+          holds = true;
+          if (best == nullptr || std::tie(roots_[j].key, j) < std::tie(best->key, best_stance)) {
+            best = &roots_[j];
+            best_stance = j;
+          }
+        }
+        if (!holds) {
+          const auto& cited = data_.reports[r].cited_reports;
+          next.insert(next.end(), cited.begin(), cited.end());
+        }
+      }
+      visited.insert(visited.end(), frontier.begin(), frontier.end());
+      std::sort(visited.begin(), visited.end());
+      frontier.swap(next);
+    }
+    if (best == nullptr || best->key == roots_[i].key) return;  // no copy, or its own origin
+    roots_[i] = Root{best->key, best_stance, best->position || position_[best_stance]};
+  }
+
+  const Dataset& data_;
+  const StanceLists& by_report_;
+  const std::vector<bool>& position_;
+  std::vector<Root> roots_;
+};
+
+// Marks each unit inert or alone (EvidenceSnapshot::kUnitInert, kUnitAlone). A scope is a claim
+// outside any group, or a whole group: a unit is alone when every owner of evidence in its scope
+// is one of its own owners.
+void MarkUnits(const Dataset& data, const std::vector<std::vector<Index>>& group_claims,
+               EvidenceSnapshot* snap) {
+  snap->unit_flags.assign(snap->num_units(), 0);
+  for (std::size_t u = 0; u < snap->num_units(); ++u) {
+    if (Inert(snap->member_flags[snap->unit_offsets[u]])) {
+      snap->unit_flags[u] |= EvidenceSnapshot::kUnitInert;
+    }
+  }
+  std::vector<Index> scope_owners;
+  std::vector<Index> unit_owners;
+  const auto owners_of = [&](std::size_t u, std::vector<Index>* out) {
+    for (const Index m : snap->Members(u)) {
+      if (snap->CanCarry(m)) out->push_back(snap->member_owner[m]);
+    }
+  };
+  const auto distinct = [](std::vector<Index>* v) {
+    std::sort(v->begin(), v->end());
+    return static_cast<std::size_t>(std::unique(v->begin(), v->end()) - v->begin());
+  };
+  const auto mark_scope = [&](std::span<const Index> claims) {
+    scope_owners.clear();
+    for (Index c : claims) {
+      for (const Index u : snap->Units(c)) {
+        if (!snap->IsInert(u)) owners_of(u, &scope_owners);
+      }
+    }
+    const std::size_t in_scope = distinct(&scope_owners);
+    for (Index c : claims) {
+      for (const Index u : snap->Units(c)) {
+        if (snap->IsInert(u)) continue;
+        unit_owners.clear();
+        owners_of(u, &unit_owners);
+        if (distinct(&unit_owners) == in_scope) snap->unit_flags[u] |= EvidenceSnapshot::kUnitAlone;
+      }
+    }
+  };
+  for (Index c = 0; c < snap->num_claims; ++c) {
+    if (data.claims[c].group == kNone) mark_scope(std::span<const Index>(&c, 1));
+  }
+  for (const auto& claims : group_claims) mark_scope(claims);
+}
+
+// Appends the claim's pending members, sorted, to the snapshot as units.
+void AppendUnits(const Dataset& data, Index c, std::vector<Pending>* pending,
+                 EvidenceSnapshot* snap) {
+  std::sort(pending->begin(), pending->end(),
+            [&](const Pending& a, const Pending& b) { return MemberBefore(data, a, b); });
+  for (std::size_t k = 0; k < pending->size(); ++k) {
+    const Pending& m = (*pending)[k];
+    const Pending* prev = k == 0 ? nullptr : &(*pending)[k - 1];
+    const bool new_unit = prev == nullptr || m.polarity != prev->polarity ||
+                          Inert(m.flags) != Inert(prev->flags) || m.key != prev->key;
+    if (new_unit) {
+      if (prev != nullptr) snap->unit_offsets.push_back(static_cast<Index>(snap->num_members()));
+      snap->unit_claim.push_back(c);
+      snap->unit_polarity.push_back(m.polarity);
+    }
+    const Stance& s = data.stances[m.stance];
+    if (m.copied != kNone) {
+      snap->copies.emplace_back(static_cast<Index>(snap->num_members()), m.copied);
+    }
+    snap->member_owner.push_back(m.owner);
+    snap->member_stance.push_back(m.stance);
+    snap->member_weight.push_back(s.weight);
+    snap->member_hops.push_back(m.hops);
+    snap->member_hedge.push_back(s.hedge);
+    snap->member_flags.push_back(m.flags);
+  }
+  if (!pending->empty()) snap->unit_offsets.push_back(static_cast<Index>(snap->num_members()));
+}
+
 }  // namespace
+
+Index EvidenceSnapshot::CopiedStance(std::size_t member) const {
+  const auto it = std::lower_bound(copies.begin(), copies.end(),
+                                   std::pair<Index, Index>{static_cast<Index>(member), 0});
+  return it != copies.end() && it->first == member ? it->second : kNone;
+}
 
 EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
   EvidenceSnapshot snap;
@@ -73,37 +383,23 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
   snap.claim_neutral.assign(snap.num_claims, 0);
   snap.unit_offsets.push_back(0);
 
-  // The parties each holder speaks for, computed on first need (only claims with `about` ask).
-  std::vector<std::vector<Index>> parties(snap.num_sources);
-  std::vector<bool> parties_known(snap.num_sources, false);
-  auto parties_of = [&](Index source) -> const std::vector<Index>& {
-    if (!parties_known[source]) {
-      parties[source] = graph.PartiesOf(source);
-      parties_known[source] = true;
-    }
-    return parties[source];
-  };
   std::vector<std::vector<Index>> group_claims(data.groups.size());
   for (Index c = 0; c < snap.num_claims; ++c) {
     if (data.claims[c].group != kNone) group_claims[data.claims[c].group].push_back(c);
   }
-  // The stances on each claim, flattened into one CSR array rather than a vector per claim, each
-  // claim's run in stance order. These are the claim vertex's stance in-edges (the graph has one
-  // stance edge per stance, holder -> claim), gathered here by a counting sort over the stance
-  // table: one sequential pass, where walking the in-edges would fetch each edge's property
-  // through the CSR's backward links, a cache miss per stance at ten million stances.
-  std::vector<Index> on_offsets(snap.num_claims + 1, 0);
-  std::vector<Index> on_stances(data.stances.size());
-  for (const Stance& s : data.stances) ++on_offsets[s.claim + 1];
-  for (Index c = 0; c < snap.num_claims; ++c) on_offsets[c + 1] += on_offsets[c];
-  {
-    std::vector<Index> next(on_offsets.begin(), on_offsets.end() - 1);
-    for (Index i = 0; i < data.stances.size(); ++i) on_stances[next[data.stances[i].claim]++] = i;
+  const StanceLists on_claim(data, snap.num_claims, [](const Stance& s) { return s.claim; });
+  const StanceLists by_report(data, data.reports.size(), [](const Stance& s) { return s.report; });
+  const Positions positions(data, group_claims, on_claim);
+  // Explicit denials merged into their holder's position in a group.
+  std::vector<bool> position(data.stances.size(), false);
+  for (Index i = 0; i < data.stances.size(); ++i) {
+    const Stance& s = data.stances[i];
+    const Index g = data.claims[s.claim].group;
+    position[i] = s.polarity == Polarity::kDenies && g != kNone &&
+                  positions.SupportsAnother(g, s.holder, s.claim);
   }
-  auto stances_on = [&](Index c) {
-    return std::span<const Index>(on_stances.data() + on_offsets[c],
-                                  on_offsets[c + 1] - on_offsets[c]);
-  };
+  const CopyFinder copies(data, by_report, position);
+  InterestRule interest(data, graph);
 
   std::vector<Pending> pending;
   for (Index c = 0; c < snap.num_claims; ++c) {
@@ -112,77 +408,53 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
     pending.clear();
     auto add = [&](Index stance_index, std::int8_t polarity, std::uint8_t flags) {
       const Stance& s = data.stances[stance_index];
-      const Source& holder = data.sources[s.holder];
       Index owner = s.holder;
-      if (holder.anonymous) {
+      if (data.sources[s.holder].anonymous) {
         const Index vouching = data.VouchingOutlet(s);
         if (vouching != kNone) {
           owner = vouching;
           flags |= EvidenceSnapshot::kAnonymous;
         }
       }
-      for (Index about : claim.about) {
-        const auto& p = parties_of(s.holder);
-        if (std::binary_search(p.begin(), p.end(), about)) {
-          flags |= EvidenceSnapshot::kInterested;
-          break;
-        }
+      flags |= interest.Flags(claim, s.holder, polarity);
+      OriginKey key = OwnKey(s);
+      Index copied = kNone;
+      if (!(flags & EvidenceSnapshot::kImplied)) {
+        const CopyFinder::Root& root = copies.Of(stance_index);
+        key = root.key;
+        copied = root.copied;
+        if (copied != kNone) flags |= EvidenceSnapshot::kCopy;
+        if (position[stance_index] || root.position) flags |= EvidenceSnapshot::kPosition;
       }
-      Pending m{polarity,
-                static_cast<std::uint8_t>(s.origin == kNone ? 0 : 1),
-                s.origin == kNone ? s.holder : s.origin,
-                flags,
-                owner,
-                stance_index,
-                CountHops(data, s, owner)};
-      pending.push_back(m);
+      pending.push_back(
+          {polarity, key, flags, owner, stance_index, CountHops(data, s, owner), copied});
     };
-    for (Index k = on_offsets[c]; k < on_offsets[c + 1]; ++k) {
+    const std::span<const Index> on = on_claim.Of(c);
+    for (std::size_t k = 0; k < on.size(); ++k) {
       // The stances of a claim are scattered through the table: ask for those a few ahead.
-      constexpr Index kAhead = 16;
-      if (k + kAhead < on_stances.size()) __builtin_prefetch(&data.stances[on_stances[k + kAhead]]);
-      const Index i = on_stances[k];
-      const Stance& s = data.stances[i];
+      constexpr std::size_t kAhead = 16;
+      if (k + kAhead < on.size()) __builtin_prefetch(&data.stances[on[k + kAhead]]);
+      const Stance& s = data.stances[on[k]];
       if (s.polarity == Polarity::kNeutral) {
         ++snap.claim_neutral[c];
       } else {
-        add(i, static_cast<std::int8_t>(s.polarity), 0);
+        add(on[k], static_cast<std::int8_t>(s.polarity), 0);
       }
     }
     if (claim.group != kNone) {
       for (Index other : group_claims[claim.group]) {
         if (other == c) continue;
-        for (Index i : stances_on(other)) {
+        for (Index i : on_claim.Of(other)) {
           if (data.stances[i].polarity == Polarity::kSupports) {
             add(i, -1, EvidenceSnapshot::kImplied);
           }
         }
       }
     }
-    std::sort(pending.begin(), pending.end(),
-              [&](const Pending& a, const Pending& b) { return MemberBefore(data, a, b); });
-    for (std::size_t k = 0; k < pending.size(); ++k) {
-      const Pending& m = pending[k];
-      const auto implied = [](const Pending& x) { return x.flags & EvidenceSnapshot::kImplied; };
-      const bool new_unit = k == 0 || m.polarity != pending[k - 1].polarity ||
-                            implied(m) != implied(pending[k - 1]) ||
-                            m.key_type != pending[k - 1].key_type || m.key != pending[k - 1].key;
-      if (new_unit) {
-        if (k > 0) snap.unit_offsets.push_back(static_cast<Index>(snap.member_owner.size()));
-        snap.unit_claim.push_back(c);
-        snap.unit_polarity.push_back(m.polarity);
-      }
-      const Stance& s = data.stances[m.stance];
-      snap.member_owner.push_back(m.owner);
-      snap.member_stance.push_back(m.stance);
-      snap.member_weight.push_back(s.weight);
-      snap.member_hops.push_back(m.hops);
-      snap.member_hedge.push_back(s.hedge);
-      snap.member_flags.push_back(m.flags);
-    }
-    if (!pending.empty()) snap.unit_offsets.push_back(static_cast<Index>(snap.member_owner.size()));
+    AppendUnits(data, c, &pending, &snap);
   }
   snap.claim_offsets.push_back(static_cast<Index>(snap.unit_claim.size()));
+  MarkUnits(data, group_claims, &snap);
 
   // Owner CSR by counting sort: members of a source in member order.
   snap.owner_offsets.assign(snap.num_sources + 1, 0);

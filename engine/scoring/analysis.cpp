@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <tuple>
 
@@ -16,15 +17,49 @@
 namespace credence::scoring {
 namespace {
 
+// The verdict of an assessed claim (docs/model.md, "Verdicts"): contested when both sides carry
+// at least contest_mass of trusted weight; leaning when the belief crosses likely_true or
+// likely_false.
+Verdict VerdictOf(const ClaimAssessment& a, const AnalysisOptions& options) {
+  const bool contested = std::min(a.weight_for, a.weight_against) >= options.contest_mass;
+  const bool leans_true = a.belief >= options.likely_true;
+  const bool leans_false = a.belief <= options.likely_false;
+  if (a.sources_for + a.sources_against == 0) return Verdict::kUnresolved;
+  if (contested) {
+    return leans_true ? Verdict::kContestedTrue
+                      : (leans_false ? Verdict::kContestedFalse : Verdict::kDisputed);
+  }
+  return leans_true ? Verdict::kLikelyTrue
+                    : (leans_false ? Verdict::kLikelyFalse : Verdict::kUnresolved);
+}
+
+// The tier of a verdict in the ranking: disputed claims first, then contested ones that lean,
+// then the rest, so that no plainly one-sided or unresolved claim ranks above a disputed one.
+int Tier(Verdict v) {
+  switch (v) {
+    case Verdict::kDisputed:
+      return 0;
+    case Verdict::kContestedTrue:
+    case Verdict::kContestedFalse:
+      return 1;
+    case Verdict::kLikelyTrue:
+    case Verdict::kLikelyFalse:
+    case Verdict::kUnresolved:
+      return 2;
+  }
+  return 2;
+}
+
 // One claim's assessment, before ranking: its side masses, counts, dispute and verdict.
 ClaimAssessment AssessClaim(const graph::EvidenceSnapshot& snap, const BeliefRule& rule,
-                            const ScoringResult& result, const std::vector<double>& logits,
-                            const AnalysisOptions& options, Index c) {
+                            const std::vector<double>& belief, const std::vector<double>& trust,
+                            const std::vector<double>& logits, const AnalysisOptions& options,
+                            Index c) {
   ClaimAssessment a;
   a.claim = c;
-  a.belief = result.belief[c];
+  a.belief = belief[c];
   a.stances_neutral = static_cast<int>(snap.claim_neutral[c]);
-  std::tie(a.weight_for, a.weight_against) = rule.SideMass(c, result.trust, logits);
+  std::tie(a.weight_for, a.weight_against) = rule.SideMass(c, trust, logits);
   for (const Index u : snap.Units(c)) {
     if (snap.unit_polarity[u] > 0) {
       ++a.sources_for;
@@ -36,27 +71,17 @@ ClaimAssessment AssessClaim(const graph::EvidenceSnapshot& snap, const BeliefRul
   }
   const double k = options.dispute_scale;
   a.dispute = (1.0 - std::exp(-a.weight_for / k)) * (1.0 - std::exp(-a.weight_against / k));
-  const double strong = std::max(a.weight_for, a.weight_against);
-  const double weak = std::min(a.weight_for, a.weight_against);
-  if (a.sources_for + a.sources_against == 0) {
-    a.verdict = Verdict::kUnresolved;
-  } else if (weak > 0 && weak >= options.dispute_ratio * strong) {
-    a.verdict = Verdict::kDisputed;
-  } else if (a.belief >= options.likely_true) {
-    a.verdict = Verdict::kLikelyTrue;
-  } else if (a.belief <= options.likely_false) {
-    a.verdict = Verdict::kLikelyFalse;
-  } else {
-    a.verdict = Verdict::kUnresolved;
-  }
+  a.verdict = VerdictOf(a, options);
   return a;
 }
 
-// Most disputed first, then more trusted mass, then by id (claims are numbered in id order, so
-// the index breaks the tie); numbers the ranks from 1. Sorting small keys and moving each
+// By tier (disputed, contested, the rest), then most disputed first, then more trusted mass,
+// then by id (claims are numbered in id order, so the index breaks the tie); numbers the ranks
+// from 1. Sorting small keys and moving each
 // assessment once is cheaper than sorting the assessments themselves.
 void RankClaims(std::vector<ClaimAssessment>* claims) {
   struct RankKey {
+    int tier;
     double dispute;
     double mass;
     Index claim;
@@ -64,9 +89,10 @@ void RankClaims(std::vector<ClaimAssessment>* claims) {
   std::vector<RankKey> keys(claims->size());
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const ClaimAssessment& a = (*claims)[i];
-    keys[i] = {a.dispute, a.weight_for + a.weight_against, a.claim};
+    keys[i] = {Tier(a.verdict), a.dispute, a.weight_for + a.weight_against, a.claim};
   }
   std::sort(keys.begin(), keys.end(), [](const RankKey& x, const RankKey& y) {
+    if (x.tier != y.tier) return x.tier < y.tier;
     if (x.dispute != y.dispute) return x.dispute > y.dispute;
     if (x.mass != y.mass) return x.mass > y.mass;
     return x.claim < y.claim;
@@ -130,21 +156,58 @@ void AnalysisOptions::Validate() const {
   }
   if (!(likely_true > 0.5 && likely_true < 1)) fail("likely_true", "(0.5, 1)", likely_true);
   if (!(likely_false > 0 && likely_false < 0.5)) fail("likely_false", "(0, 0.5)", likely_false);
-  if (!(dispute_ratio > 0 && dispute_ratio <= 1)) fail("dispute_ratio", "(0, 1]", dispute_ratio);
+  if (!(contest_mass > 0 && std::isfinite(contest_mass))) {
+    fail("contest_mass", "(0, inf)", contest_mass);
+  }
 }
 
 std::string_view ToString(Verdict verdict) {
   switch (verdict) {
+    case Verdict::kDisputed:
+      return "disputed";
+    case Verdict::kContestedTrue:
+      return "contested, likely true";
+    case Verdict::kContestedFalse:
+      return "contested, likely false";
     case Verdict::kLikelyTrue:
       return "likely true";
     case Verdict::kLikelyFalse:
       return "likely false";
-    case Verdict::kDisputed:
-      return "disputed";
     case Verdict::kUnresolved:
       return "unresolved";
   }
   return "unresolved";
+}
+
+std::string_view ToString(DiscountLine::Kind kind) {
+  switch (kind) {
+    case DiscountLine::Kind::kEcho:
+      return "echo discount";
+    case DiscountLine::Kind::kAlternatives:
+      return "alternatives";
+  }
+  return "echo discount";
+}
+
+std::vector<double> DisputeTrusts(const Dataset& data, const graph::EvidenceSnapshot& snap,
+                                  const ModelOptions& model, const ScoringResult& result) {
+  if (result.algorithm == "credence") return result.trust;
+  const EvidenceWeights weights(data, snap, model);
+  // The mean trust of the sources that own evidence: the scale of this algorithm's trusts.
+  double total = 0.0;
+  std::size_t owners = 0;
+  for (Index s = 0; s < snap.num_sources; ++s) {
+    if (snap.OwnerMembers(s).empty()) continue;
+    total += result.trust[s];
+    ++owners;
+  }
+  const double mean = owners > 0 ? total / static_cast<double>(owners) : 0.0;
+  std::vector<double> theta(snap.num_sources, 0.5);
+  if (!(mean > 0)) return theta;
+  for (Index s = 0; s < snap.num_sources; ++s) {
+    theta[s] = Sigmoid(result.trust[s] / mean * Logit(weights.prior_mean(s)));
+  }
+  return theta;
 }
 
 Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
@@ -160,13 +223,15 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
   out.converged = result.converged;
   out.claims.resize(snap.num_claims);
   const BeliefRule rule(data, snap, weights, 0.5);  // the base rate plays no part in SideMass
-  const std::vector<double> logits = weights.SourceLogits(result.trust);
+  const std::vector<double> trust = DisputeTrusts(data, snap, model, result);
+  const std::vector<double> logits = weights.SourceLogits(trust);
   const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
   const auto num_claims = static_cast<std::int64_t>(snap.num_claims);
   // Each claim's assessment depends on that claim alone: the same values on any thread count.
 #pragma omp parallel for schedule(static) num_threads(threads) if (num_claims >= kParallelThreshold)
   for (std::int64_t c = 0; c < num_claims; ++c) {
-    out.claims[c] = AssessClaim(snap, rule, result, logits, options, static_cast<Index>(c));
+    out.claims[c] =
+        AssessClaim(snap, rule, result.belief, trust, logits, options, static_cast<Index>(c));
   }
   RankClaims(&out.claims);
   out.sources = AssessSources(data, snap, weights, result);
@@ -175,50 +240,71 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
 
 namespace {
 
-// One claim's explanation; `group_claims` holds the claims of its group of alternatives in index
-// order (empty for a claim in no group).
+// One claim's explanation under `trust`; `group_claims` holds the claims of its group of
+// alternatives in index order (empty for a claim in no group).
 Explanation ExplainClaim(const Dataset& data, const graph::ClaimGraph& graph,
                          const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights,
-                         const ScoringResult& result, double base_rate, const BeliefRule& rule,
+                         const ScoringResult& result, const std::vector<double>& trust,
+                         double base_rate, const BeliefRule& rule,
                          const std::vector<Index>& group_claims, Index claim) {
   Explanation out;
   out.claim = claim;
   out.belief = result.belief[claim];
-  const Index group = data.claims[claim].group;
-  out.grouped = group != kNone;
+  out.grouped = data.claims[claim].group != kNone;
   out.base_log_odds = out.grouped ? 0.0 : Logit(base_rate);
-  std::vector<double> contribution;
-  out.log_odds = out.base_log_odds + rule.Evidence(claim, result.trust, &contribution);
-  // For a group: the other alternatives' share, sum of exp(S_o - S_c), to recompute the softmax.
-  double others = 0.0;
+  const BeliefRule::Detail detail = rule.Explain(claim, trust);
+  // The other alternatives' share: log of the sum of exp(S) over them (none: the belief is 1).
+  double top = -std::numeric_limits<double>::infinity();
+  std::vector<double> others;
   for (Index c : group_claims) {
-    if (c != claim) others += std::exp(rule.Evidence(c, result.trust) - out.log_odds);
+    if (c == claim) continue;
+    others.push_back(rule.Evidence(c, trust));
+    top = std::max(top, others.back());
   }
-  auto belief_given = [&](double log_odds) {
-    if (!out.grouped) return Sigmoid(log_odds);
-    return 1.0 / (1.0 + others * std::exp(out.log_odds - log_odds));
+  double others_log_sum = -std::numeric_limits<double>::infinity();
+  if (!others.empty()) {
+    double sum = 0.0;
+    for (double e : others) sum += std::exp(e - top);
+    others_log_sum = top + std::log(sum);
+  }
+  const auto belief_given = [&](double evidence) {
+    if (!out.grouped) return Sigmoid(out.base_log_odds + evidence);
+    return others.empty() ? 1.0 : 1.0 / (1.0 + std::exp(others_log_sum - evidence));
   };
+  out.log_odds = out.base_log_odds + detail.sum - (out.grouped ? others_log_sum : 0.0);
+  if (detail.units_for > 1 && detail.echo_for != 0.0) {
+    out.discounts.push_back({DiscountLine::Kind::kEcho, 1, detail.units_for, detail.echo_for});
+  }
+  if (detail.units_against > 1 && detail.echo_against != 0.0) {
+    out.discounts.push_back(
+        {DiscountLine::Kind::kEcho, -1, detail.units_against, detail.echo_against});
+  }
+  if (out.grouped && !others.empty()) {
+    out.discounts.push_back({DiscountLine::Kind::kAlternatives, 0, 0, -others_log_sum});
+  }
   const Index first_unit = snap.claim_offsets[claim];
   for (const Index u : snap.Units(claim)) {
-    const std::size_t best = weights.BestMember(u, result.trust).member;
-    const bool implied = snap.IsImplied(u);
-    const double phi = contribution[u - first_unit];
+    const std::size_t carrier = weights.BestMember(u, trust).member;
+    const bool inert = snap.IsInert(u);
+    const double unit_score = detail.unit_score[u - first_unit];
+    const double without = inert ? out.belief : belief_given(rule.EvidenceWithout(claim, trust, u));
     for (const Index m : snap.Members(u)) {
       StanceContribution c;
       c.stance = snap.member_stance[m];
       c.polarity = snap.unit_polarity[u];
       c.flags = snap.member_flags[m];
       c.owner = snap.member_owner[m];
-      c.owner_trust = result.trust[c.owner];
+      c.owner_trust = trust[c.owner];
       c.hops = snap.member_hops[m];
       c.weight = weights.weight(m);
-      c.member_score = weights.MemberScore(m, c.owner_trust);
-      c.score = implied ? 0.0 : c.polarity * c.member_score;
-      c.strongest = m == best;
-      c.counted = !implied && c.strongest;
+      c.member_score = snap.CanCarry(m) ? weights.MemberScore(m, c.owner_trust) : 0.0;
+      c.strongest = m == carrier;
+      c.counted = !inert && c.strongest;
+      c.score = c.counted ? unit_score : 0.0;
       c.unit = static_cast<int>(u - first_unit + 1);
-      c.unit_contribution = phi;
-      c.belief_without_unit = belief_given(out.log_odds - phi);
+      c.unit_contribution = unit_score;
+      c.belief_without_unit = without;
+      c.copied_stance = snap.CopiedStance(m);
       out.stances.push_back(c);
     }
   }
@@ -242,6 +328,7 @@ std::vector<Explanation> Explain(const Dataset& data, const graph::ClaimGraph& g
   model.Validate();
   const EvidenceWeights weights(data, snap, model);
   const BeliefRule rule(data, snap, weights, model.base_rate);
+  const std::vector<double> trust = DisputeTrusts(data, snap, model, result);
   // The claims of each group that one of `claims` is in, in index order: one pass over the claims.
   std::vector<std::vector<Index>> group_claims(data.groups.size());
   std::vector<char> wanted(data.groups.size(), 0);
@@ -259,7 +346,7 @@ std::vector<Explanation> Explain(const Dataset& data, const graph::ClaimGraph& g
   out.reserve(claims.size());
   for (Index c : claims) {
     const Index g = data.claims[c].group;
-    out.push_back(ExplainClaim(data, graph, snap, weights, result, model.base_rate, rule,
+    out.push_back(ExplainClaim(data, graph, snap, weights, result, trust, model.base_rate, rule,
                                g == kNone ? none : group_claims[g], c));
   }
   return out;

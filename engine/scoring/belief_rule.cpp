@@ -81,7 +81,7 @@ double BeliefRule::FastEvidence(Index claim, const std::vector<double>& trust,
   }
   std::size_t n[2] = {0, 0};
   for (const Index u : units) {
-    if (snap_.IsImplied(u)) continue;
+    if (snap_.IsInert(u)) continue;
     const int k = snap_.unit_polarity[u] > 0 ? 0 : 1;
     side[k][n[k]++] = weights_.BestMember(u, trust, &source_logits).score;
   }
@@ -98,7 +98,7 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
   const graph::IndexRange units = snap_.Units(claim);
   if (contribution != nullptr) contribution->assign(units.size(), 0.0);
   for (const Index u : units) {
-    if (snap_.IsImplied(u)) continue;
+    if (snap_.IsInert(u)) continue;
     side[snap_.unit_polarity[u] > 0 ? 0 : 1].emplace_back(weights_.BestMember(u, trust).score, u);
   }
   double sum = 0.0;
@@ -118,6 +118,35 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
   return sum;
 }
 
+BeliefRule::Detail BeliefRule::Explain(Index claim, const std::vector<double>& trust) const {
+  Detail d;
+  std::vector<double> discounted;
+  d.sum = Evidence(claim, trust, &discounted);
+  const graph::IndexRange units = snap_.Units(claim);
+  d.unit_score.assign(units.size(), 0.0);
+  for (const Index u : units) {
+    if (snap_.IsInert(u)) continue;
+    const int sign = snap_.unit_polarity[u] > 0 ? 1 : -1;
+    const double score = sign * weights_.BestMember(u, trust).score;
+    d.unit_score[u - units.front()] = score;
+    (sign > 0 ? d.echo_for : d.echo_against) += discounted[u - units.front()] - score;
+    ++(sign > 0 ? d.units_for : d.units_against);
+  }
+  return d;
+}
+
+double BeliefRule::EvidenceWithout(Index claim, const std::vector<double>& trust,
+                                   Index without) const {
+  std::vector<double> side[2];
+  for (const Index u : snap_.Units(claim)) {
+    if (snap_.IsInert(u) || u == without) continue;
+    side[snap_.unit_polarity[u] > 0 ? 0 : 1].push_back(weights_.BestMember(u, trust).score);
+  }
+  const double sum =
+      DiscountedSum(side[0].data(), side[0].data() + side[0].size(), 1.0, echo_, 0.0);
+  return DiscountedSum(side[1].data(), side[1].data() + side[1].size(), -1.0, echo_, sum);
+}
+
 std::pair<double, double> BeliefRule::SideMass(Index claim, const std::vector<double>& trust,
                                                const std::vector<double>& source_logits) const {
   thread_local std::vector<double> explicit_for;
@@ -128,7 +157,7 @@ std::pair<double, double> BeliefRule::SideMass(Index claim, const std::vector<do
   implied.clear();
   for (const Index u : snap_.Units(claim)) {
     const double score = weights_.BestMember(u, trust, &source_logits).score;
-    if (snap_.IsImplied(u)) {
+    if (snap_.IsInert(u)) {
       implied.push_back(score);
     } else {
       (snap_.unit_polarity[u] > 0 ? explicit_for : explicit_against).push_back(score);

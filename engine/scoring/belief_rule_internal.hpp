@@ -31,6 +31,20 @@ class BeliefRule {
   /// O(members of the claim + units log units).
   double Evidence(Index claim, const std::vector<double>& trust,
                   std::vector<double>* contribution = nullptr) const;
+  /// S_c taken apart for an explanation (docs/model.md, "Explanations"): each unit's signed,
+  /// undiscounted score, and the echo discount of each side as one term, so that
+  /// sum == sum of unit_score + echo_for + echo_against (to rounding).
+  struct Detail {
+    double sum = 0.0;                ///< S_c, as Evidence computes it.
+    std::vector<double> unit_score;  ///< Per unit of the claim: pi_u * score (0 for inert units).
+    double echo_for = 0.0;           ///< Sum over supporting units of (echo^rank - 1) * score.
+    double echo_against = 0.0;       ///< The same for denials (>= 0: less negative evidence).
+    int units_for = 0;               ///< Evidence units on each side.
+    int units_against = 0;
+  };
+  Detail Explain(Index claim, const std::vector<double>& trust) const;
+  /// S_c with unit `without` (a unit of the claim) left out and the echo discount re-ranked.
+  double EvidenceWithout(Index claim, const std::vector<double>& trust, Index without) const;
   /// Evidence(claim, trust) by a cheaper route (the logits of the sources' trusts computed once
   /// per pass, plain scores sorted rather than (score, unit) pairs), bitwise the same value. The
   /// belief pass calls it; `source_logits` = weights.SourceLogits(trust).

@@ -43,10 +43,11 @@ class EvidenceWeights {
     std::size_t member;
     double score;  ///< MemberScore of that member, >= 0.
   };
-  /// The member of unit u that carries it: the largest MemberScore under `trust` (the first of
-  /// equals). `source_logits` is SourceLogits(trust), or nullptr to score each member from its
-  /// trust alone (the same result, bit for bit). The one best-member rule of the model: the
-  /// belief pass, the dispute score and the explanations all call it. O(members of u).
+  /// The member of unit u that carries it: of the members that may carry it (not copies:
+  /// EvidenceSnapshot::CanCarry), the largest MemberScore under `trust` (the first of equals).
+  /// `source_logits` is SourceLogits(trust), or nullptr to score each member from its trust
+  /// alone (the same result, bit for bit). The one best-member rule of the model: the belief
+  /// pass, the dispute score and the explanations all call it. O(members of u).
   Carrier BestMember(std::size_t unit, const std::vector<double>& trust,
                      const std::vector<double>* source_logits = nullptr) const {
     const auto score = [&](std::size_t m) {
@@ -55,8 +56,11 @@ class EvidenceWeights {
                                       : MemberScore(m, trust[s]);
     };
     const graph::IndexRange members = snap_.Members(unit);
-    Carrier best{members.front(), score(members.front())};
+    // Carriers come first in a unit (copies sort after them), so the first member carries unless
+    // a later carrier scores more.
+    Carrier best{members.front(), snap_.CanCarry(members.front()) ? score(members.front()) : 0.0};
     for (const Index m : members.Rest()) {
+      if (!snap_.CanCarry(m)) break;
       const double s = score(m);
       if (s > best.score) best = {m, s};
     }

@@ -15,23 +15,27 @@ namespace credence::scoring {
 namespace {
 
 // The credit each member gives its owner: each distinct owner of a unit gets an equal share,
-// through its heaviest member, so that relays change nothing. Implied denials give no credit:
-// a source supporting one alternative is judged by the belief in that alternative, which the
-// normalisation of the group already ties to the others.
+// through its heaviest member, so that relays change nothing. No credit from:
+//  - copies (a republished stance is its origin's evidence, whoever republished it);
+//  - inert units (implied denials: a source supporting one alternative is judged by the belief
+//    in that alternative, which the normalisation of the group already ties to the others);
+//  - units alone on their claim or group (no self-judgement: a scoop nobody else addressed
+//    neither raises nor lowers its owner's trust).
 std::vector<double> MemberCredits(const graph::EvidenceSnapshot& snap,
                                   const EvidenceWeights& weights) {
   std::vector<double> credit(snap.num_members(), 0.0);
   std::vector<Index> heaviest;  // per owner run of the current unit
   for (std::size_t u = 0; u < snap.num_units(); ++u) {
+    if (snap.IsInert(u) || snap.IsAlone(u)) continue;
     heaviest.clear();
     for (const Index m : snap.Members(u)) {
+      if (!snap.CanCarry(m)) break;  // copies come last
       if (heaviest.empty() || snap.member_owner[heaviest.back()] != snap.member_owner[m]) {
         heaviest.push_back(m);
       } else if (weights.weight(m) > weights.weight(heaviest.back())) {
         heaviest.back() = m;
       }
     }
-    if (snap.IsImplied(u)) continue;
     for (Index m : heaviest) credit[m] = weights.weight(m) / static_cast<double>(heaviest.size());
   }
   return credit;

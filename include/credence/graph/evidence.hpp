@@ -3,10 +3,19 @@
 /// as flat arrays in compressed-sparse-row form. Every scorer reads only this.
 ///
 /// A *member* is one stance as it reaches a claim (or a denial implied by a stance on a mutually
-/// exclusive alternative). Members that share a claim, a polarity and an origin form one *unit*
-/// (implied members form units of their own, see IsImplied):
+/// exclusive alternative). Members that share a claim, a polarity and an origin form one *unit*:
 /// one independent piece of evidence, weighed once however many reports relay it (MODEL.md,
-/// independence rule). The origin is the stance's `origin` if given, else its holder.
+/// independence rule). The origin is said in three ways, and each merges:
+///  - a stance's `origin` field;
+///  - its holder (the same holder relayed through several outlets);
+///  - citation: a stance in a report that cites (transitively, through at most kMaxCitationHops
+///    reports) a report holding a stance of the same polarity on the same claim is a *copy* of
+///    that stance, whoever holds it, and joins the unit of the stance it copies (kCopy). A copy
+///    carries nothing of its own: neither weight nor trust credit. A stance of the other polarity
+///    in a citing report is a rebuttal, not a copy, and stays independent evidence.
+/// Units that are not evidence of their own are *inert* (IsInert): denials implied by support
+/// for an alternative of a group, and a holder's explicit denial of an alternative when the same
+/// holder supports another alternative of the group (kPosition: one position, counted once).
 ///
 /// Each member has an *owner*: the source whose trust it carries and whose trust it informs. It
 /// is the holder, except for an anonymous holder with a vouching outlet, whose stance carries
@@ -14,6 +23,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "credence/core/dataset.hpp"
@@ -40,12 +50,33 @@ struct EvidenceSnapshot {
   std::vector<std::uint8_t>
       member_hops;  ///< Relay hops between the claim's witness and the reader.
   std::vector<Hedge> member_hedge;
-  std::vector<std::uint8_t> member_flags;  ///< Bit set of kInterested, kAnonymous, kImplied.
+  std::vector<std::uint8_t> member_flags;  ///< Bit set of the k* member flags below.
 
-  static constexpr std::uint8_t kInterested =
-      1;  ///< The holder speaks for a party the claim is about.
+  /// Self-serving: the holder (or an organisation it belongs to) is harmed by a claim it denies
+  /// or favoured by a claim it supports, or the claim is `about` it without saying which
+  /// (docs/model.md, "Interest with a direction").
+  static constexpr std::uint8_t kInterested = 1;
   static constexpr std::uint8_t kAnonymous = 2;  ///< Anonymous holder carried by its outlet.
   static constexpr std::uint8_t kImplied = 4;    ///< Denial implied by support for an alternative.
+  /// Against interest: the holder supports a claim adverse to it or denies one favouring it. Not
+  /// discounted (courts treat admissions as strong evidence: US FRE 804(b)(3)).
+  static constexpr std::uint8_t kAdmission = 8;
+  static constexpr std::uint8_t kCopy = 16;  ///< Republishes a cited report's stance (see above).
+  /// An explicit denial merged into the holder's support of another alternative of the group.
+  static constexpr std::uint8_t kPosition = 32;
+
+  /// Per unit: bit set of kUnitInert and kUnitAlone.
+  std::vector<std::uint8_t> unit_flags;
+  /// Not evidence of its own (implied denials, position-merged denials): shown, never weighed.
+  static constexpr std::uint8_t kUnitInert = 1;
+  /// No other evidence unit on the claim or its group has an owner outside this unit's owners:
+  /// the belief rests on these owners alone, so the unit does not judge their trust (MODEL.md,
+  /// no self-judgement).
+  static constexpr std::uint8_t kUnitAlone = 2;
+
+  /// For each kCopy member, in member order: (member, the stance it copies: the nearest cited
+  /// stance of the same claim and polarity).
+  std::vector<std::pair<Index, Index>> copies;
 
   // The members each source owns: [owner_offsets[s], owner_offsets[s + 1]) of owner_members.
   std::vector<Index> owner_offsets;  ///< num_sources + 1 entries.
@@ -69,15 +100,25 @@ struct EvidenceSnapshot {
             owner_offsets[source + 1] - owner_offsets[source]};
   }
 
-  /// True for a unit of implied denials (support for an alternative of a group), which shows the
-  /// other side of a group's dispute but is not evidence of its own (the group's beliefs are
-  /// normalised instead).
-  bool IsImplied(std::size_t u) const { return (member_flags[unit_offsets[u]] & kImplied) != 0; }
+  /// True for an inert unit: implied denials (support for an alternative of a group) and denials
+  /// merged into the holder's position in the group. It shows the other side of a group's
+  /// dispute but is not evidence of its own (the group's beliefs are normalised instead).
+  bool IsInert(std::size_t u) const { return (unit_flags[u] & kUnitInert) != 0; }
+  /// True when the unit's owners are the only owners of evidence on its claim (or group).
+  bool IsAlone(std::size_t u) const { return (unit_flags[u] & kUnitAlone) != 0; }
+  /// A member that may carry its unit (not a copy).
+  bool CanCarry(std::size_t m) const { return (member_flags[m] & kCopy) == 0; }
+  /// The stance a kCopy member copies, or kNone. O(log copies).
+  Index CopiedStance(std::size_t member) const;
   Index unit_size(std::size_t u) const { return unit_offsets[u + 1] - unit_offsets[u]; }
 };
 
+/// Citations followed from a report to find the stance a copy republishes.
+inline constexpr int kMaxCitationHops = 100;
+
 /// Freezes a dataset into an evidence snapshot. Deterministic: the result does not depend on
-/// the order of the input lines. Time O(E log E + sum over groups of k * supports), E stances.
+/// the order of the input lines. Time O(E log E + sum over groups of k * supports + citing
+/// stances * reports within kMaxCitationHops), E stances.
 EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph);
 
 }  // namespace credence::graph

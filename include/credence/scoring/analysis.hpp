@@ -18,11 +18,14 @@ namespace credence::scoring {
 struct AnalysisOptions {
   double dispute_scale =
       1.0;  ///< kappa: the trusted mass (nats) at which a side counts as strong; > 0.
-  double likely_true =
-      0.75;  ///< Belief at or above which a one-sided claim is likely true; in (0.5, 1).
-  double likely_false = 0.25;   ///< Belief at or below which it is likely false; in (0, 0.5).
-  double dispute_ratio = 0.25;  ///< A claim is disputed when the weaker side carries at least this
-                                ///< share of the stronger side's trusted mass; in (0, 1].
+  /// Belief at or above which a claim leans true; in (0.5, 1).
+  double likely_true = 0.75;
+  /// Belief at or below which a claim leans false; in (0, 0.5).
+  double likely_false = 0.25;
+  /// A claim is contested when each side carries at least this trusted mass (nats); > 0. The
+  /// default 0.05 is about what one stance of a source trusted at 0.51 adds: any voice the model
+  /// trusts at all beyond a coin toss counts, a distrusted one (which adds nothing) does not.
+  double contest_mass = 0.05;
   int threads = 0;  ///< Threads for the per-claim and per-source passes; 0 = OpenMP's default.
 
   /// @throws InvalidArgumentError naming the first field out of range.
@@ -40,6 +43,15 @@ struct AnalysisOptions {
 Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
                  const ModelOptions& model, const ScoringResult& result,
                  const AnalysisOptions& options);
+
+/// The trusts the dispute score and the explanations weigh evidence with (docs/algorithms.md,
+/// "Disputes under every algorithm"): the default model's own trusts; for any other algorithm,
+/// whose trusts have a scale of their own, theta_s = sigmoid((t_s / t_mean) * logit(prior_s)),
+/// t_mean the mean trust of the sources owning evidence and prior_s the source's prior mean
+/// under `model`: a source as trusted as the average weighs as the default model's prior would
+/// make it, twice the average twice as much. Time O(members + sources).
+std::vector<double> DisputeTrusts(const Dataset& data, const graph::EvidenceSnapshot& snap,
+                                  const ModelOptions& model, const ScoringResult& result);
 
 /// Explains a claim's belief under the trusts in `result`, with the default model's evidence
 /// weights and base rate under `model`. For the default model the belief is exactly

@@ -12,9 +12,19 @@
 
 namespace credence::scoring {
 
-/// What the evidence says about a claim (thresholds in AnalysisOptions).
-enum class Verdict { kLikelyTrue, kLikelyFalse, kDisputed, kUnresolved };
-/// "likely true", "likely false", "disputed", "unresolved".
+/// What the evidence says about a claim (thresholds in AnalysisOptions; docs/model.md,
+/// "Verdicts"). A claim is *contested* when both sides carry real trusted weight; a contested
+/// claim that still leans clearly one way says so.
+enum class Verdict {
+  kDisputed,        ///< Contested, and neither side clearly wins.
+  kContestedTrue,   ///< Contested, but the belief clearly leans true.
+  kContestedFalse,  ///< Contested, but the belief clearly leans false.
+  kLikelyTrue,      ///< One-sided (or nearly), and the belief clearly leans true.
+  kLikelyFalse,     ///< One-sided (or nearly), and the belief clearly leans false.
+  kUnresolved,      ///< Too little evidence to lean either way.
+};
+/// "disputed", "contested, likely true", "contested, likely false", "likely true",
+/// "likely false", "unresolved".
 std::string_view ToString(Verdict verdict);
 
 /// One claim's row of the conflict report.
@@ -62,8 +72,11 @@ struct StanceContribution {
   Index owner = kNone;     ///< Whose trust it carries.
   double owner_trust = 0.5;
   int hops = 0;
-  double weight = 0.0;        ///< Effective weight w.
-  double score = 0.0;         ///< Signed log-odds it would add alone (0 for an implied denial).
+  double weight = 0.0;  ///< Effective weight w.
+  /// Signed log-odds this stance adds to the claim before the echo discount: its unit's score if
+  /// it carries the unit, 0 for relays, copies and inert (implied or position-merged) members.
+  /// The one number every output shows for the stance.
+  double score = 0.0;
   double member_score = 0.0;  ///< Log-odds (>= 0) it would add alone before polarity, also for an
                               ///< implied denial (EvidenceWeights::MemberScore).
   bool strongest = false;  ///< The member of its unit with the largest member_score (the first of
@@ -71,18 +84,38 @@ struct StanceContribution {
   bool counted = false;    ///< Carries its unit (others in the unit are relays of the same origin):
                            ///< the strongest member of a unit that is not implied.
   int unit = 0;            ///< 1-based number of its unit within the claim.
-  double unit_contribution = 0.0;    ///< Signed log-odds its unit adds (counted member's score).
-  double belief_without_unit = 0.5;  ///< The belief with the unit's contribution removed.
+  double unit_contribution = 0.0;  ///< Signed log-odds its unit adds before the echo discount.
+  /// The belief recomputed with the unit removed (its side's echo discount re-ranked; for a
+  /// grouped claim the other alternatives unchanged). Not a Shapley value: with the rank-based
+  /// discount the units' leave-one-out effects do not add up to the belief.
+  double belief_without_unit = 0.5;
+  Index copied_stance = kNone;  ///< For a copy (EvidenceSnapshot::kCopy): the stance it copies.
 };
+
+/// A term of a claim's log-odds that belongs to no one stance: the echo discount of a side, or
+/// the share the other alternatives of its group take (docs/model.md, "Explanations").
+struct DiscountLine {
+  enum class Kind { kEcho, kAlternatives };
+  Kind kind = Kind::kEcho;
+  int polarity = 0;       ///< For kEcho: the side (+1 supports, -1 denies); 0 for kAlternatives.
+  int units = 0;          ///< For kEcho: the evidence units on that side.
+  double log_odds = 0.0;  ///< Signed log-odds it adds.
+};
+/// "echo discount" or "alternatives".
+std::string_view ToString(DiscountLine::Kind kind);
 
 /// Why a claim has its belief: every stance's part in it (scoring::Explain).
 struct Explanation {
   Index claim = kNone;
   bool grouped = false;  ///< In a group of alternatives: belief = softmax of the group's evidence.
   double belief = 0.5;
-  double log_odds = 0.0;                    ///< base + S_c, from the evidence below.
+  /// logit(belief) under the default model: base_log_odds + the score of every stance +
+  /// the log_odds of every discount line, exactly (to rounding). For a claim alone in its group
+  /// the belief is 1 and this is +infinity.
+  double log_odds = 0.0;
   double base_log_odds = 0.0;               ///< logit(base rate); 0 for a grouped claim.
   std::vector<StanceContribution> stances;  ///< Units in snapshot order, members within.
+  std::vector<DiscountLine> discounts;      ///< Echo discounts (supports, denies), alternatives.
   std::vector<Index> neutral;               ///< Neutral stances on the claim.
 };
 

@@ -380,8 +380,8 @@ TEST(EvidenceTest, GroupAlternativesImplyDenials) {
   // 5 direct members plus 4 implied ones (x on g2 and g3, y on g1 and g3).
   EXPECT_EQ(f.snap.num_members(), 9U);
   EXPECT_EQ(f.snap.num_units(), 9U);
-  EXPECT_FALSE(f.snap.IsImplied(f.snap.claim_offsets[g2]));
-  EXPECT_TRUE(f.snap.IsImplied(f.snap.claim_offsets[g2] + 1));
+  EXPECT_FALSE(f.snap.IsInert(f.snap.claim_offsets[g2]));
+  EXPECT_TRUE(f.snap.IsInert(f.snap.claim_offsets[g2] + 1));
 }
 
 // Members equal in every unit attribute are ordered by content, not by input line: implied

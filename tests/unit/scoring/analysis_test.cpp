@@ -46,7 +46,7 @@ TEST(AnalysisOptionsTest, RejectsEachFieldOutOfRange) {
       {"dispute_scale", [](AnalysisOptions& o) { o.dispute_scale = 0.0; }},
       {"likely_true", [](AnalysisOptions& o) { o.likely_true = 0.5; }},
       {"likely_false", [](AnalysisOptions& o) { o.likely_false = 0.5; }},
-      {"dispute_ratio", [](AnalysisOptions& o) { o.dispute_ratio = 1.5; }},
+      {"contest_mass", [](AnalysisOptions& o) { o.contest_mass = 0.0; }},
   };
   EXPECT_NO_THROW(AnalysisOptions{}.Validate());
   for (const auto& [field, spoil] : cases) {
@@ -169,9 +169,9 @@ TEST(AnalyzeTest, VerdictRules) {
   EXPECT_EQ(ToString(Verdict::kLikelyFalse), "likely false");
   EXPECT_EQ(ToString(Verdict::kUnresolved), "unresolved");
 
-  // dispute_ratio 0.05 makes the 0.091 share enough to call "true" disputed.
+  // A contest_mass above the weak side (0.2 nats: logit 0.55) makes "true" uncontested.
   AnalysisOptions keen;
-  keen.dispute_ratio = 0.05;
+  keen.contest_mass = 0.25;
   const auto k = AnalyseWith(R"({"type":"outlet","id":"strong"}
 {"type":"outlet","id":"weak"}
 {"type":"claim","id":"true","text":"t"}

@@ -311,7 +311,7 @@ TEST(ModelTest, GroupBeliefsAreASoftmaxOfTheEvidence) {
   EXPECT_NEAR(m->Belief("c1961"), 0.7, kEps);
   EXPECT_NEAR(m->Belief("c1962"), 0.3, kEps);
   ASSERT_EQ(m->snap.num_units(), 2U);
-  EXPECT_TRUE(m->snap.IsImplied(m->snap.claim_offsets[m->data.FindClaim("c1962")]));
+  EXPECT_TRUE(m->snap.IsInert(m->snap.claim_offsets[m->data.FindClaim("c1962")]));
 
   const auto denial =
       ScoreModel(group + R"({"type":"stance","holder":"o","claim":"c1961","polarity":"denies"})",

@@ -416,15 +416,17 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
           flags |= EvidenceSnapshot::kAnonymous;
         }
       }
-      flags |= interest.Flags(claim, s.holder, polarity);
-      OriginKey key = OwnKey(s);
-      Index copied = kNone;
-      if (!(flags & EvidenceSnapshot::kImplied)) {
-        const CopyFinder::Root& root = copies.Of(stance_index);
-        key = root.key;
-        copied = root.copied;
-        if (copied != kNone) flags |= EvidenceSnapshot::kCopy;
-        if (position[stance_index] || root.position) flags |= EvidenceSnapshot::kPosition;
+      // An implied denial is its support seen from the other alternative: the interest, the
+      // origin and the copy status are those of the support, on the claim it supports.
+      const bool implied = (flags & EvidenceSnapshot::kImplied) != 0;
+      flags |= implied ? interest.Flags(data.claims[s.claim], s.holder, 1)
+                       : interest.Flags(claim, s.holder, polarity);
+      const CopyFinder::Root& root = copies.Of(stance_index);
+      const OriginKey key = root.key;
+      const Index copied = root.copied;
+      if (copied != kNone) flags |= EvidenceSnapshot::kCopy;
+      if (!implied && (position[stance_index] || root.position)) {
+        flags |= EvidenceSnapshot::kPosition;
       }
       pending.push_back(
           {polarity, key, flags, owner, stance_index, CountHops(data, s, owner), copied});

@@ -323,9 +323,9 @@ void MarkUnits(const Dataset& data, const std::vector<std::vector<Index>>& group
       }
     }
     const std::size_t in_scope = distinct(&scope_owners);
+    // Inert units too: an implied denial is alone when the support it comes from is.
     for (Index c : claims) {
       for (const Index u : snap->Units(c)) {
-        if (snap->IsInert(u)) continue;
         unit_owners.clear();
         owners_of(u, &unit_owners);
         if (distinct(&unit_owners) == in_scope) snap->unit_flags[u] |= EvidenceSnapshot::kUnitAlone;

@@ -38,7 +38,12 @@ void AddScoringOptions(CLI::App* cmd, CommonArgs& args, const std::vector<std::s
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--seed", args.seed, "Seed of the sampling algorithms (ltm)");
   cmd->add_option("--base-rate", args.base_rate,
-                  "Default model: prior probability that a claim is true (0.5 = no leaning)");
+                  "Default model: fix the prior probability that a claim is true (without it the "
+                  "model learns it, under a prior centred on 0.5)");
+  cmd->add_option("--labels", args.labels,
+                  "Default model: a gold file (claim,truth or object,value) of claims whose truth "
+                  "is known; they are clamped to it while the model learns, so that they teach "
+                  "every source's reliability");
   AddParamOption(cmd, args);
   cmd->add_flag("-q,--quiet", args.quiet,
                 "No progress display (it appears on standard error, for phases longer than a "
@@ -76,8 +81,13 @@ SessionOptions ToSessionOptions(const CommonArgs& args) {
   options.format = io::ParseInputFormat(args.input_format);
   options.algorithm = scoring::ParseAlgorithm(args.algorithm);
   options.model.threads = args.threads;
-  options.model.base_rate = args.base_rate;
   ApplyModelParams(args.params, &options.model);
+  if (args.base_rate) {
+    options.model.base_rate = *args.base_rate;
+    options.model.learn_base_rate = 0.0;
+    options.model.Validate();
+  }
+  options.labels_path = args.labels;
   options.classic.threads = args.threads;
   options.classic.max_iterations = args.max_iterations;
   options.classic.tolerance = args.tolerance;

@@ -31,7 +31,8 @@ struct CommonArgs {
   std::optional<int> max_iterations;  ///< --max-iterations; unset: the algorithm's default.
   std::optional<double> tolerance;    ///< --tolerance (0 counts); unset: the algorithm's default.
   std::uint64_t seed = 42;
-  double base_rate = 0.5;
+  std::optional<double> base_rate;  ///< --base-rate: fixes the base rate (else it is learned).
+  std::string labels;               ///< --labels GOLD: claims of known truth, clamped during EM.
   std::vector<std::string> params;  ///< --param NAME=VALUE, applied in order.
   bool quiet = false;               ///< --quiet: no progress display.
 };
@@ -45,7 +46,7 @@ void AddParamOption(CLI::App* cmd, CommonArgs& args);
 /// FILE and --input-format.
 void AddInputOptions(CLI::App* cmd, CommonArgs& args);
 /// --format (one of `formats`, described by `format_help`), -o, --threads, --algorithm,
-/// --max-iterations, --tolerance, --seed, --base-rate, --param, --quiet.
+/// --max-iterations, --tolerance, --seed, --base-rate, --labels, --param, --quiet.
 void AddScoringOptions(
     CLI::App* cmd, CommonArgs& args,
     const std::vector<std::string>& formats = {"table", "json", "csv"},

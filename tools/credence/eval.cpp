@@ -59,7 +59,8 @@ void AddEvalCommand(CLI::App& app) {
   AddParamOption(eval, args->common);
   eval->add_option("--seed", args->common.seed, "Seed of the sampling algorithms (ltm)");
   eval->add_option("--base-rate", args->common.base_rate,
-                   "Default model: prior probability that a claim is true (0.5 = no leaning)");
+                   "Default model: fix the prior probability that a claim is true (without it "
+                   "the model learns it)");
   eval->add_flag("--no-time", args->no_time,
                  "Leave the scoring times out, so that the output is reproducible");
 
@@ -72,8 +73,11 @@ void AddEvalCommand(CLI::App& app) {
 
     eval::EvalOptions options;
     options.run.model.threads = a.threads;
-    options.run.model.base_rate = a.base_rate;
     ApplyModelParams(a.params, &options.run.model);
+    if (a.base_rate) {
+      options.run.model.base_rate = *a.base_rate;
+      options.run.model.learn_base_rate = 0.0;
+    }
     options.run.classic.threads = a.threads;
     options.run.classic.max_iterations = a.max_iterations;
     options.run.classic.tolerance = a.tolerance;

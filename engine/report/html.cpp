@@ -243,15 +243,16 @@ void WriteEchoItem(std::ostream& out, const ClaimEvidence& ev, int polarity) {
   if (echo == nullptr) return;
   fmt::print(out,
              "<li class=\"discount\"><span class=\"contrib\">{:+.2f}</span>{}<div "
-             "class=\"detail\">after the strongest, each further unit on a side counts a little "
-             "less: outlets that report one claim without a declared common origin often copy "
-             "one another</div></li>\n",
+             "class=\"detail\">after the strongest, each further unit on this side counts a little "
+             "less</div></li>\n",
              echo->log_odds + 0.0, internal::EchoText(*echo));
 }
 
-// How the lines add up to the claim's log-odds.
+// How the lines add up to the claim's log-odds, when a discount makes the sum more than the
+// base rate and the units (or the claim is alone in its group: +infinity).
 void WriteLogOddsSum(std::ostream& out, const Dataset& data, const ClaimEvidence& ev) {
   const scoring::Explanation& e = ev.explanation;
+  if (e.discounts.empty() && std::isfinite(e.log_odds)) return;
   std::vector<std::string> terms;
   if (!e.grouped) terms.push_back(fmt::format("base rate {:+.2f}", e.base_log_odds + 0.0));
   terms.push_back(fmt::format("evidence {:+.2f}", ev.stances_log_odds + 0.0));
@@ -343,16 +344,16 @@ void WriteSummary(std::ostream& out, const ReportModel& report) {
   const Dataset& data = *report.data;
   const scoring::Analysis& a = *report.analysis;
   out << "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">";
-  fmt::print(out,
-             "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">claims</div></div>"
-             "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">sources</div></div>"
-             "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">stances</div></div>"
-             "<div class=\"card{}\"><div class=\"n\">{}</div><div class=\"l\">disputed</div></div>"
-             "<div class=\"card{}\"><div class=\"n\">{}</div><div class=\"l\">contested, "
-             "leaning one way</div></div>",
-             data.claims.size(), data.sources.size(), data.stances.size(),
-             report.disputed > 0 ? " hot" : "", report.disputed,
-             report.contested > 0 ? " warm" : "", report.contested);
+  fmt::print(
+      out,
+      "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">claims</div></div>"
+      "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">sources</div></div>"
+      "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">stances</div></div>"
+      "<div class=\"card{}\"><div class=\"n\">{}</div><div class=\"l\">disputed</div></div>"
+      "<div class=\"card{}\"><div class=\"n\">{}</div><div class=\"l\">contested</div></div>",
+      data.claims.size(), data.sources.size(), data.stances.size(),
+      report.disputed > 0 ? " hot" : "", report.disputed, report.contested > 0 ? " warm" : "",
+      report.contested);
   out << "</div>\n";
   fmt::print(out,
              "<p class=\"model\">Model <b>{}</b>: <span class=\"{}\">{}</span> after {} "

@@ -126,9 +126,11 @@ void WriteItem(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
   if (s.quote != kNone) fmt::print(out, "  > {}\n", MdLine(data.Text(s.quote)));
 }
 
-// How the lines add up to the claim's log-odds.
+// How the lines add up to the claim's log-odds, when a discount makes the sum more than the
+// base rate and the units (or the claim is alone in its group: +infinity).
 void WriteLogOddsSum(std::ostream& out, const Dataset& data, const ClaimEvidence& ev) {
   const scoring::Explanation& e = ev.explanation;
+  if (e.discounts.empty() && std::isfinite(e.log_odds)) return;
   std::vector<std::string> terms;
   if (!e.grouped) terms.push_back(fmt::format("base rate {:+.2f}", e.base_log_odds + 0.0));
   terms.push_back(fmt::format("evidence {:+.2f}", ev.stances_log_odds + 0.0));

@@ -26,6 +26,25 @@ std::string Fixed(double v, int precision);
 /// A JSON number with 6 decimals (as Fixed), or null when `v` is not finite.
 std::string JsonNumber(double v);
 
+/// A JSON number that reads back as exactly `v` (the shortest such form, "1e-05" style for
+/// very small or large values; 0 for a negative zero), or null when `v` is not finite. The
+/// explanation's log-odds use it, so that the printed terms add up to the printed total.
+std::string ExactNumber(double v);
+
+/// A claim whose both sides carry real weight but which leans one way.
+bool Contested(scoring::Verdict verdict);
+
+/// The CSS class of a verdict: "disputed", "contested-true", "contested-false", "likely-true",
+/// "likely-false", "unresolved".
+std::string_view VerdictClass(scoring::Verdict verdict);
+
+/// The marks of a relay that say why it adds nothing of its own although it is not the same
+/// holder's (copy, position-merged denial), as " (copy of ...)"; "" without such a mark.
+std::string RelayMarks(const StanceView& view);
+
+/// "echo discount on 3 supporting units" / "... denying units".
+std::string EchoText(const scoring::DiscountLine& line);
+
 /// " (top N of M)" when `shown` < `total`, else "".
 std::string TopNote(std::size_t shown, std::size_t total);
 

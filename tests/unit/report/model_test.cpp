@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <memory>
 #include <numeric>
 #include <sstream>
@@ -18,6 +17,7 @@
 
 #include "credence/core/error.hpp"
 #include "credence/graph/evidence.hpp"
+#include "credence/io/reader.hpp"
 #include "credence/report/html.hpp"
 #include "credence/report/writers.hpp"
 #include "credence/session.hpp"
@@ -57,10 +57,10 @@ const char* const kSmall = R"json({"type":"outlet","id":"a","name":"Alpha"}
 {"type":"stance","holder":"a","claim":"y","polarity":"supports"}
 )json";
 
+// In memory: ctest runs each test in its own process, two at a time, so a shared temporary file
+// would be written by one test while another reads it.
 std::unique_ptr<Session> RunText(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + name;
-  std::ofstream(path) << text;
-  return Session::Run(path, SessionOptions{});
+  return Session::Run(io::ParseJsonl(text, name), SessionOptions{});
 }
 
 ReportModel Build(const Session& session, const ReportOptions& options) {

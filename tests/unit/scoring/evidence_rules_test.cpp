@@ -280,6 +280,51 @@ TEST(EvidenceRules, SupportingOneAlternativeAndDenyingAnotherIsOnePosition) {
   EXPECT_EQ(b_units, 1);
 }
 
+// A support that is a citation copy is someone else's evidence, not its holder's position: it
+// must not swallow the holder's own denial of another alternative (copies carry nothing, so
+// adding one may change nothing; found by CitingReportsThatRepeatAStanceChangeNothing).
+// Group {a, b}. x (news) supports a in rx; y (news) denies b in its own voice. Without the copy:
+// S(a) = logit(theta_x), S(b) = -logit(theta_y), so b(a) = sigmoid(logit(theta_x) +
+// logit(theta_y)); x agrees with b(a), y with 1 - b(b) = b(a): theta_x = theta_y = theta =
+// (2.8 + b(a)) / 5, solved by iteration below. y's report ry, citing rx, then also repeats x's
+// support of a: a copy, and nothing may move.
+// Engine bug (i11 0751e13): the copy counted as y's support of a, so y's denial of b was merged
+// into that "position" and went inert: b(a) fell from 0.888 to 0.700, and x, now alone in the
+// group, and y, with nothing left of its own, kept their priors.
+TEST(EvidenceRules, ACopiedSupportIsNotItsHoldersPosition) {
+  const std::string base = R"({"type":"outlet","id":"x"}
+{"type":"outlet","id":"y"}
+{"type":"claim","id":"a","text":"a","group":"g"}
+{"type":"claim","id":"b","text":"b","group":"g"}
+{"type":"report","id":"rx","outlet":"x"}
+{"type":"report","id":"ry","outlet":"y","cites":["rx"]}
+)" + Stance("x", "a", "supports", R"(,"report":"rx")") +
+                           Stance("y", "b", "denies");
+  const std::string copy = Stance("y", "a", "supports", R"(,"report":"ry")");
+  double theta = 0.7;
+  double belief = 0.5;
+  for (int i = 0; i < 100000; ++i) {
+    belief = Sigmoid(2.0 * Logit(theta));
+    theta = (2.8 + belief) / 5.0;
+  }
+  const auto without = ScoreModel(base, Tight());
+  const auto with = ScoreModel(base + copy, Tight());
+  for (const auto* m : {without.get(), with.get()}) {
+    EXPECT_NEAR(m->Belief("a"), belief, 1e-9);
+    EXPECT_NEAR(m->Trust("x"), theta, 1e-9);
+    EXPECT_NEAR(m->Trust("y"), theta, 1e-9);
+  }
+  // y's denial of b stays its own evidence; y's copy of a is a copy.
+  for (Index m = 0; m < with->snap.num_members(); ++m) {
+    const credence::Stance& s = with->data.stances[with->snap.member_stance[m]];
+    if (s.holder != with->data.FindSource("y")) continue;
+    const std::uint8_t flags = with->snap.member_flags[m];
+    if (flags & graph::EvidenceSnapshot::kImplied) continue;
+    EXPECT_EQ(flags, s.polarity == Polarity::kDenies ? 0 : graph::EvidenceSnapshot::kCopy)
+        << "line " << s.line;
+  }
+}
+
 // ------------------------------------------------------------------------------------------------
 // Item 3: explanations add up.
 

@@ -166,16 +166,20 @@ class InterestRule {
 };
 
 // One position per holder per group: the (holder, claim) pairs of supporting stances in each
-// group, sorted, to tell whether a denial's holder supports another alternative.
+// group, sorted, to tell whether a denial's holder supports another alternative. A support that
+// is a citation copy (`is_copy`) is the copied stance's evidence, not its holder's position: it
+// does not merge the holder's own denials (else adding a copy, which carries nothing, would take
+// the holder's own denial out of the evidence).
 class Positions {
  public:
+  template <typename IsCopy>
   Positions(const Dataset& data, const std::vector<std::vector<Index>>& group_claims,
-            const StanceLists& on_claim)
+            const StanceLists& on_claim, IsCopy is_copy)
       : supports_(group_claims.size()) {
     for (std::size_t g = 0; g < group_claims.size(); ++g) {
       for (Index c : group_claims[g]) {
         for (Index i : on_claim.Of(c)) {
-          if (data.stances[i].polarity == Polarity::kSupports) {
+          if (data.stances[i].polarity == Polarity::kSupports && !is_copy(i)) {
             supports_[g].emplace_back(data.stances[i].holder, c);
           }
         }
@@ -204,23 +208,37 @@ class Positions {
 class CopyFinder {
  public:
   struct Root {
-    OriginKey key;          // the origin key of the unit it joins
-    Index copied = kNone;   // the nearest cited stance it copies; kNone: not a copy
-    bool position = false;  // the copied stance is merged into its holder's position
+    OriginKey key;         // the origin key of the unit it joins
+    Index copied = kNone;  // the nearest cited stance it copies; kNone: not a copy
   };
 
-  CopyFinder(const Dataset& data, const StanceLists& by_report, const std::vector<bool>& position)
-      : data_(data), by_report_(by_report), position_(position), roots_(data.stances.size()) {
+  CopyFinder(const Dataset& data, const StanceLists& by_report)
+      : data_(data), by_report_(by_report), roots_(data.stances.size()) {
     for (Index i = 0; i < data.stances.size(); ++i) roots_[i].key = OwnKey(data.stances[i]);
     for (Index r : CitationOrder()) {
       if (data.reports[r].cited_reports.empty()) continue;
       for (Index i : by_report.Of(r)) {
-        if (data.stances[i].polarity != Polarity::kNeutral) Resolve(i);
+        if (data.stances[i].polarity != Polarity::kNeutral) {
+          Resolve(i);
+          if (roots_[i].copied != kNone) copies_.push_back(i);
+        }
       }
     }
   }
 
   const Root& Of(Index stance) const { return roots_[stance]; }
+
+  // For each copy, whether the stance it copies is inert as a position denial, or is a copy of
+  // one: a copy of a position-merged denial is inert too. `position` marks the stances merged
+  // into their holder's position.
+  std::vector<bool> CopiesOfPositions(const std::vector<bool>& position) const {
+    std::vector<bool> out(roots_.size(), false);
+    for (Index i : copies_) {  // in citation order: the copied stance is settled first
+      const Index j = roots_[i].copied;
+      out[i] = position[j] || out[j];
+    }
+    return out;
+  }
 
  private:
   // Reports ordered so that each comes after every report it cites (Kahn's algorithm; ties in
@@ -284,13 +302,13 @@ class CopyFinder {
       frontier.swap(next);
     }
     if (best == nullptr || best->key == roots_[i].key) return;  // no copy, or its own origin
-    roots_[i] = Root{best->key, best_stance, best->position || position_[best_stance]};
+    roots_[i] = Root{best->key, best_stance};
   }
 
   const Dataset& data_;
   const StanceLists& by_report_;
-  const std::vector<bool>& position_;
   std::vector<Root> roots_;
+  std::vector<Index> copies_;  // the copies, in citation order
 };
 
 // Marks each unit inert or alone (EvidenceSnapshot::kUnitInert, kUnitAlone). A scope is a claim
@@ -389,7 +407,9 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
   }
   const StanceLists on_claim(data, snap.num_claims, [](const Stance& s) { return s.claim; });
   const StanceLists by_report(data, data.reports.size(), [](const Stance& s) { return s.report; });
-  const Positions positions(data, group_claims, on_claim);
+  const CopyFinder copies(data, by_report);
+  const Positions positions(data, group_claims, on_claim,
+                            [&](Index i) { return copies.Of(i).copied != kNone; });
   // Explicit denials merged into their holder's position in a group.
   std::vector<bool> position(data.stances.size(), false);
   for (Index i = 0; i < data.stances.size(); ++i) {
@@ -398,7 +418,7 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
     position[i] = s.polarity == Polarity::kDenies && g != kNone &&
                   positions.SupportsAnother(g, s.holder, s.claim);
   }
-  const CopyFinder copies(data, by_report, position);
+  const std::vector<bool> copies_position = copies.CopiesOfPositions(position);
   InterestRule interest(data, graph);
 
   std::vector<Pending> pending;
@@ -424,7 +444,9 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
         key = root.key;
         copied = root.copied;
         if (copied != kNone) flags |= EvidenceSnapshot::kCopy;
-        if (position[stance_index] || root.position) flags |= EvidenceSnapshot::kPosition;
+        if (position[stance_index] || copies_position[stance_index]) {
+          flags |= EvidenceSnapshot::kPosition;
+        }
       }
       pending.push_back(
           {polarity, key, flags, owner, stance_index, CountHops(data, s, owner), copied});

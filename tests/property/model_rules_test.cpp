@@ -179,7 +179,8 @@ std::vector<Index> ClaimsWithEvidence(const Scored& s, bool ungrouped = false) {
 //    that root's origin key (for a root that is a copy itself, the key of the stance it copies,
 //    and so on) is not the stance's own key. A stance of the other polarity is never a copy.
 //  - A *position* denial is not evidence either: a denial of a grouped claim by a holder who
-//    supports another claim of the group (one position, counted once through the support).
+//    supports another claim of the group (one position, counted once through the support). A
+//    support that is a copy is not its holder's position (it is the copied stance's evidence).
 //  - Implied denials of a group's alternatives are never evidence (the softmax ties the group).
 //  - Every other non-neutral stance is a member of the unit keyed by (claim, polarity, origin if
 //    given else holder).
@@ -305,9 +306,11 @@ RefResult ReferenceModel(const Dataset& d, const ModelOptions& o) {
   ReferenceCopies copies(d);
   r.copy.assign(d.stances.size(), false);
   r.position.assign(d.stances.size(), false);
-  std::set<std::pair<Index, Index>> supports;  // (holder, claim) of every support
-  for (const Stance& s : d.stances) {
-    if (s.polarity == Polarity::kSupports) supports.insert({s.holder, s.claim});
+  std::set<std::pair<Index, Index>> supports;  // (holder, claim) of every support not a copy
+  for (Index i = 0; i < d.stances.size(); ++i) {
+    const Stance& s = d.stances[i];
+    if (s.polarity == Polarity::kSupports && !copies.IsCopy(i))
+      supports.insert({s.holder, s.claim});
   }
   for (Index i = 0; i < d.stances.size(); ++i) {
     const Stance& s = d.stances[i];

@@ -15,7 +15,9 @@
 ///    in a citing report is a rebuttal, not a copy, and stays independent evidence.
 /// Units that are not evidence of their own are *inert* (IsInert): denials implied by support
 /// for an alternative of a group, and a holder's explicit denial of an alternative when the same
-/// holder supports another alternative of the group (kPosition: one position, counted once).
+/// holder supports another alternative of the group (kPosition: one position, counted once). A
+/// support that is a copy is the copied stance's evidence, not its holder's position: it merges
+/// no denial.
 ///
 /// Each member has an *owner*: the source whose trust it carries and whose trust it informs. It
 /// is the holder, except for an anonymous holder with a vouching outlet, whose stance carries
@@ -62,7 +64,8 @@ struct EvidenceSnapshot {
   /// discounted (courts treat admissions as strong evidence: US FRE 804(b)(3)).
   static constexpr std::uint8_t kAdmission = 8;
   static constexpr std::uint8_t kCopy = 16;  ///< Republishes a cited report's stance (see above).
-  /// An explicit denial merged into the holder's support of another alternative of the group.
+  /// An explicit denial merged into the holder's support (not a copy) of another alternative of
+  /// the group, or a copy of such a denial.
   static constexpr std::uint8_t kPosition = 32;
 
   /// Per unit: bit set of kUnitInert and kUnitAlone.

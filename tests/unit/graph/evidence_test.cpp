@@ -527,6 +527,31 @@ TEST(EvidenceTest, TheFirstCitationLevelHoldingTheStanceDecides) {
   EXPECT_EQ(f.snap.claim_neutral[0], 4U);  // neutral stances are never copies
 }
 
+// A stance that cites a report holding its own holder's stance (same claim and polarity) is a
+// relay of that holder, an ordinary member of its unit, even when the cited report also holds
+// another holder's stance whose origin key sorts first: the spelling of the ids must not turn a
+// relay into a copy of someone else (MODEL.md: the same holder relayed through several outlets
+// is one piece of evidence).
+//   w (wire): alpha denies c; zed denies c ("says": w = 0.7). v (paper) cites w: zed denies c
+//   via the wire. sources: alpha=0, paper=1, wire=2, zed=3.
+// Engine bug (i11 0751e13): zed's stance in v joined alpha's unit as a copy (alpha's key 0 < 3).
+TEST(EvidenceTest, ACitedStanceOfTheSameHolderMakesARelayNotACopy) {
+  const Frozen f(R"json({"type":"outlet","id":"wire","kind":"wire"}
+{"type":"outlet","id":"paper"}
+{"type":"speaker","id":"alpha"}
+{"type":"speaker","id":"zed"}
+{"type":"claim","id":"c","text":"C"}
+{"type":"report","id":"w","outlet":"wire"}
+{"type":"report","id":"v","outlet":"paper","cites":["w"]}
+{"type":"stance","holder":"alpha","claim":"c","polarity":"denies","report":"w"}
+{"type":"stance","holder":"zed","claim":"c","polarity":"denies","report":"w","hedge":"says"}
+{"type":"stance","holder":"zed","claim":"c","polarity":"denies","report":"v","via":["wire"]}
+)json");
+  ExpectWellFormed(f);
+  EXPECT_THAT(UnitsOf(f, "c"), ElementsAre("- alpha:alpha:1:0", "- zed:zed:1:0, zed:zed:2:0"));
+  EXPECT_EQ(f.snap.CopiedStance(MemberOf(f, StanceOnLine(f, 10))), kNone);
+}
+
 // Interest with a direction (docs/model.md): the minister speaks for the ministry.
 //   met: adverse_to (and about) the ministry; praised: favours it; probed: about it only;
 //   g1 (adverse_to the ministry) and g2 form a group.

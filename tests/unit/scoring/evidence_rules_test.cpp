@@ -155,6 +155,43 @@ TEST(EvidenceRules, ARebuttalInACitingReportIsIndependentEvidence) {
   }
 }
 
+// A relay of its own holder's stance stays a relay whatever the ids are called: zed's denial,
+// said in the wire's report ("says": w = 0.7, 1 hop) and relayed unhedged by a paper citing that
+// report (w = 1, 2 hops), is one unit carried by the stronger member; with trust at the speaker
+// prior 0.6 in the first iteration:
+//   w = 0.7, 1 hop:  0.7 logit(0.5 + 0.5 * 0.2 * 0.9)  = 0.7 logit(0.59)  = 0.2548
+//   w = 1, 2 hops:   logit(0.5 + 0.5 * 0.2 * 0.81)     = logit(0.581)     = 0.3266 (carries)
+// and alpha's denial (1 hop, w = 1) scores logit(0.59) = 0.3640, the strongest of the side, so
+// zed's unit counts echo_factor 0.84: b = sigmoid(-logit(0.59) - 0.84 logit(0.581)) = 0.3456,
+// under either spelling of alpha's id, and equal to the paper's report citing nothing.
+// Engine bug (i11 0751e13): with "alpha" sorting before "zed", the relay became a copy of alpha's
+// stance and the weaker hedged member carried zed's unit: b = 0.3594.
+TEST(EvidenceRules, ARelayOfItsOwnHolderDoesNotDependOnHowIdsSort) {
+  const auto dataset = [](const std::string& alpha, const std::string& cites) {
+    return fmt::format(R"({{"type":"outlet","id":"wire","kind":"wire"}}
+{{"type":"outlet","id":"paper"}}
+{{"type":"speaker","id":"{0}"}}
+{{"type":"speaker","id":"zed"}}
+{{"type":"claim","id":"c","text":"C"}}
+{{"type":"report","id":"w","outlet":"wire"}}
+{{"type":"report","id":"v","outlet":"paper"{1}}}
+{{"type":"stance","holder":"{0}","claim":"c","polarity":"denies","report":"w"}}
+{{"type":"stance","holder":"zed","claim":"c","polarity":"denies","report":"w","hedge":"says"}}
+{{"type":"stance","holder":"zed","claim":"c","polarity":"denies","report":"v","via":["wire"]}}
+)",
+                       alpha, cites);
+  };
+  ModelOptions first;
+  first.max_iterations = 1;
+  const double expected = Sigmoid(-Logit(0.59) - 0.84 * Logit(0.581));
+  for (const char* alpha : {"alpha", "zz-alpha"}) {
+    for (const char* cites : {R"(,"cites":["w"])", ""}) {
+      EXPECT_NEAR(ScoreModel(dataset(alpha, cites), first)->Belief("c"), expected, 1e-12)
+          << alpha << cites;
+    }
+  }
+}
+
 // Both codings of a republished wire story give the same beliefs and trusts, those of the wire
 // story alone:
 //  (a) relays: the ministry's stances, quoted by AP, relayed through each outlet's report (via

@@ -267,15 +267,18 @@ class CopyFinder {
   }
 
   // Breadth-first from the stance's report through `cites`, at most kMaxCitationHops deep: the
-  // first level that holds stances of the same claim and polarity decides; among them the
-  // smallest root key wins (then the smallest stance index). A report holding such a stance is
-  // not walked past: that stance's own root already accounts for what it cites.
+  // first level that holds stances of the same claim and polarity decides. If one of them has
+  // the stance's own root key, the stance relays its own origin: not a copy (so that the order
+  // of the ids cannot make a holder's relay a copy of someone else). Otherwise the smallest root
+  // key wins (then the smallest stance index). A report holding such a stance is not walked
+  // past: that stance's own root already accounts for what it cites.
   void Resolve(Index i) {
     const Stance& s = data_.stances[i];
     std::vector<Index> frontier = data_.reports[s.report].cited_reports;
     std::vector<Index> visited;
     const Root* best = nullptr;
     Index best_stance = kNone;
+    bool own = false;  // the deciding level holds a stance of the stance's own origin
     for (int depth = 0; depth < kMaxCitationHops && !frontier.empty() && best == nullptr; ++depth) {
       std::sort(frontier.begin(), frontier.end());
       frontier.erase(std::unique(frontier.begin(), frontier.end()), frontier.end());
@@ -287,6 +290,7 @@ class CopyFinder {
           const Stance& t = data_.stances[j];
           if (j == i || t.claim != s.claim || t.polarity != s.polarity) continue;
           holds = true;
+          own = own || roots_[j].key == roots_[i].key;
           if (best == nullptr || std::tie(roots_[j].key, j) < std::tie(best->key, best_stance)) {
             best = &roots_[j];
             best_stance = j;
@@ -301,7 +305,9 @@ class CopyFinder {
       std::sort(visited.begin(), visited.end());
       frontier.swap(next);
     }
-    if (best == nullptr || best->key == roots_[i].key) return;  // no copy, or its own origin
+    // No copy: nothing cited holds the stance, or what does includes the stance's own origin (a
+    // relay of its own holder or origin, whatever other origins sort first).
+    if (best == nullptr || own) return;
     roots_[i] = Root{best->key, best_stance};
   }
 

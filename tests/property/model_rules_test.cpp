@@ -174,10 +174,10 @@ std::vector<Index> ClaimsWithEvidence(const Scored& s, bool ungrouped = false) {
 //  - A *copy* carries nothing and earns nothing: a stance in a report R whose citations, walked
 //    breadth-first through cited reports (cited outlets do not count; a report holding a
 //    candidate is not walked past), first reach a level holding stances of the same claim and
-//    polarity; of these the one whose origin key is smallest (holder keys before origin keys,
-//    then by index; then the smallest stance index) is its root, and the stance is a copy when
-//    that root's origin key (for a root that is a copy itself, the key of the stance it copies,
-//    and so on) is not the stance's own key. A stance of the other polarity is never a copy.
+//    polarity. If the origin key of one of them (for a stance that is a copy itself, the key
+//    of the stance it copies, and so on) is the stance's own key, it relays its own origin: not
+//    a copy. Otherwise it is a copy, joining the smallest of their origin keys (holder keys
+//    before origin keys, then by index). A stance of the other polarity is never a copy.
 //  - A *position* denial is not evidence either: a denial of a grouped claim by a holder who
 //    supports another claim of the group (one position, counted once through the support). A
 //    support that is a copy is not its holder's position (it is the copied stance's evidence).
@@ -249,8 +249,12 @@ class ReferenceCopies {
         visited.insert(level.begin(), level.end());
         if (!candidates.empty()) {
           std::pair<OriginKey, Index> best{KeyOf(candidates[0]), candidates[0]};
-          for (Index j : candidates) best = std::min(best, std::make_pair(KeyOf(j), j));
-          key_[i] = best.first;
+          bool own = false;
+          for (Index j : candidates) {
+            best = std::min(best, std::make_pair(KeyOf(j), j));
+            own = own || KeyOf(j) == OwnOrigin(s);
+          }
+          if (!own) key_[i] = best.first;
           break;
         }
         level = std::move(next);

@@ -10,7 +10,9 @@
 ///  - its holder (the same holder relayed through several outlets);
 ///  - citation: a stance in a report that cites (transitively, through at most kMaxCitationHops
 ///    reports) a report holding a stance of the same polarity on the same claim is a *copy* of
-///    that stance, whoever holds it, and joins the unit of the stance it copies (kCopy). A copy
+///    that stance, whoever holds it, and joins the unit of the stance it copies (kCopy); unless
+///    the first cited level holding such stances holds one of its own origin: then it is an
+///    ordinary relay of that origin, whatever other origins sort first. A copy
 ///    carries nothing of its own: neither weight nor trust credit. A stance of the other polarity
 ///    in a citing report is a rebuttal, not a copy, and stays independent evidence.
 /// Units that are not evidence of their own are *inert* (IsInert): denials implied by support

@@ -262,7 +262,9 @@ TEST(EvidenceRules, BothCodingsOfARepublishedWireStoryAgree) {
   for (Index m = 0; m < b->snap.num_members(); ++m) {
     copy_members += (b->snap.member_flags[m] & graph::EvidenceSnapshot::kCopy) ? 1 : 0;
   }
-  EXPECT_EQ(copy_members, 10);
+  // 5 outlets x 2 supports, and the 5 denials of "misfire" that their supports of "airstrike"
+  // imply: an implied denial has the copy status of its support.
+  EXPECT_EQ(copy_members, 15);
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -129,24 +129,10 @@ void WriteItem(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
 // How the lines add up to the claim's log-odds, when a discount makes the sum more than the
 // base rate and the units (or the claim is alone in its group: +infinity).
 void WriteLogOddsSum(std::ostream& out, const Dataset& data, const ClaimEvidence& ev) {
-  const scoring::Explanation& e = ev.explanation;
-  if (e.discounts.empty() && std::isfinite(e.log_odds)) return;
-  std::vector<std::string> terms;
-  if (!e.grouped) terms.push_back(fmt::format("base rate {:+.2f}", e.base_log_odds + 0.0));
-  terms.push_back(fmt::format("evidence {:+.2f}", ev.stances_log_odds + 0.0));
-  for (int polarity : {+1, -1}) {
-    if (const scoring::DiscountLine* echo = ev.Echo(polarity)) {
-      terms.push_back(fmt::format("echo discount {} {:+.2f}", polarity > 0 ? "for" : "against",
-                                  echo->log_odds + 0.0));
-    }
-  }
-  if (const scoring::DiscountLine* alt = ev.Alternatives()) {
-    terms.push_back(fmt::format("alternatives of {} {:+.2f}",
-                                Md(data.groups[data.claims[e.claim].group]), alt->log_odds + 0.0));
-  }
-  const std::string total =
-      std::isfinite(e.log_odds) ? fmt::format("{:+.2f}", e.log_odds + 0.0) : "+\u221e";
-  fmt::print(out, "\nLog-odds **{}** = {}.\n", total, fmt::join(terms, " + "));
+  const internal::LogOddsSum sum =
+      internal::SumOfLines(data, ev, "+\u221e", [](const std::string& g) { return Md(g); });
+  if (sum.terms.empty()) return;
+  fmt::print(out, "\nLog-odds **{}** = {}.\n", sum.total, fmt::join(sum.terms, " + "));
 }
 
 // The verdict as the ranking shows it: bold when disputed, italic when contested.

@@ -30,7 +30,10 @@ namespace credence {
 namespace {
 
 using scoring::ModelOptions;
+using testutil::BeliefsById;
+using testutil::MaxDiff;
 using testutil::Scored;
+using testutil::TrustsById;
 
 ModelOptions Tight() {
   ModelOptions o;
@@ -42,31 +45,6 @@ ModelOptions Tight() {
 
 std::unique_ptr<Scored> Score(const std::string& jsonl, const ModelOptions& options) {
   return testutil::ScoreModel(jsonl, options, "random.jsonl");
-}
-
-std::map<std::string, double> BeliefsById(const Scored& s) {
-  std::map<std::string, double> out;
-  for (Index c = 0; c < s.data.claims.size(); ++c) out[s.data.claims[c].id] = s.result.belief[c];
-  return out;
-}
-std::map<std::string, double> TrustsById(const Scored& s) {
-  std::map<std::string, double> out;
-  for (Index i = 0; i < s.data.sources.size(); ++i) out[s.data.sources[i].id] = s.result.trust[i];
-  return out;
-}
-
-// Largest difference over the ids of `a` (all of which must be in `b`).
-double MaxDiff(const std::map<std::string, double>& a, const std::map<std::string, double>& b) {
-  double worst = 0.0;
-  for (const auto& [id, v] : a) {
-    const auto it = b.find(id);
-    if (it == b.end()) {
-      ADD_FAILURE() << "missing id " << id;
-      continue;
-    }
-    worst = std::max(worst, std::abs(v - it->second));
-  }
-  return worst;
 }
 
 class EvidenceRules : public testing::TestWithParam<std::uint64_t> {

@@ -37,9 +37,12 @@ namespace {
 
 using scoring::ModelOptions;
 using scoring::ScoringResult;
+using testutil::BeliefsById;
+using testutil::MaxDiff;
 using testutil::RandomDatasetOptions;
 using testutil::RandomJsonlDataset;
 using testutil::Scored;
+using testutil::TrustsById;
 
 // ------------------------------------------------------------------------------------------------
 // Helpers
@@ -65,33 +68,6 @@ ModelOptions Defaults() {
   ModelOptions o;
   o.threads = 1;
   return o;
-}
-
-// Every claim's belief and every source's trust, by id, so that datasets with extra records can
-// be compared on the records they share.
-std::map<std::string, double> BeliefsById(const Scored& s) {
-  std::map<std::string, double> out;
-  for (Index c = 0; c < s.data.claims.size(); ++c) out[s.data.claims[c].id] = s.result.belief[c];
-  return out;
-}
-std::map<std::string, double> TrustsById(const Scored& s) {
-  std::map<std::string, double> out;
-  for (Index i = 0; i < s.data.sources.size(); ++i) out[s.data.sources[i].id] = s.result.trust[i];
-  return out;
-}
-
-// Largest difference over the ids of `a` (all of which must be in `b`).
-double MaxDiff(const std::map<std::string, double>& a, const std::map<std::string, double>& b) {
-  double worst = 0.0;
-  for (const auto& [id, v] : a) {
-    const auto it = b.find(id);
-    if (it == b.end()) {
-      ADD_FAILURE() << "missing id " << id;
-      continue;
-    }
-    worst = std::max(worst, std::abs(v - it->second));
-  }
-  return worst;
 }
 
 std::string StanceLine(const std::string& holder, const std::string& claim,
@@ -1324,7 +1300,7 @@ TEST_P(ModelRules, ScoresStayInRange) {
 //    every plain "likely true", "likely false" or "unresolved" claim;
 //  - the verdict strings are exactly the six of the issue.
 TEST_P(ModelRules, VerdictsAndRankingTellOneStory) {
-  const std::set<std::string_view> kSix = {
+  const std::set<std::string_view> six_verdicts = {
       "disputed",    "contested, likely true", "contested, likely false",
       "likely true", "likely false",           "unresolved"};
   int disputed = 0;
@@ -1339,7 +1315,7 @@ TEST_P(ModelRules, VerdictsAndRankingTellOneStory) {
       int worst_tier_so_far = 0;
       for (const scoring::ClaimAssessment& a : analysis.claims) {
         SCOPED_TRACE(fmt::format("{} on {}", result->algorithm, r->data.claims[a.claim].id));
-        EXPECT_EQ(kSix.count(scoring::ToString(a.verdict)), 1U);
+        EXPECT_EQ(six_verdicts.count(scoring::ToString(a.verdict)), 1U);
         const bool is_contested = std::min(a.weight_for, a.weight_against) >= options.contest_mass;
         const bool leans_true = a.belief >= options.likely_true;
         const bool leans_false = a.belief <= options.likely_false;

@@ -31,8 +31,11 @@
 namespace credence::scoring {
 namespace {
 
+using testutil::BeliefsById;
+using testutil::MaxDiff;
 using testutil::Scored;
 using testutil::ScoreModel;
+using testutil::TrustsById;
 
 ModelOptions Tight() {
   ModelOptions o;
@@ -74,12 +77,6 @@ std::string ReadText(const std::string& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
-}
-
-std::map<std::string, double> BeliefsById(const Scored& s) {
-  std::map<std::string, double> out;
-  for (Index c = 0; c < s.data.claims.size(); ++c) out[s.data.claims[c].id] = s.result.belief[c];
-  return out;
 }
 
 // ------------------------------------------------------------------------------------------------

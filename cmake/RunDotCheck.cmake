@@ -23,7 +23,7 @@ if(NOT code EQUAL 0 OR NOT errors STREQUAL "")
 endif()
 file(READ ${OUTDIR}/arms-race-quote.svg svg)
 foreach(expected "<svg" "Dmitry Peskov" "two senior White House" "NBC News"
-                 "The Moscow Times" "belief 0.587 (disputed)" "#1f6fb4" "#e66100" ">denies<")
+                 "The Moscow Times" "belief 0.620 (disputed)" "#1f6fb4" "#e66100" ">denies<")
   string(FIND "${svg}" "${expected}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "the SVG drawn by dot lacks '${expected}'")

@@ -166,16 +166,20 @@ class InterestRule {
 };
 
 // One position per holder per group: the (holder, claim) pairs of supporting stances in each
-// group, sorted, to tell whether a denial's holder supports another alternative.
+// group, sorted, to tell whether a denial's holder supports another alternative. A support that
+// is a citation copy (`is_copy`) is the copied stance's evidence, not its holder's position: it
+// does not merge the holder's own denials (else adding a copy, which carries nothing, would take
+// the holder's own denial out of the evidence).
 class Positions {
  public:
+  template <typename IsCopy>
   Positions(const Dataset& data, const std::vector<std::vector<Index>>& group_claims,
-            const StanceLists& on_claim)
+            const StanceLists& on_claim, IsCopy is_copy)
       : supports_(group_claims.size()) {
     for (std::size_t g = 0; g < group_claims.size(); ++g) {
       for (Index c : group_claims[g]) {
         for (Index i : on_claim.Of(c)) {
-          if (data.stances[i].polarity == Polarity::kSupports) {
+          if (data.stances[i].polarity == Polarity::kSupports && !is_copy(i)) {
             supports_[g].emplace_back(data.stances[i].holder, c);
           }
         }
@@ -204,23 +208,37 @@ class Positions {
 class CopyFinder {
  public:
   struct Root {
-    OriginKey key;          // the origin key of the unit it joins
-    Index copied = kNone;   // the nearest cited stance it copies; kNone: not a copy
-    bool position = false;  // the copied stance is merged into its holder's position
+    OriginKey key;         // the origin key of the unit it joins
+    Index copied = kNone;  // the nearest cited stance it copies; kNone: not a copy
   };
 
-  CopyFinder(const Dataset& data, const StanceLists& by_report, const std::vector<bool>& position)
-      : data_(data), by_report_(by_report), position_(position), roots_(data.stances.size()) {
+  CopyFinder(const Dataset& data, const StanceLists& by_report)
+      : data_(data), by_report_(by_report), roots_(data.stances.size()) {
     for (Index i = 0; i < data.stances.size(); ++i) roots_[i].key = OwnKey(data.stances[i]);
     for (Index r : CitationOrder()) {
       if (data.reports[r].cited_reports.empty()) continue;
       for (Index i : by_report.Of(r)) {
-        if (data.stances[i].polarity != Polarity::kNeutral) Resolve(i);
+        if (data.stances[i].polarity != Polarity::kNeutral) {
+          Resolve(i);
+          if (roots_[i].copied != kNone) copies_.push_back(i);
+        }
       }
     }
   }
 
   const Root& Of(Index stance) const { return roots_[stance]; }
+
+  // For each copy, whether the stance it copies is inert as a position denial, or is a copy of
+  // one: a copy of a position-merged denial is inert too. `position` marks the stances merged
+  // into their holder's position.
+  std::vector<bool> CopiesOfPositions(const std::vector<bool>& position) const {
+    std::vector<bool> out(roots_.size(), false);
+    for (Index i : copies_) {  // in citation order: the copied stance is settled first
+      const Index j = roots_[i].copied;
+      out[i] = position[j] || out[j];
+    }
+    return out;
+  }
 
  private:
   // Reports ordered so that each comes after every report it cites (Kahn's algorithm; ties in
@@ -249,15 +267,18 @@ class CopyFinder {
   }
 
   // Breadth-first from the stance's report through `cites`, at most kMaxCitationHops deep: the
-  // first level that holds stances of the same claim and polarity decides; among them the
-  // smallest root key wins (then the smallest stance index). A report holding such a stance is
-  // not walked past: that stance's own root already accounts for what it cites.
+  // first level that holds stances of the same claim and polarity decides. If one of them has
+  // the stance's own root key, the stance relays its own origin: not a copy (so that the order
+  // of the ids cannot make a holder's relay a copy of someone else). Otherwise the smallest root
+  // key wins (then the smallest stance index). A report holding such a stance is not walked
+  // past: that stance's own root already accounts for what it cites.
   void Resolve(Index i) {
     const Stance& s = data_.stances[i];
     std::vector<Index> frontier = data_.reports[s.report].cited_reports;
     std::vector<Index> visited;
     const Root* best = nullptr;
     Index best_stance = kNone;
+    bool own = false;  // the deciding level holds a stance of the stance's own origin
     for (int depth = 0; depth < kMaxCitationHops && !frontier.empty() && best == nullptr; ++depth) {
       std::sort(frontier.begin(), frontier.end());
       frontier.erase(std::unique(frontier.begin(), frontier.end()), frontier.end());
@@ -269,6 +290,7 @@ class CopyFinder {
           const Stance& t = data_.stances[j];
           if (j == i || t.claim != s.claim || t.polarity != s.polarity) continue;
           holds = true;
+          own = own || roots_[j].key == roots_[i].key;
           if (best == nullptr || std::tie(roots_[j].key, j) < std::tie(best->key, best_stance)) {
             best = &roots_[j];
             best_stance = j;
@@ -283,14 +305,16 @@ class CopyFinder {
       std::sort(visited.begin(), visited.end());
       frontier.swap(next);
     }
-    if (best == nullptr || best->key == roots_[i].key) return;  // no copy, or its own origin
-    roots_[i] = Root{best->key, best_stance, best->position || position_[best_stance]};
+    // No copy: nothing cited holds the stance, or what does includes the stance's own origin (a
+    // relay of its own holder or origin, whatever other origins sort first).
+    if (best == nullptr || own) return;
+    roots_[i] = Root{best->key, best_stance};
   }
 
   const Dataset& data_;
   const StanceLists& by_report_;
-  const std::vector<bool>& position_;
   std::vector<Root> roots_;
+  std::vector<Index> copies_;  // the copies, in citation order
 };
 
 // Marks each unit inert or alone (EvidenceSnapshot::kUnitInert, kUnitAlone). A scope is a claim
@@ -389,7 +413,9 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
   }
   const StanceLists on_claim(data, snap.num_claims, [](const Stance& s) { return s.claim; });
   const StanceLists by_report(data, data.reports.size(), [](const Stance& s) { return s.report; });
-  const Positions positions(data, group_claims, on_claim);
+  const CopyFinder copies(data, by_report);
+  const Positions positions(data, group_claims, on_claim,
+                            [&](Index i) { return copies.Of(i).copied != kNone; });
   // Explicit denials merged into their holder's position in a group.
   std::vector<bool> position(data.stances.size(), false);
   for (Index i = 0; i < data.stances.size(); ++i) {
@@ -398,7 +424,7 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
     position[i] = s.polarity == Polarity::kDenies && g != kNone &&
                   positions.SupportsAnother(g, s.holder, s.claim);
   }
-  const CopyFinder copies(data, by_report, position);
+  const std::vector<bool> copies_position = copies.CopiesOfPositions(position);
   InterestRule interest(data, graph);
 
   std::vector<Pending> pending;
@@ -425,7 +451,7 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
       const OriginKey key = root.key;
       const Index copied = root.copied;
       if (copied != kNone) flags |= EvidenceSnapshot::kCopy;
-      if (!implied && (position[stance_index] || root.position)) {
+      if (!implied && (position[stance_index] || copies_position[stance_index])) {
         flags |= EvidenceSnapshot::kPosition;
       }
       pending.push_back(

@@ -25,6 +25,48 @@ std::string Fixed(double v, int precision) {
 
 std::string JsonNumber(double v) { return std::isfinite(v) ? Fixed(v, 6) : "null"; }
 
+std::string ExactNumber(double v) {
+  if (!std::isfinite(v)) return "null";
+  if (v == 0.0) return "0";
+  return fmt::format("{}", v);
+}
+
+bool Contested(scoring::Verdict verdict) {
+  return verdict == scoring::Verdict::kContestedTrue ||
+         verdict == scoring::Verdict::kContestedFalse;
+}
+
+std::string_view VerdictClass(scoring::Verdict verdict) {
+  switch (verdict) {
+    case scoring::Verdict::kDisputed:
+      return "disputed";
+    case scoring::Verdict::kContestedTrue:
+      return "contested-true";
+    case scoring::Verdict::kContestedFalse:
+      return "contested-false";
+    case scoring::Verdict::kLikelyTrue:
+      return "likely-true";
+    case scoring::Verdict::kLikelyFalse:
+      return "likely-false";
+    case scoring::Verdict::kUnresolved:
+      break;
+  }
+  return "unresolved";
+}
+
+std::string RelayMarks(const StanceView& view) {
+  std::vector<std::string_view> texts;
+  for (const Mark& m : view.marks) {
+    if (m.kind == MarkKind::kCopy || m.kind == MarkKind::kPosition) texts.push_back(m.text);
+  }
+  return texts.empty() ? std::string() : fmt::format(" ({})", fmt::join(texts, ", "));
+}
+
+std::string EchoText(const scoring::DiscountLine& line) {
+  return fmt::format("echo discount on {} {} units", line.units,
+                     line.polarity > 0 ? "supporting" : "denying");
+}
+
 std::string TopNote(std::size_t shown, std::size_t total) {
   return shown < total ? fmt::format(" (top {} of {})", shown, total) : "";
 }

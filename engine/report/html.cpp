@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
+#include "credence/graph/evidence.hpp"
 #include "credence/version.hpp"
 #include "report_assets.hpp"  // generated from assets/report.css and assets/report.js
 #include "report_internal.hpp"
@@ -44,12 +46,6 @@ std::string SourceLink(const Dataset& data, Index s) {
   return fmt::format("<a href=\"{}\">{}</a>", SourceHref(data, s), Esc(SourceLabel(data, s)));
 }
 
-std::string VerdictClass(scoring::Verdict v) {
-  std::string s(ToString(v));
-  std::replace(s.begin(), s.end(), ' ', '-');
-  return s;
-}
-
 // "via <a>NBC News</a>, in <a>The Moscow Times</a> (mt-2018-03-30)".
 std::string ChainHtml(const Dataset& data, const Chain& chain) {
   return internal::ChainWith(
@@ -67,6 +63,8 @@ std::string MarksHtml(const std::vector<Mark>& marks) {
   for (const Mark& m : marks) {
     const char* cls = m.kind == MarkKind::kAnonymous    ? "mark anonymous"
                       : m.kind == MarkKind::kInterested ? "mark interested"
+                      : m.kind == MarkKind::kAdmission  ? "mark admission"
+                      : m.kind == MarkKind::kCopy       ? "mark copy"
                                                         : "mark";
     out += fmt::format("<span class=\"{}\">{}</span>", cls, Esc(m.text));
   }
@@ -196,8 +194,8 @@ std::string MiniBar(const ClaimAssessment& c, double scale) {
 
 // The trust it carries and whose, its weight and hops, the belief without it.
 std::string EvidenceDetail(const Dataset& data, const scoring::StanceContribution& c,
-                           const StanceView& view, bool implied) {
-  if (implied) return "counted through the group of alternatives";
+                           const StanceView& view, bool inert) {
+  if (inert) return "not evidence of its own: counted through the group of alternatives";
   std::string detail = fmt::format("trust {}", Fixed(c.owner_trust, 3));
   if (c.owner != view.holder) {
     detail += " of " + SourceLink(data, c.owner) + ", which vouches for it";
@@ -214,22 +212,23 @@ void WriteEvidenceItem(std::ostream& out, const Dataset& data, const ClaimEviden
   const scoring::StanceContribution& c = ev.member(unit.carrier);
   const StanceView& view = ev.stances[unit.carrier];
   const Stance& s = data.stances[view.stance];
-  fmt::print(out, "<li><span class=\"contrib\">{}</span>{}{}",
+  fmt::print(out, "<li{}><span class=\"contrib\">{}</span>{}{}",
+             unit.inert ? " class=\"inert\"" : "",
              fmt::format("{:+.2f}", c.unit_contribution + 0.0), SourceLink(data, view.holder),
              MarksHtml(view.marks));
   if (!view.chain.empty()) {
     fmt::print(out, " <span class=\"chain\">{}</span>", ChainHtml(data, view.chain));
   }
-  if (unit.implied) {
+  if ((c.flags & graph::EvidenceSnapshot::kImplied) && view.alternative != kNone) {
     fmt::print(out, " <span class=\"chain\">supports the alternative <a href=\"{}\">{}</a></span>",
-               ClaimHref(data, s.claim), Esc(data.claims[s.claim].id));
+               ClaimHref(data, view.alternative), Esc(data.claims[view.alternative].id));
   }
-  fmt::print(out, "<div class=\"detail\">{}</div>", EvidenceDetail(data, c, view, unit.implied));
+  fmt::print(out, "<div class=\"detail\">{}</div>", EvidenceDetail(data, c, view, unit.inert));
   if (s.quote != kNone) fmt::print(out, "<blockquote>{}</blockquote>", Esc(data.Text(s.quote)));
   const auto relays =
       internal::RelayTexts(ev, unit, unit.carrier, [&](const StanceView& other, bool same_holder) {
         return (same_holder ? std::string() : SourceLink(data, other.holder) + " ") +
-               ChainHtml(data, other.chain);
+               ChainHtml(data, other.chain) + Esc(internal::RelayMarks(other));
       });
   if (!relays.empty()) {
     fmt::print(out, "<div class=\"relays\">Same origin, counted once: also {}</div>",
@@ -238,14 +237,36 @@ void WriteEvidenceItem(std::ostream& out, const Dataset& data, const ClaimEviden
   out << "</li>\n";
 }
 
+// The echo discount of one side, as the last line of its list.
+void WriteEchoItem(std::ostream& out, const ClaimEvidence& ev, int polarity) {
+  const scoring::DiscountLine* echo = ev.Echo(polarity);
+  if (echo == nullptr) return;
+  fmt::print(out,
+             "<li class=\"discount\"><span class=\"contrib\">{:+.2f}</span>{}<div "
+             "class=\"detail\">after the strongest, each further unit on this side counts a little "
+             "less</div></li>\n",
+             echo->log_odds + 0.0, internal::EchoText(*echo));
+}
+
+// How the lines add up to the claim's log-odds, when a discount makes the sum more than the
+// base rate and the units (or the claim is alone in its group: +infinity).
+void WriteLogOddsSum(std::ostream& out, const Dataset& data, const ClaimEvidence& ev) {
+  const internal::LogOddsSum sum = internal::SumOfLines(
+      data, ev, "+&infin;", [](const std::string& g) { return "<code>" + Esc(g) + "</code>"; });
+  if (sum.terms.empty()) return;
+  fmt::print(out, "<p class=\"sum\">log-odds <b>{}</b> = {}</p>\n", sum.total,
+             fmt::join(sum.terms, " + "));
+}
+
 void WriteClaimMeta(std::ostream& out, const Dataset& data, const ClaimAssessment& c) {
   const Claim& claim = data.claims[c.claim];
   fmt::print(out,
              "<p class=\"meta\"><span class=\"verdict {}\">{}</span> belief <b>{}</b> &middot; "
              "dispute <b>{}</b> &middot; trusted weight for {} ({} independent), against {} ({} "
              "independent)",
-             VerdictClass(c.verdict), ToString(c.verdict), Fixed(c.belief, 3), Fixed(c.dispute, 3),
-             Fixed(c.weight_for, 2), c.sources_for, Fixed(c.weight_against, 2), c.sources_against);
+             internal::VerdictClass(c.verdict), ToString(c.verdict), Fixed(c.belief, 3),
+             Fixed(c.dispute, 3), Fixed(c.weight_for, 2), c.sources_for, Fixed(c.weight_against, 2),
+             c.sources_against);
   if (claim.group != kNone) {
     fmt::print(out, " &middot; one of the alternatives of <code>{}</code>",
                Esc(data.groups[claim.group]));
@@ -275,9 +296,11 @@ void WriteClaimSection(std::ostream& out, const ReportModel& report, const Claim
     const auto units = Side(row, polarity);
     for (const EvidenceUnit& unit : units) WriteEvidenceItem(out, data, *row.evidence, unit);
     if (units.empty()) out << "<li class=\"none\">No evidence on this side.</li>\n";
+    if (row.evidence != nullptr) WriteEchoItem(out, *row.evidence, polarity);
     out << "</ul></div>\n";
   }
   out << "</div>\n";
+  if (row.evidence != nullptr) WriteLogOddsSum(out, data, *row.evidence);
   if (row.evidence != nullptr && !row.evidence->neutral.empty()) {
     std::vector<std::string> neutral;
     for (const StanceView& view : row.evidence->neutral) {
@@ -308,13 +331,16 @@ void WriteSummary(std::ostream& out, const ReportModel& report) {
   const Dataset& data = *report.data;
   const scoring::Analysis& a = *report.analysis;
   out << "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">";
-  fmt::print(out,
-             "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">claims</div></div>"
-             "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">sources</div></div>"
-             "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">stances</div></div>"
-             "<div class=\"card{}\"><div class=\"n\">{}</div><div class=\"l\">disputed</div></div>",
-             data.claims.size(), data.sources.size(), data.stances.size(),
-             report.disputed > 0 ? " hot" : "", report.disputed);
+  fmt::print(
+      out,
+      "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">claims</div></div>"
+      "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">sources</div></div>"
+      "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">stances</div></div>"
+      "<div class=\"card{}\"><div class=\"n\">{}</div><div class=\"l\">disputed</div></div>"
+      "<div class=\"card{}\"><div class=\"n\">{}</div><div class=\"l\">contested</div></div>",
+      data.claims.size(), data.sources.size(), data.stances.size(),
+      report.disputed > 0 ? " hot" : "", report.disputed, report.contested > 0 ? " warm" : "",
+      report.contested);
   out << "</div>\n";
   fmt::print(out,
              "<p class=\"model\">Model <b>{}</b>: <span class=\"{}\">{}</span> after {} "
@@ -347,9 +373,12 @@ void WriteRanking(std::ostream& out, const ReportModel& report) {
                "href=\"{}\" title=\"{}\">{}</a></td><td><span class=\"verdict {}\">{}</span></td>"
                "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} ({})</td>"
                "<td class=\"num\">{} ({})</td></tr>\n",
-               Esc(claim.id), c.verdict == scoring::Verdict::kDisputed ? " class=\"disputed\"" : "",
+               Esc(claim.id),
+               c.verdict == scoring::Verdict::kDisputed ? " class=\"disputed\""
+               : internal::Contested(c.verdict)         ? " class=\"contested\""
+                                                        : "",
                c.rank, ClaimHref(data, c.claim), Esc(claim.id),
-               Esc(claim.text.empty() ? claim.id : claim.text), VerdictClass(c.verdict),
+               Esc(claim.text.empty() ? claim.id : claim.text), internal::VerdictClass(c.verdict),
                ToString(c.verdict), Fixed(c.dispute, 3), Fixed(c.belief, 3), Fixed(c.weight_for, 2),
                c.sources_for, Fixed(c.weight_against, 2), c.sources_against);
   }
@@ -487,9 +516,11 @@ void WriteHtmlReport(std::ostream& out, const ReportModel& report) {
   WriteSummary(out, report);
   WriteRanking(out, report);
   out << "<section id=\"evidence\">\n<h2>Evidence</h2>\n<p class=\"detail\">Each line is one "
-         "independent piece of evidence: its signed contribution to the claim's log-odds, who "
-         "holds it, the chain of outlets it came through, and the claim's belief without it. "
-         "Relays of the same origin count once.</p>\n";
+         "independent piece of evidence: its signed contribution to the claim's log-odds "
+         "(before the echo discount), who holds it, the chain of outlets it came through, and "
+         "the claim's belief without it. Relays and copies of the same origin count once. Each "
+         "side's echo discount and, for alternatives, the other claims' share are lines of "
+         "their own; with the base rate they add up to the claim's log-odds.</p>\n";
   for (const ClaimRow& row : report.claims) WriteClaimSection(out, report, row);
   out << "</section>\n";
   WriteSources(out, report);

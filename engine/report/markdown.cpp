@@ -2,7 +2,9 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
+#include <cmath>
 
+#include "credence/graph/evidence.hpp"
 #include "credence/report/html.hpp"
 #include "report_internal.hpp"
 
@@ -97,9 +99,13 @@ void WriteItem(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
     line += fmt::format(" ({})", fmt::join(escaped, ", "));
   }
   line = internal::WithChain(std::move(line), ChainMd(data, view.chain));
-  if (unit.implied) {
-    line += fmt::format(" supports the alternative {}; counted through the group",
-                        ClaimLink(data, s.claim));
+  if (unit.inert) {
+    if ((c.flags & graph::EvidenceSnapshot::kImplied) && view.alternative != kNone) {
+      line += fmt::format(" supports the alternative {};", ClaimLink(data, view.alternative));
+    } else {
+      line += ":";
+    }
+    line += " not evidence of its own, counted through the group";
   } else {
     line += fmt::format(": trust {}", Fixed(c.owner_trust, 3));
     if (c.owner != view.holder) line += " of " + SourceLink(data, c.owner);
@@ -112,12 +118,28 @@ void WriteItem(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
   const auto relays =
       internal::RelayTexts(ev, unit, unit.carrier, [&](const StanceView& other, bool same_holder) {
         return (same_holder ? std::string() : SourceLink(data, other.holder) + " ") +
-               ChainMd(data, other.chain);
+               ChainMd(data, other.chain) + Md(internal::RelayMarks(other));
       });
   if (!relays.empty()) {
     fmt::print(out, "  - same origin, counted once: also {}\n", fmt::join(relays, "; "));
   }
   if (s.quote != kNone) fmt::print(out, "  > {}\n", MdLine(data.Text(s.quote)));
+}
+
+// How the lines add up to the claim's log-odds, when a discount makes the sum more than the
+// base rate and the units (or the claim is alone in its group: +infinity).
+void WriteLogOddsSum(std::ostream& out, const Dataset& data, const ClaimEvidence& ev) {
+  const internal::LogOddsSum sum =
+      internal::SumOfLines(data, ev, "+\u221e", [](const std::string& g) { return Md(g); });
+  if (sum.terms.empty()) return;
+  fmt::print(out, "\nLog-odds **{}** = {}.\n", sum.total, fmt::join(sum.terms, " + "));
+}
+
+// The verdict as the ranking shows it: bold when disputed, italic when contested.
+std::string VerdictMd(scoring::Verdict verdict) {
+  if (verdict == scoring::Verdict::kDisputed) return fmt::format("**{}**", ToString(verdict));
+  if (internal::Contested(verdict)) return fmt::format("*{}*", ToString(verdict));
+  return std::string(ToString(verdict));
 }
 
 void WriteClaimSection(std::ostream& out, const Dataset& data, const ClaimRow& row) {
@@ -146,7 +168,14 @@ void WriteClaimSection(std::ostream& out, const Dataset& data, const ClaimRow& r
     const auto units = Side(row, polarity);
     for (const EvidenceUnit& unit : units) WriteItem(out, data, *row.evidence, unit);
     if (units.empty()) out << "- none\n";
+    const scoring::DiscountLine* echo =
+        row.evidence == nullptr ? nullptr : row.evidence->Echo(polarity);
+    if (echo != nullptr) {
+      fmt::print(out, "- **{:+.2f}** {}: after the strongest, each further unit counts less\n",
+                 echo->log_odds + 0.0, internal::EchoText(*echo));
+    }
   }
+  if (row.evidence != nullptr) WriteLogOddsSum(out, data, *row.evidence);
   if (row.evidence != nullptr && !row.evidence->neutral.empty()) {
     std::vector<std::string> neutral;
     for (const StanceView& view : row.evidence->neutral) {
@@ -166,12 +195,10 @@ void WriteRanking(std::ostream& out, const ReportModel& report) {
   for (const ClaimRow& row : report.claims) {
     const ClaimAssessment& c = *row.assessment;
     const Claim& claim = data.claims[c.claim];
-    const bool disputed = c.verdict == scoring::Verdict::kDisputed;
-    fmt::print(out, "| {} | {} {} | {}{}{} | {} | {} | {} ({}) | {} ({}) |\n", c.rank,
-               ClaimLink(data, c.claim), Md(claim.text), disputed ? "**" : "", ToString(c.verdict),
-               disputed ? "**" : "", Fixed(c.dispute, 3), Fixed(c.belief, 3),
-               Fixed(c.weight_for, 2), c.sources_for, Fixed(c.weight_against, 2),
-               c.sources_against);
+    fmt::print(out, "| {} | {} {} | {} | {} | {} | {} ({}) | {} ({}) |\n", c.rank,
+               ClaimLink(data, c.claim), Md(claim.text), VerdictMd(c.verdict), Fixed(c.dispute, 3),
+               Fixed(c.belief, 3), Fixed(c.weight_for, 2), c.sources_for,
+               Fixed(c.weight_against, 2), c.sources_against);
   }
 }
 
@@ -202,15 +229,18 @@ void WriteMarkdownReport(std::ostream& out, const ReportModel& report) {
   const scoring::Analysis& a = *report.analysis;
   fmt::print(out, "# Credence conflict report: {}\n\n", Md(data.path));
   fmt::print(out,
-             "**{} claims, {} sources, {} stances, {} reports; {} disputed.** Model: {}, {} after "
-             "{} iterations (largest last change {:.1e}).\n\n",
+             "**{} claims, {} sources, {} stances, {} reports; {} disputed, {} contested.** Model: "
+             "{}, {} after {} iterations (largest last change {:.1e}).\n\n",
              data.claims.size(), data.sources.size(), data.stances.size(), data.reports.size(),
-             report.disputed, Md(a.algorithm), a.converged ? "converged" : "**not converged**",
-             a.iterations, a.residual);
+             report.disputed, report.contested, Md(a.algorithm),
+             a.converged ? "converged" : "**not converged**", a.iterations, a.residual);
   WriteRanking(out, report);
   out << "\n## Evidence\n\nEach line is one independent piece of evidence: its signed "
-         "contribution to the claim's log-odds, who holds it, the chain of outlets it came "
-         "through, and the claim's belief without it. Relays of the same origin count once.\n";
+         "contribution to the claim's log-odds (before the echo discount), who holds it, the "
+         "chain of outlets it came through, and the claim's belief without it. Relays and copies "
+         "of the same origin count once. Each side's echo discount and, for alternatives, the "
+         "other claims' share are lines of their own; with the base rate they add up to the "
+         "claim's log-odds.\n";
   for (const ClaimRow& row : report.claims) WriteClaimSection(out, data, row);
   WriteSources(out, report);
 }

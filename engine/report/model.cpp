@@ -15,31 +15,107 @@ namespace {
 
 using graph::EvidenceSnapshot;
 
-std::vector<Mark> MarksOf(const Dataset& data, const Stance& stance, std::uint8_t flags,
-                          const std::vector<Index>& about) {
+// The parties a source speaks for: itself, its affiliations and their ancestor organisations
+// (as graph::ClaimGraph::PartiesOf, read from the dataset), in breadth-first order.
+std::vector<Index> PartiesOf(const Dataset& data, Index source) {
+  std::vector<Index> parties{source};
+  for (std::size_t i = 0; i < parties.size(); ++i) {
+    const Source& s = data.sources[parties[i]];
+    auto add = [&](Index p) {
+      if (p != kNone && std::find(parties.begin(), parties.end(), p) == parties.end()) {
+        parties.push_back(p);
+      }
+    };
+    for (Index a : s.affiliations) add(a);
+    add(s.parent);
+  }
+  return parties;
+}
+
+bool Contains(const std::vector<Index>& list, Index e) {
+  return std::find(list.begin(), list.end(), e) != list.end();
+}
+
+// The first entity of `entities` (that `keep` accepts) the holder speaks for, or kNone.
+template <typename Keep>
+Index FirstParty(const std::vector<Index>& entities, const std::vector<Index>& parties, Keep keep) {
+  for (Index e : entities) {
+    if (keep(e) && Contains(parties, e)) return e;
+  }
+  return kNone;
+}
+
+// The party behind an interested (self-serving) or admission mark, by the rule of
+// graph::EvidenceSnapshot::kInterested and kAdmission: for a self-serving stance the party it
+// denies harm to or supports praise of, else a party the claim is about without a direction;
+// for an admission the party it admits harm to or denies praise of.
+Index InterestParty(const Dataset& data, const Claim& claim, Index holder, int polarity,
+                    bool admission) {
+  const std::vector<Index> parties = PartiesOf(data, holder);
+  const auto any = [](Index) { return true; };
+  const std::vector<Index>& harmed_or_favoured =
+      (polarity < 0) != admission ? claim.adverse_to : claim.favours;
+  const Index directed = FirstParty(harmed_or_favoured, parties, any);
+  if (directed != kNone || admission) return directed;
+  return FirstParty(claim.about, parties, [&](Index e) {
+    return !Contains(claim.adverse_to, e) && !Contains(claim.favours, e);
+  });
+}
+
+std::string PartyText(const Dataset& data, Index party, Index holder, bool admission) {
+  if (party == kNone) return admission ? "against interest" : "interested party";
+  if (!admission && party == holder) return "interested party: speaks about itself";
+  return fmt::format("{}: {}", admission ? "against interest" : "interested party",
+                     internal::SourceLabel(data, party));
+}
+
+// "same position as its support of [ID]" (or "as NAME's support" when the alternative is that
+// of the stance a copy copies).
+std::string PositionText(const Dataset& data, const Stance& stance, Index alternative,
+                         Index alternative_holder) {
+  if (alternative == kNone) return "same position as a support of another alternative";
+  const std::string whose = alternative_holder == stance.holder
+                                ? std::string("its")
+                                : internal::SourceLabel(data, alternative_holder) + "'s";
+  return fmt::format("same position as {} support of [{}]", whose, data.claims[alternative].id);
+}
+
+struct MarkInput {
+  const scoring::StanceContribution* contribution;
+  Index alternative;         // StanceView::alternative
+  Index alternative_holder;  // whose support of it (the holder, or the copied stance's)
+};
+
+std::vector<Mark> MarksOf(const Dataset& data, const Stance& stance, const Claim& claim,
+                          const MarkInput& in) {
+  const scoring::StanceContribution& c = *in.contribution;
+  const std::uint8_t flags = c.flags;
   std::vector<Mark> marks;
   if (data.sources[stance.holder].anonymous) marks.push_back({MarkKind::kAnonymous, "anonymous"});
-  if (flags & EvidenceSnapshot::kInterested) {
-    std::string party = "interested party";
-    // Name the first party the holder speaks for that the claim is about.
-    for (Index a : about) {
-      if (a == stance.holder) {
-        party += ": speaks about itself";
-        break;
-      }
-      const auto& affil = data.sources[stance.holder].affiliations;
-      if (std::find(affil.begin(), affil.end(), a) != affil.end()) {
-        party += ": " + internal::SourceLabel(data, a);
-        break;
-      }
+  for (const bool admission : {false, true}) {
+    if (!(flags & (admission ? EvidenceSnapshot::kAdmission : EvidenceSnapshot::kInterested))) {
+      continue;
     }
-    marks.push_back({MarkKind::kInterested, std::move(party)});
+    const Index party = InterestParty(data, claim, stance.holder, c.polarity, admission);
+    marks.push_back({admission ? MarkKind::kAdmission : MarkKind::kInterested,
+                     PartyText(data, party, stance.holder, admission)});
   }
   if (stance.hedge != Hedge::kNone) {
     marks.push_back({MarkKind::kHedge, std::string(ToString(stance.hedge))});
   }
   if (flags & EvidenceSnapshot::kImplied) {
     marks.push_back({MarkKind::kImplied, "implied by an alternative"});
+  }
+  if (flags & EvidenceSnapshot::kPosition) {
+    marks.push_back(
+        {MarkKind::kPosition, PositionText(data, stance, in.alternative, in.alternative_holder)});
+  }
+  if (c.copied_stance != kNone) {
+    const Stance& copied = data.stances[c.copied_stance];
+    marks.push_back(
+        {MarkKind::kCopy, fmt::format("copy of {} by {}",
+                                      copied.report == kNone ? "-" : data.reports[copied.report].id,
+                                      internal::SourceLabel(data, copied.holder))});
   }
   if (stance.weight < 1.0F) {
     marks.push_back({MarkKind::kWeight, fmt::format("weight {}", stance.weight)});
@@ -58,59 +134,97 @@ Chain ChainOf(const Dataset& data, const Stance& stance) {
 
 // The units of an explanation (runs of one unit number), in snapshot order.
 std::vector<EvidenceUnit> UnitsOf(const std::vector<scoring::StanceContribution>& stances) {
+  constexpr std::uint8_t kInertFlags = EvidenceSnapshot::kImplied | EvidenceSnapshot::kPosition;
   std::vector<EvidenceUnit> units;
   for (std::size_t i = 0; i < stances.size();) {
     EvidenceUnit unit;
     unit.polarity = stances[i].polarity;
     unit.begin = i;
     unit.carrier = i;
-    unit.strongest = i;
     std::size_t end = i;
     for (; end < stances.size() && stances[end].unit == stances[i].unit; ++end) {
-      if (stances[end].counted) unit.carrier = end;
-      if (stances[end].strongest) unit.strongest = end;
+      if (stances[end].strongest) unit.carrier = end;
     }
     unit.end = end;
-    unit.implied = (stances[unit.carrier].flags & EvidenceSnapshot::kImplied) != 0;
+    unit.inert = !stances[unit.carrier].counted && (stances[unit.carrier].flags & kInertFlags) != 0;
     units.push_back(unit);
     i = end;
   }
   return units;
 }
 
+// The alternative each position-merged or implied member stands for. An implied denial's
+// stance is a support of the alternative; a position-merged denial's holder supports an
+// alternative whose implied denial of this claim is among the members. O(members log members).
+void FindAlternatives(const Dataset& data, const std::vector<scoring::StanceContribution>& stances,
+                      std::vector<Index>* alternative, std::vector<Index>* alternative_holder) {
+  alternative->assign(stances.size(), kNone);
+  alternative_holder->assign(stances.size(), kNone);
+  std::vector<std::pair<Index, Index>> supports;  // (holder, claim supported), first per holder
+  for (const auto& c : stances) {
+    if (c.flags & EvidenceSnapshot::kImplied) {
+      const Stance& s = data.stances[c.stance];
+      supports.emplace_back(s.holder, s.claim);
+    }
+  }
+  std::stable_sort(supports.begin(), supports.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  const auto supported = [&](Index holder) {
+    const auto it = std::lower_bound(supports.begin(), supports.end(), holder,
+                                     [](const auto& p, Index h) { return p.first < h; });
+    return it != supports.end() && it->first == holder ? it->second : kNone;
+  };
+  for (std::size_t i = 0; i < stances.size(); ++i) {
+    const auto& c = stances[i];
+    const Stance& s = data.stances[c.stance];
+    if (c.flags & EvidenceSnapshot::kImplied) {
+      (*alternative)[i] = s.claim;
+      (*alternative_holder)[i] = s.holder;
+    } else if (c.flags & EvidenceSnapshot::kPosition) {
+      Index holder = s.holder;
+      Index claim = supported(holder);
+      if (claim == kNone && c.copied_stance != kNone) {
+        holder = data.stances[c.copied_stance].holder;
+        claim = supported(holder);
+      }
+      (*alternative)[i] = claim;
+      (*alternative_holder)[i] = holder;
+    }
+  }
+}
+
 ClaimEvidence GatherEvidence(const Dataset& data, scoring::Explanation explanation) {
   ClaimEvidence out;
   out.explanation = std::move(explanation);
   const auto& stances = out.explanation.stances;
-  const auto& about = data.claims[out.explanation.claim].about;
+  const Claim& claim = data.claims[out.explanation.claim];
+  std::vector<Index> alternative;
+  std::vector<Index> alternative_holder;
+  FindAlternatives(data, stances, &alternative, &alternative_holder);
   out.stances.reserve(stances.size());
-  for (const auto& c : stances) {
+  for (std::size_t i = 0; i < stances.size(); ++i) {
+    const auto& c = stances[i];
     const Stance& s = data.stances[c.stance];
-    out.stances.push_back({c.stance, s.holder, MarksOf(data, s, c.flags, about), ChainOf(data, s)});
+    out.stances.push_back({c.stance, s.holder,
+                           MarksOf(data, s, claim, {&c, alternative[i], alternative_holder[i]}),
+                           ChainOf(data, s), alternative[i]});
+    out.stances_log_odds += c.score;
+  }
+  for (const scoring::DiscountLine& d : out.explanation.discounts) {
+    out.discounts_log_odds += d.log_odds;
   }
   for (Index n : out.explanation.neutral) {
     const Stance& s = data.stances[n];
-    out.neutral.push_back({n, s.holder, {}, ChainOf(data, s)});
+    out.neutral.push_back({n, s.holder, {}, ChainOf(data, s), kNone});
   }
   out.units = UnitsOf(stances);
-  // Both orders break ties by snapshot order (the unit number), as a stable sort of it would.
+  // Ties are broken by snapshot order (the unit number), as a stable sort of it would.
   const auto unit_number = [&](const EvidenceUnit& u) { return stances[u.begin].unit; };
   std::sort(out.units.begin(), out.units.end(), [&](const EvidenceUnit& a, const EvidenceUnit& b) {
     if (a.polarity != b.polarity) return a.polarity > b.polarity;
     const double ca = std::abs(stances[a.carrier].unit_contribution);
     const double cb = std::abs(stances[b.carrier].unit_contribution);
     if (ca != cb) return ca > cb;
-    return unit_number(a) < unit_number(b);
-  });
-  out.by_strength.resize(out.units.size());
-  for (std::size_t i = 0; i < out.units.size(); ++i) out.by_strength[i] = i;
-  std::sort(out.by_strength.begin(), out.by_strength.end(), [&](std::size_t x, std::size_t y) {
-    const EvidenceUnit& a = out.units[x];
-    const EvidenceUnit& b = out.units[y];
-    if (a.polarity != b.polarity) return a.polarity > b.polarity;
-    const double sa = stances[a.strongest].member_score;
-    const double sb = stances[b.strongest].member_score;
-    if (sa != sb) return sa > sb;
     return unit_number(a) < unit_number(b);
   });
   return out;
@@ -175,6 +289,20 @@ std::span<const EvidenceUnit> ClaimEvidence::Side(int polarity) const {
   return polarity > 0 ? all.first(split) : all.subspan(split);
 }
 
+const scoring::DiscountLine* ClaimEvidence::Echo(int polarity) const {
+  for (const scoring::DiscountLine& d : explanation.discounts) {
+    if (d.kind == scoring::DiscountLine::Kind::kEcho && d.polarity == polarity) return &d;
+  }
+  return nullptr;
+}
+
+const scoring::DiscountLine* ClaimEvidence::Alternatives() const {
+  for (const scoring::DiscountLine& d : explanation.discounts) {
+    if (d.kind == scoring::DiscountLine::Kind::kAlternatives) return &d;
+  }
+  return nullptr;
+}
+
 std::vector<Index> ClaimsToExplain(const scoring::Analysis& analysis,
                                    const ReportOptions& options) {
   std::vector<Index> claims;
@@ -230,6 +358,11 @@ ReportModel BuildReport(const Dataset& data, const scoring::Analysis& analysis,
   report.disputed = static_cast<std::size_t>(
       std::count_if(analysis.claims.begin(), analysis.claims.end(),
                     [](const auto& c) { return c.verdict == scoring::Verdict::kDisputed; }));
+  report.contested = static_cast<std::size_t>(
+      std::count_if(analysis.claims.begin(), analysis.claims.end(), [](const auto& c) {
+        return c.verdict == scoring::Verdict::kContestedTrue ||
+               c.verdict == scoring::Verdict::kContestedFalse;
+      }));
   report.trust = HistogramOf(analysis);
   return report;
 }
@@ -247,6 +380,7 @@ ExplainedClaim BuildExplainedClaim(const Dataset& data, const scoring::Analysis&
   out.data = &data;
   out.assessment = &*it;
   out.ranked_claims = analysis.claims.size();
+  out.algorithm = analysis.algorithm;
   out.evidence = GatherEvidence(data, std::move(explanation));
   return out;
 }

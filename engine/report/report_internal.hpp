@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstddef>
 #include <span>
 #include <string>
@@ -25,6 +26,57 @@ std::string Fixed(double v, int precision);
 
 /// A JSON number with 6 decimals (as Fixed), or null when `v` is not finite.
 std::string JsonNumber(double v);
+
+/// A JSON number that reads back as exactly `v` (the shortest such form, "1e-05" style for
+/// very small or large values; 0 for a negative zero), or null when `v` is not finite. The
+/// explanation's log-odds use it, so that the printed terms add up to the printed total.
+std::string ExactNumber(double v);
+
+/// A claim whose both sides carry real weight but which leans one way.
+bool Contested(scoring::Verdict verdict);
+
+/// The CSS class of a verdict: "disputed", "contested-true", "contested-false", "likely-true",
+/// "likely-false", "unresolved".
+std::string_view VerdictClass(scoring::Verdict verdict);
+
+/// The marks of a relay that say why it adds nothing of its own although it is not the same
+/// holder's (copy, position-merged denial), as " (copy of ...)"; "" without such a mark.
+std::string RelayMarks(const StanceView& view);
+
+/// "echo discount on 3 supporting units" / "... denying units".
+std::string EchoText(const scoring::DiscountLine& line);
+
+/// The sum a claim's explanation lines add up to, when a discount makes it more than the base
+/// rate and the units (or the claim is alone in its group): the total (`infinity` for +infinity)
+/// and its terms, "base rate +0.00", "evidence +1.23", "echo discount for -0.10", "alternatives of
+/// GROUP -0.52", the group's id as `group_text` renders it. Empty when there is nothing to add up.
+struct LogOddsSum {
+  std::string total;
+  std::vector<std::string> terms;
+};
+template <typename GroupText>
+LogOddsSum SumOfLines(const Dataset& data, const ClaimEvidence& ev, std::string_view infinity,
+                      GroupText group_text) {
+  const scoring::Explanation& e = ev.explanation;
+  LogOddsSum sum;
+  if (e.discounts.empty() && std::isfinite(e.log_odds)) return sum;
+  if (!e.grouped) sum.terms.push_back(fmt::format("base rate {:+.2f}", e.base_log_odds + 0.0));
+  sum.terms.push_back(fmt::format("evidence {:+.2f}", ev.stances_log_odds + 0.0));
+  for (int polarity : {+1, -1}) {
+    if (const scoring::DiscountLine* echo = ev.Echo(polarity)) {
+      sum.terms.push_back(fmt::format("echo discount {} {:+.2f}", polarity > 0 ? "for" : "against",
+                                      echo->log_odds + 0.0));
+    }
+  }
+  if (const scoring::DiscountLine* alt = ev.Alternatives()) {
+    sum.terms.push_back(fmt::format("alternatives of {} {:+.2f}",
+                                    group_text(data.groups[data.claims[e.claim].group]),
+                                    alt->log_odds + 0.0));
+  }
+  sum.total =
+      std::isfinite(e.log_odds) ? fmt::format("{:+.2f}", e.log_odds + 0.0) : std::string(infinity);
+  return sum;
+}
 
 /// " (top N of M)" when `shown` < `total`, else "".
 std::string TopNote(std::size_t shown, std::size_t total);

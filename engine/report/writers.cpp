@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "credence/core/error.hpp"
@@ -16,6 +18,7 @@ namespace credence::report {
 namespace {
 
 using graph::EvidenceSnapshot;
+using internal::ExactNumber;
 using internal::Fixed;
 using internal::JsonNumber;
 using internal::SourceLabel;
@@ -46,42 +49,61 @@ std::vector<std::string> ViaIds(const Dataset& data, const Chain& chain) {
   return ids;
 }
 
-// One table line for a unit: its strongest member, its chain, the relays merged into it.
+// One table line for a unit: the member shown for it, its chain, the relays merged into it.
+// The number is the unit's undiscounted log-odds, as `explain` prints it (0 for an inert unit).
 void WriteUnitLine(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
                    const EvidenceUnit& unit) {
-  const StanceView& view = ev.stances[unit.strongest];
+  const StanceView& view = ev.stances[unit.carrier];
+  const scoring::StanceContribution& c = ev.member(unit.carrier);
   std::string line = internal::WithChain(SourceLabel(data, view.holder) + MarksText(view.marks),
                                          ChainText(data, view.chain));
-  const auto relays = internal::RelayTexts(
-      ev, unit, unit.strongest, [&](const StanceView& other, bool same_holder) {
+  if ((c.flags & EvidenceSnapshot::kImplied) && view.alternative != kNone) {
+    line += fmt::format(" -> supports [{}]", data.claims[view.alternative].id);
+  }
+  const auto relays =
+      internal::RelayTexts(ev, unit, unit.carrier, [&](const StanceView& other, bool same_holder) {
         return (same_holder ? std::string() : SourceLabel(data, other.holder) + " ") +
-               ChainText(data, other.chain);
+               ChainText(data, other.chain) + internal::RelayMarks(other);
       });
   if (!relays.empty()) line += fmt::format("; same origin also {}", fmt::join(relays, "; "));
-  const double score = ev.member(unit.strongest).member_score;
-  if (score <= 0) line += " [trust below 0.5: carries no weight]";
+  if (unit.inert) {
+    line += " [not evidence of its own: counted through the group]";
+  } else if (c.unit_contribution == 0.0) {
+    line += " [trust below 0.5: carries no weight]";
+  }
   fmt::print(out, "{:>10} {:<8} {:+.2f}  {}\n", "", unit.polarity > 0 ? "for" : "against",
-             unit.polarity * score + 0.0, line);
+             c.unit_contribution + 0.0, line);
 }
+
+// The evidence lines of a listed claim: each side's units, then its echo discount.
+void WriteClaimEvidence(std::ostream& out, const Dataset& data, const ClaimEvidence& ev) {
+  for (int polarity : {+1, -1}) {
+    for (const EvidenceUnit& unit : ev.Side(polarity)) WriteUnitLine(out, data, ev, unit);
+    if (const scoring::DiscountLine* echo = ev.Echo(polarity)) {
+      fmt::print(out, "{:>10} {:<8} {:+.2f}  {}\n", "", polarity > 0 ? "for" : "against",
+                 echo->log_odds + 0.0, internal::EchoText(*echo));
+    }
+  }
+}
+
+// Wide enough for the longest verdict, "contested, likely false".
+constexpr int kVerdictWidth = 23;
 
 void WriteTableClaims(std::ostream& out, const ReportModel& report) {
   const Dataset& data = *report.data;
   fmt::print(out, "Claims ranked by dispute{}\n",
              internal::TopNote(report.claims.size(), report.analysis->claims.size()));
-  fmt::print(out, "{:>4}  {:>7}  {:>6}  {:<12}  {:>12}  {:>12}  {}\n", "rank", "dispute", "belief",
-             "verdict", "for (n)", "against (n)", "claim");
+  fmt::print(out, "{:>4}  {:>7}  {:>6}  {:<{}}  {:>12}  {:>12}  {}\n", "rank", "dispute", "belief",
+             "verdict", kVerdictWidth, "for (n)", "against (n)", "claim");
   for (const ClaimRow& row : report.claims) {
     const ClaimAssessment& c = *row.assessment;
     const Claim& claim = data.claims[c.claim];
-    fmt::print(out, "{:>4}  {:>7.3f}  {:>6.3f}  {:<12}  {:>12}  {:>12}  [{}] {}\n", c.rank,
-               c.dispute, c.belief, ToString(c.verdict),
+    fmt::print(out, "{:>4}  {:>7.3f}  {:>6.3f}  {:<{}}  {:>12}  {:>12}  [{}] {}\n", c.rank,
+               c.dispute, c.belief, ToString(c.verdict), kVerdictWidth,
                fmt::format("{:.2f} ({})", c.weight_for, c.sources_for),
                fmt::format("{:.2f} ({})", c.weight_against, c.sources_against), claim.id,
                internal::Shorten(claim.text, 70, 69));
-    if (row.evidence == nullptr) continue;
-    for (std::size_t u : row.evidence->by_strength) {
-      WriteUnitLine(out, data, *row.evidence, row.evidence->units[u]);
-    }
+    if (row.evidence != nullptr) WriteClaimEvidence(out, data, *row.evidence);
   }
 }
 
@@ -113,10 +135,11 @@ void WriteTable(std::ostream& out, const ReportModel& report) {
   const scoring::Analysis& a = *report.analysis;
   fmt::print(out, "Credence conflict report: {}\n", data.path);
   fmt::print(out,
-             "{} claims, {} sources, {} stances; {} disputed. Model: {}, {} after {} iterations "
-             "(largest last change {:.1e}).\n\n",
+             "{} claims, {} sources, {} stances; {} disputed, {} contested. Model: {}, {} after {} "
+             "iterations (largest last change {:.1e}).\n\n",
              data.claims.size(), data.sources.size(), data.stances.size(), report.disputed,
-             a.algorithm, a.converged ? "converged" : "NOT converged", a.iterations, a.residual);
+             report.contested, a.algorithm, a.converged ? "converged" : "NOT converged",
+             a.iterations, a.residual);
   WriteTableClaims(out, report);
   WriteTableSources(out, report);
 }
@@ -191,38 +214,82 @@ void WriteCsv(std::ostream& out, const ReportModel& report) {
     const Claim& claim = data.claims[c.claim];
     fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{},{},{}\n", c.rank, text::CsvField(claim.id),
                text::CsvField(claim.text), JsonNumber(c.belief), JsonNumber(c.dispute),
-               ToString(c.verdict), JsonNumber(c.weight_for), JsonNumber(c.weight_against),
-               c.sources_for, c.sources_against, c.stances_neutral,
+               text::CsvField(ToString(c.verdict)), JsonNumber(c.weight_for),
+               JsonNumber(c.weight_against), c.sources_for, c.sources_against, c.stances_neutral,
                text::CsvField(claim.group == kNone ? "" : data.groups[claim.group]),
                text::CsvField(claim.value));
   }
 }
 
+// "+3.283", or "+inf" for a claim alone in its group.
+std::string LogOdds(double v) {
+  return std::isfinite(v) ? fmt::format("{:+.3f}", v + 0.0) : "+inf";
+}
+
+// What the claim's belief is and how its log-odds add up: the first lines of the table.
 void WriteExplanationHeader(std::ostream& out, const ExplainedClaim& x) {
   const Dataset& data = *x.data;
-  const scoring::Explanation& e = x.evidence.explanation;
+  const ClaimEvidence& ev = x.evidence;
+  const scoring::Explanation& e = ev.explanation;
   const ClaimAssessment& a = *x.assessment;
   const Claim& claim = data.claims[e.claim];
   fmt::print(out, "Claim [{}] {}\n", claim.id, claim.text);
-  if (e.grouped) {
-    fmt::print(out,
-               "belief {:.3f}: the claim's share of its group '{}' of alternatives (softmax of "
-               "each alternative's evidence; this one's is {:+.3f}); verdict {}; dispute {:.3f}; "
-               "rank {} of {}\n\n",
-               e.belief, data.groups[claim.group], e.log_odds, ToString(a.verdict), a.dispute,
-               a.rank, x.ranked_claims);
+  std::string belief;
+  if (x.algorithm != "credence") {
+    belief = fmt::format("belief {:.3f} by {}", e.belief, x.algorithm);
   } else {
-    fmt::print(out,
-               "belief {:.3f} = sigmoid(log-odds {:+.3f}: base rate {:+.3f} + evidence {:+.3f}); "
-               "verdict {}; dispute {:.3f}; rank {} of {}\n\n",
-               e.belief, e.log_odds, e.base_log_odds, e.log_odds - e.base_log_odds,
-               ToString(a.verdict), a.dispute, a.rank, x.ranked_claims);
+    belief = fmt::format("belief {:.3f} = sigmoid(log-odds {})", e.belief, LogOdds(e.log_odds));
+    if (e.grouped) {
+      belief +=
+          fmt::format(", its share of the group '{}' of alternatives", data.groups[claim.group]);
+    }
   }
+  fmt::print(out, "{}; verdict {}; dispute {:.3f}; rank {} of {}\n", belief, ToString(a.verdict),
+             a.dispute, a.rank, x.ranked_claims);
+  std::string sum = fmt::format("log-odds {} = ", LogOdds(e.log_odds));
+  if (!e.grouped) sum += fmt::format("base rate {:+.3f} + ", e.base_log_odds + 0.0);
+  sum += fmt::format("stances {:+.3f} + discounts {:+.3f}", ev.stances_log_odds + 0.0,
+                     ev.discounts_log_odds + 0.0);
+  if (e.grouped && !std::isfinite(e.log_odds)) {
+    sum += " (no other claim of its group has evidence: nothing shares the belief)";
+  }
+  if (x.algorithm != "credence") {
+    sum += fmt::format(": the default rule weighing {}'s trusts (it would give belief {:.3f})",
+                       x.algorithm,
+                       std::isfinite(e.log_odds) ? 1.0 / (1.0 + std::exp(-e.log_odds)) : 1.0);
+  }
+  fmt::print(out, "{}\n\n", sum);
   fmt::print(out,
-             "Each unit is one independent piece of evidence; stances of one origin relayed "
-             "several times form one unit, carried by its strongest member.\n");
-  fmt::print(out, "{:>4}  {:<8}  {:>7}  {:>6}  {:>6}  {:>4}  {:>9}  {:>14}  {}\n", "unit", "side",
+             "Each unit is one independent piece of evidence, carried by its strongest member; "
+             "relays and copies of its origin and inert denials (implied or merged into a "
+             "position) add 0. Log-odds column: base rate + every line = the claim's log-odds.\n");
+  fmt::print(out, "{:>4}  {:<8}  {:>8}  {:>6}  {:>6}  {:>4}  {:>9}  {:>14}  {}\n", "unit", "side",
              "counted", "trust", "weight", "hops", "log-odds", "belief without", "stance");
+}
+
+// "yes", "relay", "copy", "implied" or "position": the part a member plays in its unit.
+std::string_view Counted(const scoring::StanceContribution& c) {
+  if (c.counted) return "yes";
+  if (c.flags & EvidenceSnapshot::kImplied) return "implied";
+  if (c.flags & EvidenceSnapshot::kPosition) return "position";
+  if (c.flags & EvidenceSnapshot::kCopy) return "copy";
+  return "relay";
+}
+
+void WriteDiscountRows(std::ostream& out, const Dataset& data, const ClaimEvidence& ev) {
+  for (const scoring::DiscountLine& d : ev.explanation.discounts) {
+    std::string text;
+    std::string_view side = "-";
+    if (d.kind == scoring::DiscountLine::Kind::kEcho) {
+      text = internal::EchoText(d);
+      side = d.polarity > 0 ? "supports" : "denies";
+    } else {
+      text = fmt::format("alternatives: the share of the other claims of group '{}'",
+                         data.groups[data.claims[ev.explanation.claim].group]);
+    }
+    fmt::print(out, "{:>4}  {:<8}  {:>8}  {:>6}  {:>6}  {:>4}  {:>+9.3f}  {:>14}  {}\n", "-", side,
+               "discount", "", "", "", d.log_odds + 0.0, "-", text);
+  }
 }
 
 void WriteExplanationTable(std::ostream& out, const ExplainedClaim& x) {
@@ -233,43 +300,77 @@ void WriteExplanationTable(std::ostream& out, const ExplainedClaim& x) {
     const scoring::StanceContribution& c = ev.member(i);
     const StanceView& view = ev.stances[i];
     const Stance& s = data.stances[c.stance];
-    const bool implied = (c.flags & EvidenceSnapshot::kImplied) != 0;
     std::string who = SourceLabel(data, view.holder) + MarksText(view.marks);
     if (c.owner != view.holder) who += fmt::format(", carried by {}", SourceLabel(data, c.owner));
     who = internal::WithChain(std::move(who), ChainText(data, view.chain));
-    if (implied) who += fmt::format(" -> supports [{}]", data.claims[s.claim].id);
+    if ((c.flags & EvidenceSnapshot::kImplied) && view.alternative != kNone) {
+      who += fmt::format(" -> supports [{}]", data.claims[view.alternative].id);
+    }
     fmt::print(
-        out, "{:>4}  {:<8}  {:>7}  {:>6.3f}  {:>6.3f}  {:>4}  {:>+9.3f}  {:>14}  {} (line {})\n",
-        c.unit, c.polarity > 0 ? "supports" : "denies",
-        c.counted ? "yes" : (implied ? "implied" : "relay"), c.owner_trust, c.weight, c.hops,
-        c.score, c.counted ? fmt::format("{:.3f}", c.belief_without_unit) : "-", who, s.line);
-    if (s.quote != kNone) fmt::print(out, "{:>66}\u201c{}\u201d\n", "", data.Text(s.quote));
+        out, "{:>4}  {:<8}  {:>8}  {:>6.3f}  {:>6.3f}  {:>4}  {:>+9.3f}  {:>14}  {} (line {})\n",
+        c.unit, c.polarity > 0 ? "supports" : "denies", Counted(c), c.owner_trust, c.weight, c.hops,
+        c.score + 0.0, c.counted ? fmt::format("{:.3f}", c.belief_without_unit) : "-", who, s.line);
+    if (s.quote != kNone) fmt::print(out, "{:>67}\u201c{}\u201d\n", "", data.Text(s.quote));
   }
+  WriteDiscountRows(out, data, ev);
   for (const StanceView& view : ev.neutral) {
-    fmt::print(out, "{:>4}  {:<8}  {:>7}  {:>6}  {:>6}  {:>4}  {:>9}  {:>14}  {} {} (line {})\n",
+    fmt::print(out, "{:>4}  {:<8}  {:>8}  {:>6}  {:>6}  {:>4}  {:>9}  {:>14}  {} {} (line {})\n",
                "-", "neutral", "-", "-", "-", "-", "0", "-", SourceLabel(data, view.holder),
                ChainText(data, view.chain), data.stances[view.stance].line);
   }
   if (ev.stances.empty() && ev.neutral.empty()) fmt::print(out, "No stance on this claim.\n");
 }
 
+// The copied stance's report id and holder id ("" and "" when not a copy).
+std::pair<std::string, std::string> CopyOf(const Dataset& data,
+                                           const scoring::StanceContribution& c) {
+  if (c.copied_stance == kNone) return {};
+  const Stance& copied = data.stances[c.copied_stance];
+  return {copied.report == kNone ? std::string() : data.reports[copied.report].id,
+          data.sources[copied.holder].id};
+}
+
+std::string ClaimIdOr(const Dataset& data, Index claim) {
+  return claim == kNone ? std::string() : data.claims[claim].id;
+}
+
+// CSV: one row a line of the explanation. `row` says which: base, stance, echo discount,
+// alternatives, total; the log_odds of every row but the total add up to the total's.
 void WriteExplanationCsv(std::ostream& out, const ExplainedClaim& x) {
   const Dataset& data = *x.data;
   const ClaimEvidence& ev = x.evidence;
-  out << "unit,polarity,counted,holder,owner,owner_trust,weight,hops,log_odds,"
-         "belief_without_unit,report,via,flags,line\n";
+  const scoring::Explanation& e = ev.explanation;
+  out << "row,unit,polarity,counted,holder,owner,owner_trust,weight,hops,log_odds,"
+         "belief_without_unit,report,via,flags,line,copy_of_report,copy_of_holder,position,"
+         "admission,alternative,units\n";
+  fmt::print(out, "base,,,,,,,,,{},,,,,,,,,,,\n", ExactNumber(e.base_log_odds));
   for (std::size_t i = 0; i < ev.stances.size(); ++i) {
     const scoring::StanceContribution& c = ev.member(i);
     const StanceView& view = ev.stances[i];
-    fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", c.unit,
-               c.polarity > 0 ? "supports" : "denies", c.counted,
-               text::CsvField(data.sources[view.holder].id),
-               text::CsvField(data.sources[c.owner].id), JsonNumber(c.owner_trust),
-               JsonNumber(c.weight), c.hops, JsonNumber(c.score), JsonNumber(c.belief_without_unit),
-               text::CsvField(view.chain.report == kNone ? "" : data.reports[view.chain.report].id),
-               text::CsvField(fmt::format("{}", fmt::join(ViaIds(data, view.chain), ";"))), c.flags,
-               data.stances[view.stance].line);
+    const auto [copy_report, copy_holder] = CopyOf(data, c);
+    fmt::print(
+        out, "stance,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},\n", c.unit,
+        c.polarity > 0 ? "supports" : "denies", c.counted,
+        text::CsvField(data.sources[view.holder].id), text::CsvField(data.sources[c.owner].id),
+        JsonNumber(c.owner_trust), JsonNumber(c.weight), c.hops, ExactNumber(c.score),
+        JsonNumber(c.belief_without_unit),
+        text::CsvField(view.chain.report == kNone ? "" : data.reports[view.chain.report].id),
+        text::CsvField(fmt::format("{}", fmt::join(ViaIds(data, view.chain), ";"))), c.flags,
+        data.stances[view.stance].line, text::CsvField(copy_report), text::CsvField(copy_holder),
+        (c.flags & EvidenceSnapshot::kPosition) != 0, (c.flags & EvidenceSnapshot::kAdmission) != 0,
+        text::CsvField(ClaimIdOr(data, view.alternative)));
   }
+  for (const scoring::DiscountLine& d : e.discounts) {
+    if (d.kind == scoring::DiscountLine::Kind::kEcho) {
+      fmt::print(out, "echo discount,,{},,,,,,,{},,,,,,,,,,,{}\n",
+                 d.polarity > 0 ? "supports" : "denies", ExactNumber(d.log_odds), d.units);
+    } else {
+      fmt::print(out, "alternatives,,,,,,,,,{},,,,,,,,,,,\n", ExactNumber(d.log_odds));
+    }
+  }
+  // +infinity (a claim alone in its group) is an empty field.
+  const std::string total = ExactNumber(e.log_odds);
+  fmt::print(out, "total,,,,,,,,,{},,,,,,,,,,,\n", total == "null" ? "" : total);
 }
 
 void WriteStanceJson(text::JsonWriter& w, const Dataset& data, const scoring::StanceContribution& c,
@@ -286,7 +387,8 @@ void WriteStanceJson(text::JsonWriter& w, const Dataset& data, const scoring::St
       .Key("owner_trust")
       .Number(JsonNumber(c.owner_trust));
   w.Key("weight").Number(JsonNumber(c.weight)).Key("hops").Int(c.hops);
-  w.Key("log_odds").Number(JsonNumber(c.score));
+  w.Key("log_odds").Number(ExactNumber(c.score));
+  w.Key("unit_log_odds").Number(ExactNumber(c.unit_contribution));
   w.Key("belief_without_unit").Number(JsonNumber(c.belief_without_unit)).Key("report");
   if (view.chain.report == kNone) {
     w.Null();
@@ -296,13 +398,37 @@ void WriteStanceJson(text::JsonWriter& w, const Dataset& data, const scoring::St
   w.Key("via").StringList(ViaIds(data, view.chain));
   w.Key("anonymous").Bool((c.flags & EvidenceSnapshot::kAnonymous) != 0);
   w.Key("interested").Bool((c.flags & EvidenceSnapshot::kInterested) != 0);
-  w.Key("implied").Bool((c.flags & EvidenceSnapshot::kImplied) != 0).Key("hedge");
+  w.Key("admission").Bool((c.flags & EvidenceSnapshot::kAdmission) != 0);
+  w.Key("implied").Bool((c.flags & EvidenceSnapshot::kImplied) != 0);
+  w.Key("position").Bool((c.flags & EvidenceSnapshot::kPosition) != 0).Key("alternative");
+  if (view.alternative == kNone) {
+    w.Null();
+  } else {
+    w.String(data.claims[view.alternative].id);
+  }
+  w.Key("copy_of");
+  if (c.copied_stance == kNone) {
+    w.Null();
+  } else {
+    const auto [report, holder] = CopyOf(data, c);
+    w.BeginObject().Key("report").String(report).Key("holder").String(holder);
+    w.Key("line").Int(data.stances[c.copied_stance].line).EndObject();
+  }
+  w.Key("hedge");
   if (s.hedge == Hedge::kNone) {
     w.Null();
   } else {
     w.String(ToString(s.hedge));
   }
   w.Key("line").Int(s.line).EndObject();
+}
+
+void WriteDiscountJson(text::JsonWriter& w, const scoring::DiscountLine& d) {
+  w.BeginObject().Key("kind").String(ToString(d.kind));
+  if (d.kind == scoring::DiscountLine::Kind::kEcho) {
+    w.Key("side").String(d.polarity > 0 ? "supports" : "denies").Key("units").Int(d.units);
+  }
+  w.Key("log_odds").Number(ExactNumber(d.log_odds)).EndObject();
 }
 
 void WriteExplanationJson(std::ostream& out, const ExplainedClaim& x) {
@@ -313,14 +439,22 @@ void WriteExplanationJson(std::ostream& out, const ExplainedClaim& x) {
   std::string buffer;
   text::JsonWriter w(&buffer);
   w.BeginObject().Key("claim").String(claim.id).Key("text").String(claim.text);
-  w.Key("belief").Number(JsonNumber(e.belief)).Key("log_odds").Number(JsonNumber(e.log_odds));
-  w.Key("base_log_odds").Number(JsonNumber(e.base_log_odds));
+  w.Key("algorithm").String(x.algorithm);
+  w.Key("belief").Number(JsonNumber(e.belief)).Key("log_odds").Number(ExactNumber(e.log_odds));
+  w.Key("base_log_odds").Number(ExactNumber(e.base_log_odds)).Key("group");
+  if (claim.group == kNone) {
+    w.Null();
+  } else {
+    w.String(data.groups[claim.group]);
+  }
   w.Key("verdict").String(ToString(x.assessment->verdict));
   w.Key("dispute").Number(JsonNumber(x.assessment->dispute)).Key("rank").Int(x.assessment->rank);
   w.Key("stances").BeginArray();
   for (std::size_t i = 0; i < ev.stances.size(); ++i) {
     WriteStanceJson(w.Newline(), data, ev.member(i), ev.stances[i]);
   }
+  w.EndArray().Key("discounts").BeginArray();
+  for (const scoring::DiscountLine& d : e.discounts) WriteDiscountJson(w.Newline(), d);
   w.EndArray().Key("neutral").BeginArray();
   for (const StanceView& view : ev.neutral) {
     w.BeginObject().Key("holder").String(data.sources[view.holder].id);

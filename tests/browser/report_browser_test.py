@@ -11,6 +11,10 @@ Checks, on the worked example:
   3. clicking the Trust header of the source table sorts it ascending, clicking again descending,
      the trust values are those of the JSON output, and anonymous sources (no trust) stay last;
   4. a screenshot is taken and is a valid, non-blank PNG (saved in the build directory);
+and on the newsroom sample (a disputed claim ranked above contested ones):
+  6. every verdict badge carries the class of one of the six verdicts, a disputed badge looks
+     different from a contested one (background and outline), disputed rows rank first, and each
+     echo discount of the analysis is a line of its claim's evidence;
 and on a dataset whose texts hold markup (<script>, an <img onerror>, quotes):
   5. no script of the dataset runs: no alert is open (a control page's alert is seen first), the page's global flag is unset, the title
      is untouched, the page has exactly one <script> element (the report's own), and the markup
@@ -167,6 +171,7 @@ def main():
     ap.add_argument("--workdir", required=True, help="source tree (datasets/ is read from it)")
     ap.add_argument("--outdir", required=True, help="where pages and screenshots are written")
     ap.add_argument("--dataset", default="datasets/arms-race-2018.jsonl")
+    ap.add_argument("--verdicts-dataset", default="datasets/newsroom-sample.jsonl")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     ap.add_argument("--chromedriver", default="/usr/bin/chromedriver")
     args = ap.parse_args()
@@ -186,6 +191,10 @@ def main():
     run_credence(args.credence, args.workdir, "report", args.dataset, "-o", page)
     analysis = json.loads(run_credence(args.credence, args.workdir, "analyze", args.dataset,
                                        "--format", "json"))
+    verdicts_page = os.path.join(args.outdir, "verdicts.html")
+    run_credence(args.credence, args.workdir, "report", args.verdicts_dataset, "-o", verdicts_page)
+    verdicts_analysis = json.loads(run_credence(args.credence, args.workdir, "analyze",
+                                                args.verdicts_dataset, "--format", "json"))
     xss_data = os.path.join(args.outdir, "xss.jsonl")
     with open(xss_data, "w", encoding="utf-8") as f:
         f.write(XSS_DATASET)
@@ -268,6 +277,45 @@ def main():
         with open(shot, "wb") as f:
             f.write(png)
         check_png(png, shot)
+
+        # 6. Verdict styling and discount lines on a dataset with disputed and contested claims.
+        wd.get("file://" + os.path.abspath(verdicts_page))
+        classes = {"disputed": "disputed", "contested, likely true": "contested-true",
+                   "contested, likely false": "contested-false", "likely true": "likely-true",
+                   "likely false": "likely-false", "unresolved": "unresolved"}
+        badges = wd.js("return Array.prototype.map.call(document.querySelectorAll("
+                       "'#claims-table .verdict'), function (b) { return [b.className, "
+                       "b.textContent]; });")
+        check(len(badges) == len(verdicts_analysis["claims"]) and all(
+            cls == "verdict " + classes[text] for cls, text in badges),
+            "every verdict badge has its verdict's class (%d badges)" % len(badges))
+        ranked = [c["verdict"] for c in verdicts_analysis["claims"]]
+        check("disputed" in ranked and any(v.startswith("contested") for v in ranked),
+              "the dataset has disputed and contested claims: %s" % sorted(set(ranked)))
+        last_disputed = max(i for i, v in enumerate(ranked) if v == "disputed")
+        check(all(v != "disputed" for v in ranked[last_disputed + 1:]) and all(
+            v in ("disputed", "contested, likely true", "contested, likely false")
+            for v in ranked[:last_disputed + 1]), "disputed claims rank above the rest")
+        style = ("var b = document.querySelector('#claims-table .verdict.' + arguments[0]);"
+                 "var s = getComputedStyle(b); return [s.backgroundColor, s.boxShadow];")
+        disputed = wd.js(style, "disputed")
+        contested = wd.js(style, classes[next(v for v in ranked if v.startswith("contested"))])
+        check(disputed[0] != contested[0] and contested[1] != "none" and disputed[1] == "none",
+              "a disputed badge (%s) looks different from a contested one (%s)"
+              % (disputed, contested))
+        rows = wd.js("return Array.prototype.map.call(document.querySelectorAll("
+                     "'#claims-table tbody tr'), function (r) { return r.className; });")
+        check(rows == ["disputed" if v == "disputed" else "contested" if v.startswith("contested")
+                       else "" for v in ranked], "disputed and contested rows are marked")
+        echoes = wd.js("return document.querySelectorAll('#evidence li.discount').length")
+        check(echoes > 0, "echo discounts are lines of the evidence (%d)" % echoes)
+        png = base64.b64decode(wd.call("GET", wd.session("/screenshot")))
+        shot = os.path.join(args.outdir, "verdicts-screenshot.png")
+        with open(shot, "wb") as f:
+            f.write(png)
+        check_png(png, shot)
+        errors = wd.severe()
+        check(not errors, "no console errors on that page (got %s)" % errors)
 
         # 5. Markup in the dataset stays text. Control first: an alert is seen when one opens.
         wd.get("data:text/html,<script>alert('credence-control')</script>")

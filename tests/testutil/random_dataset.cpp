@@ -48,6 +48,14 @@ struct StanceDraft {
   std::string origin;  // empty: none
 };
 
+// A non-neutral stance in a report, which a citing report may copy, relay or rebut.
+struct Target {
+  std::string holder;
+  std::string claim;
+  std::string polarity;
+  std::string report;
+};
+
 }  // namespace
 
 std::string RandomJsonlDataset(const RandomDatasetOptions& o) {
@@ -81,10 +89,12 @@ std::string RandomJsonlDataset(const RandomDatasetOptions& o) {
     MaybePrior(dice, o, &line);
     out += line + "}\n";
   }
+  std::vector<std::string> anonymous;
   for (const auto& id : speakers) {
     std::string line = fmt::format(R"({{"type":"speaker","id":"{}")", id);
     if (dice.Chance(o.p_anonymous)) {
       line += R"(,"anonymous":true)";
+      anonymous.push_back(id);
     }
     if (!organisations.empty() && dice.Chance(o.p_affiliated)) {
       std::vector<std::string> affiliation{organisations[dice.Below(o.organisations)]};
@@ -100,6 +110,7 @@ std::string RandomJsonlDataset(const RandomDatasetOptions& o) {
 
   // Claims: consecutive runs of 2-3 claims share a group.
   std::vector<std::string> claims;
+  std::vector<int> claim_group;  // per claim: its group number, or -1
   int group_count = 0;
   for (int i = 0; i < o.claims;) {
     int run = 1;
@@ -114,23 +125,41 @@ std::string RandomJsonlDataset(const RandomDatasetOptions& o) {
       std::string line =
           fmt::format(R"({{"type":"claim","id":"{}","text":"proposition {}")", id, i);
       const int parties = o.speakers + o.organisations;
+      const auto party = [&](int pick) {
+        return pick < o.speakers ? speakers[pick] : organisations[pick - o.speakers];
+      };
+      std::vector<std::string> about;
       if (parties > 0 && dice.Chance(o.p_about)) {
-        std::vector<std::string> about;
-        for (int n = dice.Between(1, 2); n > 0; --n) {
-          const int pick = dice.Below(parties);
-          about.push_back(pick < o.speakers ? speakers[pick] : organisations[pick - o.speakers]);
-        }
+        for (int n = dice.Between(1, 2); n > 0; --n) about.push_back(party(dice.Below(parties)));
         if (about.size() == 2 && about[0] == about[1]) about.pop_back();
         line += fmt::format(R"(,"about":{})", IdList(about));
       }
+      // Drawn only when asked for, so that shapes without them keep their old texts.
+      std::string adverse;
+      if (o.p_adverse > 0 && parties > 0 && dice.Chance(o.p_adverse)) {
+        adverse = !about.empty() && dice.Chance(0.5)
+                      ? about[dice.Below(static_cast<int>(about.size()))]
+                      : party(dice.Below(parties));
+        line += fmt::format(R"(,"adverse_to":["{}"])", adverse);
+      }
+      if (o.p_favours > 0 && parties > 0 && dice.Chance(o.p_favours)) {
+        const std::string favoured = !about.empty() && dice.Chance(0.5)
+                                         ? about[dice.Below(static_cast<int>(about.size()))]
+                                         : party(dice.Below(parties));
+        if (favoured != adverse) line += fmt::format(R"(,"favours":["{}"])", favoured);
+      }
       if (!group.empty()) line += fmt::format(R"(,"group":"{}")", group);
+      claim_group.push_back(group.empty() ? -1 : group_count - 1);
       out += line + "}\n";
     }
   }
 
+  std::map<std::string, std::string> outlet_of;  // report id -> outlet id
   for (int i = 0; i < o.reports; ++i) {
-    std::string line = fmt::format(R"({{"type":"report","id":"{}","outlet":"{}")", reports[i],
-                                   outlets[dice.Below(o.outlets)]);
+    const std::string& outlet = outlets[dice.Below(o.outlets)];
+    outlet_of[reports[i]] = outlet;
+    std::string line =
+        fmt::format(R"({{"type":"report","id":"{}","outlet":"{}")", reports[i], outlet);
     if (i > 0 && dice.Chance(o.p_cites)) {
       // Only earlier reports (or outlets), so citations stay acyclic.
       const std::string cited =
@@ -140,13 +169,19 @@ std::string RandomJsonlDataset(const RandomDatasetOptions& o) {
     out += line + "}\n";
   }
 
-  // Stances; each may be followed by a relay of itself.
+  // Stances; each may be followed by a relay of itself. The non-neutral ones in a report are
+  // the targets of the citing reports.
+  std::vector<Target> targets;
   auto write_stance = [&](const StanceDraft& d) {
     std::string line =
         fmt::format(R"({{"type":"stance","holder":"{}","claim":"{}","polarity":"{}")", d.holder,
                     d.claim, d.polarity);
     const bool in_report = !reports.empty() && dice.Chance(o.p_report);
-    if (in_report) line += fmt::format(R"(,"report":"{}")", reports[dice.Below(o.reports)]);
+    if (in_report) {
+      const std::string& report = reports[dice.Below(o.reports)];
+      line += fmt::format(R"(,"report":"{}")", report);
+      if (d.polarity != "neutral") targets.push_back({d.holder, d.claim, d.polarity, report});
+    }
     if (dice.Chance(in_report ? o.p_via : o.p_via / 4)) {
       std::vector<std::string> via;
       for (int n = dice.Between(1, 2); n > 0; --n) {
@@ -173,13 +208,84 @@ std::string RandomJsonlDataset(const RandomDatasetOptions& o) {
     } else {
       d.holder = organisations[dice.Below(o.organisations)];
     }
-    d.claim = claims[dice.Below(o.claims)];
+    const int claim = dice.Below(o.claims);
+    d.claim = claims[claim];
     d.polarity = dice.Chance(o.p_neutral) ? "neutral" : (dice.Chance(0.5) ? "supports" : "denies");
     if (o.origin_pool > 0 && dice.Chance(o.p_origin)) {
       d.origin = fmt::format("origin-{}", dice.Below(o.origin_pool));
     }
     write_stance(d);
     for (int relays = 0; relays < 3 && dice.Chance(o.p_relay); ++relays) write_stance(d);
+    // One position in a group: support for one alternative, denial of another.
+    if (o.p_position > 0 && d.polarity == "supports" && claim_group[claim] >= 0 &&
+        dice.Chance(o.p_position)) {
+      std::vector<int> others;
+      for (int c = 0; c < o.claims; ++c) {
+        if (c != claim && claim_group[c] == claim_group[claim]) others.push_back(c);
+      }
+      StanceDraft denial{d.holder, claims[others[dice.Below(static_cast<int>(others.size()))]],
+                         "denies", ""};
+      write_stance(denial);
+    }
+  }
+
+  // Scoops: claims only one outlet addresses, in its own voice or through anonymous sources it
+  // vouches for, in one of its reports.
+  for (int k = 0; k < o.scoops && !reports.empty(); ++k) {
+    const std::string claim = fmt::format("claim-{}", o.claims + k);
+    out += fmt::format(R"({{"type":"claim","id":"{}","text":"scoop {}"}})", claim, k) + "\n";
+    const std::string& report = reports[dice.Below(o.reports)];
+    for (int n = dice.Between(1, 3); n > 0; --n) {
+      const std::string holder = !anonymous.empty() && dice.Chance(0.5)
+                                     ? anonymous[dice.Below(static_cast<int>(anonymous.size()))]
+                                     : outlet_of[report];
+      const std::string polarity = dice.Chance(0.7) ? "supports" : "denies";
+      out += fmt::format(
+                 R"({{"type":"stance","holder":"{}","claim":"{}","polarity":"{}","report":"{}"}})",
+                 holder, claim, polarity, report) +
+             "\n";
+      targets.push_back({holder, claim, polarity, report});
+    }
+  }
+
+  // Citing reports: copies, relays and rebuttals of earlier stances through `cites`.
+  int next_report = o.reports;
+  std::vector<std::string> all_reports = reports;
+  auto add_report = [&](const std::vector<std::string>& cites) {
+    const std::string id = fmt::format("report-{}", next_report++);
+    const std::string& outlet = outlets[dice.Below(o.outlets)];
+    outlet_of[id] = outlet;
+    all_reports.push_back(id);
+    out += fmt::format(R"({{"type":"report","id":"{}","outlet":"{}","cites":{}}})", id, outlet,
+                       IdList(cites)) +
+           "\n";
+    return id;
+  };
+  for (int k = 0; k < o.citing_reports && !targets.empty() && !outlets.empty(); ++k) {
+    const Target t = targets[dice.Below(static_cast<int>(targets.size()))];
+    std::vector<std::string> cites{t.report};
+    if (dice.Chance(0.3)) cites[0] = add_report(cites);  // an empty report in between
+    if (dice.Chance(0.3)) {
+      const std::string& also = all_reports[dice.Below(static_cast<int>(all_reports.size()))];
+      if (also != cites[0]) cites.push_back(also);
+    }
+    const std::string report = add_report(cites);
+    Target c{t.holder, t.claim, t.polarity, report};
+    if (dice.Chance(o.p_rebuttal)) c.polarity = t.polarity == "supports" ? "denies" : "supports";
+    const int who = dice.Below(10);
+    if (who >= 2 && who < 5) {
+      c.holder = outlet_of[report];  // the outlet in its own voice
+    } else if (who >= 5) {
+      c.holder = o.speakers > 0 && dice.Chance(0.6) ? speakers[dice.Below(o.speakers)]
+                                                    : outlets[dice.Below(o.outlets)];
+    }  // else the same holder: an ordinary relay
+    std::string line =
+        fmt::format(R"({{"type":"stance","holder":"{}","claim":"{}","polarity":"{}","report":"{}")",
+                    c.holder, c.claim, c.polarity, report);
+    if (dice.Chance(0.3)) line += fmt::format(R"(,"via":["{}"])", outlet_of[t.report]);
+    if (dice.Chance(o.p_hedge)) line += fmt::format(R"(,"hedge":"{}")", kHedges[dice.Below(8)]);
+    out += line + "}\n";
+    targets.push_back(c);
   }
   return out;
 }
@@ -231,6 +337,17 @@ std::string RelabelIds(const std::string& text, std::uint64_t seed,
   }
   out.append(text, last);
   return out;
+}
+
+RandomDatasetOptions AllRulesShape(std::uint64_t seed) {
+  RandomDatasetOptions o;
+  o.seed = seed;
+  o.p_adverse = 0.3;
+  o.p_favours = 0.25;
+  o.p_position = 0.4;
+  o.citing_reports = 30;
+  o.scoops = 6;
+  return o;
 }
 
 RandomDatasetOptions ParallelShape(std::uint64_t seed, std::int64_t threshold) {

@@ -44,6 +44,25 @@ struct RandomDatasetOptions {
   double p_relay = 0.25;          ///< A stance is followed by a relay of it (same holder, claim,
                                   ///< polarity and origin; another report or chain); up to 3 times.
   int origin_pool = 6;            ///< Number of distinct explicit origins.
+
+  // Features of issue 11's rules (docs/model.md). Each is off at 0, and when off draws nothing
+  // from the engine, so a shape that leaves them at 0 gives the same text as before they existed.
+  double p_adverse = 0.0;   ///< A claim names a party it harms (`adverse_to`): often one of its
+                            ///< `about` parties, so that the direction overrides `about`.
+  double p_favours = 0.0;   ///< A claim names a party it favours (`favours`), never one it harms.
+  double p_position = 0.0;  ///< A holder supporting a grouped claim also denies another
+                            ///< alternative of the group (one position, MODEL.md).
+  /// Claims added after the stances ("claim-<i>", i from `claims`), each addressed by one outlet
+  /// only, in one of its reports, in its own voice or through anonymous sources: evidence alone
+  /// in its scope (no self-judgement, MODEL.md).
+  int scoops = 0;
+  /// Reports added after the stances, each citing a report that holds a stance (directly, or
+  /// through an empty report in between, sometimes beside a second cited report) and holding a
+  /// stance on the same claim: a copy (same polarity, another holder), a relay (same holder) or a
+  /// rebuttal (opposite polarity). Their targets include earlier citing reports' stances, so
+  /// copies of copies occur. Ids continue "report-<i>" after `reports`.
+  int citing_reports = 0;
+  double p_rebuttal = 0.3;  ///< A citing report's stance has the opposite polarity.
 };
 
 /// Generates a random dataset as JSON Lines text: outlets of every kind, speakers (some
@@ -66,6 +85,12 @@ std::vector<std::string> SplitLines(std::string_view text);
 /// order changes; `renamed` receives old id -> new id. For relabelling property tests.
 std::string RelabelIds(const std::string& text, std::uint64_t seed,
                        std::map<std::string, std::string>* renamed);
+
+/// The default shape for `seed` with every feature of issue 11 on: `adverse_to` and `favours`
+/// parties, position denials in groups, 6 scoops, and 30 citing reports (copies, relays and
+/// rebuttals, some of the scoops),
+/// so that a test over it exercises every rule of the model.
+RandomDatasetOptions AllRulesShape(std::uint64_t seed);
 
 /// A shape whose dataset exceeds `threshold` (scoring::kParallelThreshold) in every loop the
 /// scoring code runs in parallel: sources, claims outside groups (hence binary objects and values

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "credence/io/reader.hpp"
 
 namespace credence::testutil {
@@ -38,6 +41,31 @@ double Scored::Trust(std::string_view source) const {
   const Index s = data.FindSource(source);
   EXPECT_NE(s, kNone) << "no source " << source;
   return s == kNone ? -1.0 : result.trust.at(s);
+}
+
+std::map<std::string, double> BeliefsById(const Scored& s) {
+  std::map<std::string, double> out;
+  for (Index c = 0; c < s.data.claims.size(); ++c) out[s.data.claims[c].id] = s.result.belief[c];
+  return out;
+}
+
+std::map<std::string, double> TrustsById(const Scored& s) {
+  std::map<std::string, double> out;
+  for (Index i = 0; i < s.data.sources.size(); ++i) out[s.data.sources[i].id] = s.result.trust[i];
+  return out;
+}
+
+double MaxDiff(const std::map<std::string, double>& a, const std::map<std::string, double>& b) {
+  double worst = 0.0;
+  for (const auto& [id, v] : a) {
+    const auto it = b.find(id);
+    if (it == b.end()) {
+      ADD_FAILURE() << "missing id " << id;
+      continue;
+    }
+    worst = std::max(worst, std::abs(v - it->second));
+  }
+  return worst;
 }
 
 std::unique_ptr<Scored> Freeze(const std::string& text, Format format,

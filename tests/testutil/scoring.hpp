@@ -2,6 +2,7 @@
 // Harness shared by the scoring tests: parse a dataset from text, freeze it, and score it with the
 // default model, any algorithm by name, or one classic algorithm's function.
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,6 +47,13 @@ struct Scored {
   /// The trust of the source with this id; fails the test (and returns -1) when there is none.
   double Trust(std::string_view source) const;
 };
+
+/// Every claim's belief and every source's trust, by id, so that datasets with extra records can
+/// be compared on the records they share.
+std::map<std::string, double> BeliefsById(const Scored& s);
+std::map<std::string, double> TrustsById(const Scored& s);
+/// Largest difference over the ids of `a`; fails the test for an id of `a` missing from `b`.
+double MaxDiff(const std::map<std::string, double>& a, const std::map<std::string, double>& b);
 
 /// Parses and freezes `text`; result left empty.
 std::unique_ptr<Scored> Freeze(const std::string& text, Format format,

@@ -83,7 +83,8 @@ void AddAnalyzeCommands(CLI::App& app) {
   auto* explain = app.add_subcommand(
       "explain",
       "Show every stance on one claim, the chain it came through and how much it moved the "
-      "belief.\nExample: credence explain datasets/arms-race-2018.jsonl arms-race-quote");
+      "belief, and the discounts (echo, alternatives): base rate + every line = the claim's "
+      "log-odds.\nExample: credence explain datasets/arms-race-2018.jsonl arms-race-quote");
   AddInputOptions(explain, *explain_args);
   explain->add_option("CLAIM_ID", *claim_id, "Id of the claim to explain")->required();
   AddScoringOptions(explain, *explain_args);

@@ -177,9 +177,11 @@ std::vector<Tweet> ReadTweets(const ImportInput& tsv, const std::map<std::string
 }
 
 // The JSON Lines records of the tweets: reports (by report id), then stances (by thread, then
-// tweet id). Sorts `tweets`. Returns how many replies cite the tweet they answer.
-std::size_t WriteTweets(std::vector<Tweet>& tweets, const std::map<std::string, std::string>& users,
-                        const std::map<std::string, long>& tweet_lines, text::JsonWriter& json) {
+// tweet id). Sorts `tweets`. A reply answers its parent tweet but does not republish it, so its
+// report does not `cites` the parent: a citing report's stance of the same polarity would be a
+// copy of the parent's (docs/model.md), and an agreeing reply is a user's own stance.
+void WriteTweets(std::vector<Tweet>& tweets, const std::map<std::string, std::string>& users,
+                 text::JsonWriter& json) {
   std::sort(tweets.begin(), tweets.end(), [](const Tweet& x, const Tweet& y) {
     return std::tie(x.thread, x.id) < std::tie(y.thread, y.id);
   });
@@ -187,7 +189,6 @@ std::size_t WriteTweets(std::vector<Tweet>& tweets, const std::map<std::string, 
   for (const auto& t : tweets) by_id.push_back(&t);
   std::sort(by_id.begin(), by_id.end(),
             [](const Tweet* x, const Tweet* y) { return ReportId(x->id) < ReportId(y->id); });
-  std::size_t replies_citing = 0;
   for (const Tweet* t : by_id) {
     json.BeginObject().Field("type", "report").Field("id", ReportId(t->id));
     json.Field("outlet", UserId(t->user));
@@ -196,11 +197,6 @@ std::size_t WriteTweets(std::vector<Tweet>& tweets, const std::map<std::string, 
       json.Field("url", fmt::format("https://twitter.com/{}/status/{}", screen_name, t->id));
     }
     json.FieldIfNotEmpty("time", t->time);
-    // A reply draws on the tweet it answers, when that tweet is in the data.
-    if (!t->parent.empty() && t->parent != t->id && tweet_lines.count(t->parent) != 0) {
-      json.Key("cites").StringList({ReportId(t->parent)});
-      ++replies_citing;
-    }
     json.EndObject().EndLine();
   }
   for (const auto& t : tweets) {
@@ -208,7 +204,6 @@ std::size_t WriteTweets(std::vector<Tweet>& tweets, const std::map<std::string, 
     json.Field("claim", t.thread).Field("polarity", t.polarity).Field("report", ReportId(t.id));
     json.FieldIfNotEmpty("quote", t.text).FieldIfNotEmpty("time", t.time).EndObject().EndLine();
   }
-  return replies_citing;
 }
 
 }  // namespace
@@ -262,9 +257,7 @@ ImportResult ImportRumourEval(const std::vector<ImportInput>& inputs) {
     json.Field("text", thread.text.empty() ? id : thread.text).FieldIfNotEmpty("time", thread.time);
     json.EndObject().EndLine();
   }
-  const std::size_t replies_citing = WriteTweets(tweets, users, tweet_lines, json);
-  result.stats.notes.push_back(
-      fmt::format("{} replies cite the tweet they answer", replies_citing));
+  WriteTweets(tweets, users, json);
 
   result.gold = "claim,truth\n";
   for (const auto& [id, thread] : threads) {

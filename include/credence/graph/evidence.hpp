@@ -10,12 +10,16 @@
 ///  - its holder (the same holder relayed through several outlets);
 ///  - citation: a stance in a report that cites (transitively, through at most kMaxCitationHops
 ///    reports) a report holding a stance of the same polarity on the same claim is a *copy* of
-///    that stance, whoever holds it, and joins the unit of the stance it copies (kCopy). A copy
+///    that stance, whoever holds it, and joins the unit of the stance it copies (kCopy); unless
+///    the first cited level holding such stances holds one of its own origin: then it is an
+///    ordinary relay of that origin, whatever other origins sort first. A copy
 ///    carries nothing of its own: neither weight nor trust credit. A stance of the other polarity
 ///    in a citing report is a rebuttal, not a copy, and stays independent evidence.
 /// Units that are not evidence of their own are *inert* (IsInert): denials implied by support
 /// for an alternative of a group, and a holder's explicit denial of an alternative when the same
-/// holder supports another alternative of the group (kPosition: one position, counted once).
+/// holder supports another alternative of the group (kPosition: one position, counted once). A
+/// support that is a copy is the copied stance's evidence, not its holder's position: it merges
+/// no denial.
 ///
 /// Each member has an *owner*: the source whose trust it carries and whose trust it informs. It
 /// is the holder, except for an anonymous holder with a vouching outlet, whose stance carries
@@ -62,7 +66,8 @@ struct EvidenceSnapshot {
   /// discounted (courts treat admissions as strong evidence: US FRE 804(b)(3)).
   static constexpr std::uint8_t kAdmission = 8;
   static constexpr std::uint8_t kCopy = 16;  ///< Republishes a cited report's stance (see above).
-  /// An explicit denial merged into the holder's support of another alternative of the group.
+  /// An explicit denial merged into the holder's support (not a copy) of another alternative of
+  /// the group, or a copy of such a denial.
   static constexpr std::uint8_t kPosition = 32;
 
   /// Per unit: bit set of kUnitInert and kUnitAlone.

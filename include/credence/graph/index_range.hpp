@@ -15,11 +15,14 @@ class IndexRange {
  public:
   class Iterator {
    public:
+    // The names the standard's iterator traits look for.
+    // NOLINTBEGIN(readability-identifier-naming)
     using iterator_category = std::forward_iterator_tag;
     using value_type = Index;
     using difference_type = std::ptrdiff_t;
     using pointer = const Index*;
     using reference = Index;
+    // NOLINTEND(readability-identifier-naming)
 
     Iterator() = default;
     explicit Iterator(Index i) : i_(i) {}

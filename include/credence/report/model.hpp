@@ -22,14 +22,37 @@
 namespace credence::report {
 
 /// What kind of qualification a mark is.
-enum class MarkKind { kAnonymous, kInterested, kHedge, kImplied, kWeight };
+enum class MarkKind {
+  kAnonymous,
+  kInterested,
+  kAdmission,
+  kHedge,
+  kImplied,
+  kPosition,
+  kCopy,
+  kWeight
+};
 
 /// A qualification shown beside a stance.
 struct Mark {
   MarkKind kind = MarkKind::kHedge;
-  /// "anonymous", "interested party" (with ": NAME" of the first party the claim is about that the
-  /// holder is affiliated with, or ": speaks about itself"), the hedge word, "implied by an
-  /// alternative" or "weight W".
+  /// One of:
+  ///  - "anonymous";
+  ///  - "interested party: NAME" (a self-serving stance: NAME is the first party the holder
+  ///    speaks for that the claim harms and it denies, favours and it supports, or is about
+  ///    without a direction), or "interested party: speaks about itself" when that party is the
+  ///    holder;
+  ///  - "against interest: NAME" (an admission: it supports a claim harming NAME, or denies one
+  ///    favouring NAME; not discounted);
+  ///  - the hedge word;
+  ///  - "implied by an alternative" (a denial implied by its support of another claim of the
+  ///    group: StanceView::alternative);
+  ///  - "same position as its support of [ID]" (an explicit denial merged into its holder's
+  ///    support of the alternative ID; "same position as NAME's support of [ID]" for a copy of
+  ///    such a denial);
+  ///  - "copy of REPORT by NAME" (it republishes the stance of NAME in the cited report REPORT:
+  ///    the same evidence, adding nothing);
+  ///  - "weight W".
   std::string text;
 };
 
@@ -50,19 +73,23 @@ struct StanceView {
   Index holder = kNone;
   std::vector<Mark> marks;  ///< In the order of MarkKind; empty for a neutral stance.
   Chain chain;
+  /// For an implied denial, the claim of the group its stance supports; for a position-merged
+  /// denial (EvidenceSnapshot::kPosition), the alternative its holder supports (kNone when it
+  /// cannot be told); else kNone.
+  Index alternative = kNone;
 };
 
 /// One independent piece of evidence (a unit): the members [begin, end) of its claim's
-/// ClaimEvidence::explanation.stances, relays of one origin.
+/// ClaimEvidence::explanation.stances, relays and copies of one origin.
 struct EvidenceUnit {
-  int polarity = 0;      ///< +1 for, -1 against.
-  bool implied = false;  ///< Its carrier is a denial implied by support for an alternative.
+  int polarity = 0;    ///< +1 for, -1 against.
+  bool inert = false;  ///< Not evidence of its own: implied or position-merged denials.
   std::size_t begin = 0;
   std::size_t end = 0;
-  /// The member the documents show for the unit: the counted one, or the first of an implied unit.
+  /// The member every output shows for the unit: its strongest member (StanceContribution::
+  /// strongest), which carries it unless the unit is inert. Its `unit_contribution` (0 for an
+  /// inert unit) is the number shown for the unit.
   std::size_t carrier = 0;
-  /// The member the table shows for the unit: the strongest (the carrier unless implied).
-  std::size_t strongest = 0;
 };
 
 /// The evidence on one claim: its explanation and how each stance is shown.
@@ -71,16 +98,24 @@ struct ClaimEvidence {
   std::vector<StanceView> stances;  ///< One a member, parallel to explanation.stances.
   std::vector<StanceView> neutral;  ///< Parallel to explanation.neutral (no marks).
   /// Supporting units, then denying ones; on each side by |unit contribution| descending, ties in
-  /// snapshot order (the documents' order).
+  /// snapshot order (the order of every output).
   std::vector<EvidenceUnit> units;
-  /// Indices into `units`: supporting, then denying; on each side by the strongest member's
-  /// member_score descending, ties in snapshot order (the table's order).
-  std::vector<std::size_t> by_strength;
+  /// The sum of every stance's score (StanceContribution::score): the log-odds the units add
+  /// before the discounts.
+  double stances_log_odds = 0.0;
+  /// The sum of the discount lines' log-odds (echo discounts, alternatives), so that
+  /// explanation.log_odds == base_log_odds + stances_log_odds + discounts_log_odds (to rounding;
+  /// +infinity for a claim alone in its group).
+  double discounts_log_odds = 0.0;
 
   /// Member i of the explanation (an index of `stances`).
   const scoring::StanceContribution& member(std::size_t i) const { return explanation.stances[i]; }
-  /// The units on one side (polarity +1 or -1) in the documents' order. O(units).
+  /// The units on one side (polarity +1 or -1). O(units).
   std::span<const EvidenceUnit> Side(int polarity) const;
+  /// The echo discount line of one side, or nullptr when that side has none. O(1).
+  const scoring::DiscountLine* Echo(int polarity) const;
+  /// The alternatives line of a grouped claim, or nullptr. O(1).
+  const scoring::DiscountLine* Alternatives() const;
 };
 
 /// One listed claim of the report.
@@ -124,8 +159,9 @@ struct ReportModel {
   std::vector<SourceRow> sources;       ///< The listed sources: the first by trust.
   std::vector<ClaimEvidence> evidence;  ///< Behind ClaimRow::evidence, in rank order.
   std::size_t disputed = 0;             ///< Claims of the analysis whose verdict is disputed.
-  double max_weight = 0.0;  ///< Largest trusted weight on either side of a listed claim.
-  TrustHistogram trust;     ///< Over every source of the analysis.
+  std::size_t contested = 0;  ///< Claims of the analysis that are contested but lean one way.
+  double max_weight = 0.0;    ///< Largest trusted weight on either side of a listed claim.
+  TrustHistogram trust;       ///< Over every source of the analysis.
 
   ReportModel() = default;
   ReportModel(ReportModel&&) = default;
@@ -162,6 +198,10 @@ struct ExplainedClaim {
   const Dataset* data = nullptr;
   const scoring::ClaimAssessment* assessment = nullptr;  ///< Into the analysis.
   std::size_t ranked_claims = 0;                         ///< Claims in the analysis.
+  /// The algorithm that gave the beliefs and trusts. For another than "credence" the
+  /// explanation's log-odds are the default rule's with that algorithm's trusts as weights
+  /// (scoring::DisputeTrusts), not the logit of its belief.
+  std::string algorithm;
   ClaimEvidence evidence;
 };
 

@@ -36,6 +36,9 @@ using ::testing::IsEmpty;
 constexpr std::uint8_t kInterested = EvidenceSnapshot::kInterested;
 constexpr std::uint8_t kAnonymous = EvidenceSnapshot::kAnonymous;
 constexpr std::uint8_t kImplied = EvidenceSnapshot::kImplied;
+constexpr std::uint8_t kAdmission = EvidenceSnapshot::kAdmission;
+constexpr std::uint8_t kCopy = EvidenceSnapshot::kCopy;
+constexpr std::uint8_t kPosition = EvidenceSnapshot::kPosition;
 
 // A dataset, its graph and its snapshot. `data` must be declared first: the others read it.
 struct Frozen {
@@ -49,7 +52,8 @@ struct Frozen {
 };
 
 // The units of a claim, one string each: the polarity sign, then its members in order as
-// "holder:owner:hops:flags" (flags: 1 interested, 2 anonymous, 4 implied).
+// "holder:owner:hops:flags" (flags: 1 interested, 2 anonymous, 4 implied, 8 admission, 16 copy,
+// 32 position).
 std::vector<std::string> UnitsOf(const Frozen& f, const std::string& claim_id) {
   const Index c = f.data.FindClaim(claim_id);
   EXPECT_NE(c, kNone) << claim_id;
@@ -347,10 +351,13 @@ TEST(EvidenceTest, HopsCountRelaysBetweenWitnessAndReader) {
 
 // Claims g1, g2, g3 form the group "g"; k4 has no group. y also denies g1 outright.
 //   sources: w=0, x=1, y=2, z=3. g3 is about y.
-//   g1: + x;  - y (explicit);  - y (implied by y's support of g2: a unit of its own, since
-//       implied units are shown but do not count as evidence)
+//   g1: + x;  - y: y's explicit denial of g1 and the denial implied by y's support of g2 are one
+//       position (issue 11, item 2): one inert unit, the implied member (flag 4) first, then the
+//       explicit one flagged kPosition (32). Before issue 11 the explicit denial was a unit of
+//       its own and counted as evidence beside y's support of g2.
 //   g2: + y;  - x (implied)
-//   g3: - x (implied), - y (implied, interested), - z (explicit)
+//   g3: - x (implied), - y (implied: not interested although g3 is `about` y, since an implied
+//       denial has the interest of the support it comes from, on g2), - z (explicit)
 //   k4: + w
 TEST(EvidenceTest, GroupAlternativesImplyDenials) {
   const Frozen f(R"json({"type":"outlet","id":"w"}
@@ -368,27 +375,38 @@ TEST(EvidenceTest, GroupAlternativesImplyDenials) {
 {"type":"stance","holder":"y","claim":"g1","polarity":"denies"}
 )json");
   ExpectWellFormed(f);
-  EXPECT_THAT(UnitsOf(f, "g1"), ElementsAre("+ x:x:0:0", "- y:y:0:0", "- y:y:0:4"));
+  EXPECT_THAT(UnitsOf(f, "g1"), ElementsAre("+ x:x:0:0", "- y:y:0:4, y:y:0:32"));
   EXPECT_THAT(UnitsOf(f, "g2"), ElementsAre("+ y:y:0:0", "- x:x:0:4"));
   // Explicit units come before implied ones.
-  EXPECT_THAT(UnitsOf(f, "g3"), ElementsAre("- z:z:0:0", "- x:x:0:4", "- y:y:0:5"));
+  EXPECT_THAT(UnitsOf(f, "g3"), ElementsAre("- z:z:0:0", "- x:x:0:4", "- y:y:0:4"));
   EXPECT_THAT(UnitsOf(f, "k4"), ElementsAre("+ w:w:0:0"));
   // The implied members point at the supporting stances: on g2, x's stance 0 on g1.
   const Index g2 = f.data.FindClaim("g2");
   const Index denial = f.snap.unit_offsets[f.snap.claim_offsets[g2] + 1];
   EXPECT_EQ(f.snap.member_stance[denial], 0U);
-  // 5 direct members plus 4 implied ones (x on g2 and g3, y on g1 and g3).
+  // 5 direct members plus 4 implied ones (x on g2 and g3, y on g1 and g3), in 8 units.
   EXPECT_EQ(f.snap.num_members(), 9U);
-  EXPECT_EQ(f.snap.num_units(), 9U);
+  EXPECT_EQ(f.snap.num_units(), 8U);
   EXPECT_FALSE(f.snap.IsInert(f.snap.claim_offsets[g2]));
   EXPECT_TRUE(f.snap.IsInert(f.snap.claim_offsets[g2] + 1));
+  const Index g1 = f.data.FindClaim("g1");
+  EXPECT_FALSE(f.snap.IsInert(f.snap.claim_offsets[g1]));
+  EXPECT_TRUE(f.snap.IsInert(f.snap.claim_offsets[g1] + 1));
+  // Alone (no self-judgement): the group's evidence has owners x, y and z, so no unit of it is
+  // alone; k4's only unit is w's, and w is the only owner on k4.
+  for (Index c : {g1, g2, f.data.FindClaim("g3")}) {
+    for (const Index u : f.snap.Units(c)) EXPECT_FALSE(f.snap.IsAlone(u)) << "unit " << u;
+  }
+  EXPECT_TRUE(f.snap.IsAlone(f.snap.claim_offsets[f.data.FindClaim("k4")]));
 }
 
 // Members equal in every unit attribute are ordered by content, not by input line: implied
 // denials by the claim they come from (a before b), then direct stances by id (q1 before q2).
 //   claims: a=0, b=1, c=2, all in group g; stances in file order: 0 s-b, 1 s-a, 2 q2, 3 q1.
-//   c has two units keyed by o: the explicit denials q1 (3), q2 (2), then the implied ones s-a
-//   (1), s-b (0).
+//   o supports a and b, so its explicit denials of c are merged into its position (issue 11):
+//   c has one inert unit keyed by o, the implied denials s-a (1), s-b (0) first (flag 4), then
+//   the position denials q1 (3), q2 (2) (flag 32). Before issue 11 the explicit denials were a
+//   unit of their own, ahead of the implied one.
 TEST(EvidenceTest, TiesAreBrokenByContentNotInputOrder) {
   const Frozen f(R"json({"type":"outlet","id":"o"}
 {"type":"claim","id":"a","text":"A","group":"g"}
@@ -400,12 +418,226 @@ TEST(EvidenceTest, TiesAreBrokenByContentNotInputOrder) {
 {"type":"stance","id":"q1","holder":"o","claim":"c","polarity":"denies","quote":"first"}
 )json");
   ExpectWellFormed(f);
-  EXPECT_THAT(UnitsOf(f, "c"), ElementsAre("- o:o:0:0, o:o:0:0", "- o:o:0:4, o:o:0:4"));
+  EXPECT_THAT(UnitsOf(f, "c"), ElementsAre("- o:o:0:4, o:o:0:4, o:o:0:32, o:o:0:32"));
   const Index c = f.data.FindClaim("c");
   const Index unit = f.snap.claim_offsets[c];
   const std::vector<Index> members(f.snap.member_stance.begin() + f.snap.unit_offsets[unit],
-                                   f.snap.member_stance.begin() + f.snap.unit_offsets[unit + 2]);
-  EXPECT_THAT(members, ElementsAre(3U, 2U, 1U, 0U));
+                                   f.snap.member_stance.begin() + f.snap.unit_offsets[unit + 1]);
+  EXPECT_THAT(members, ElementsAre(1U, 0U, 3U, 2U));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 11: citation copies, interest with a direction, units alone in their scope
+
+// The stance index of the member a stance contributes to its own claim, by the stance's line.
+Index StanceOnLine(const Frozen& f, std::uint32_t line) {
+  for (Index i = 0; i < f.data.stances.size(); ++i) {
+    if (f.data.stances[i].line == line) return i;
+  }
+  ADD_FAILURE() << "no stance on line " << line;
+  return kNone;
+}
+
+// AP's report holds AP's stance; outlets republish it (MODEL.md, independence by citation):
+//   ap-r (ap)                 line 13: ap supports c
+//   r1 (o1) cites ap-r        line 14: o1 supports c       copy of line 13 (level 1)
+//   r2 (o2) cites r1          line 15: o2 supports c       copy of line 14, a copy itself: key ap
+//   r3 (o3) cites ap-r        line 16: o3 denies c         a rebuttal: its own unit
+//   mid (o4) cites ap-r       (holds nothing on c: walked past)
+//   r4 (o4) cites mid         line 17: o4 supports c       copy of line 13 (level 2)
+//   r3                        line 18: ap supports c       AP relayed in o3's report: its own
+//                                                          origin, an ordinary relay (hops 1)
+// sources: ap=0, o1=1, o2=2, o3=3, o4=4. Units of c: supports keyed by ap, carriers first (lines
+// 13 and 18, owner ap), then the copies (flag 16) by owner; then o3's denial.
+TEST(EvidenceTest, CitationCopiesJoinTheUnitOfTheStanceTheyRepublish) {
+  const Frozen f(R"json({"type":"outlet","id":"ap","kind":"wire"}
+{"type":"outlet","id":"o1"}
+{"type":"outlet","id":"o2"}
+{"type":"outlet","id":"o3"}
+{"type":"outlet","id":"o4"}
+{"type":"claim","id":"c","text":"C"}
+{"type":"report","id":"ap-r","outlet":"ap"}
+{"type":"report","id":"r1","outlet":"o1","cites":["ap-r"]}
+{"type":"report","id":"r2","outlet":"o2","cites":["r1"]}
+{"type":"report","id":"r3","outlet":"o3","cites":["ap-r"]}
+{"type":"report","id":"mid","outlet":"o4","cites":["ap-r"]}
+{"type":"report","id":"r4","outlet":"o4","cites":["mid"]}
+{"type":"stance","holder":"ap","claim":"c","polarity":"supports","report":"ap-r"}
+{"type":"stance","holder":"o1","claim":"c","polarity":"supports","report":"r1"}
+{"type":"stance","holder":"o2","claim":"c","polarity":"supports","report":"r2"}
+{"type":"stance","holder":"o3","claim":"c","polarity":"denies","report":"r3"}
+{"type":"stance","holder":"o4","claim":"c","polarity":"supports","report":"r4"}
+{"type":"stance","holder":"ap","claim":"c","polarity":"supports","report":"r3"}
+)json");
+  ExpectWellFormed(f);
+  ExpectOwnerIndexIsExact(f.snap);
+  EXPECT_THAT(
+      UnitsOf(f, "c"),
+      ElementsAre("+ ap:ap:0:0, ap:ap:1:0, o1:o1:0:16, o2:o2:0:16, o4:o4:0:16", "- o3:o3:0:0"));
+  const auto copied = [&](std::uint32_t line) {
+    return f.snap.CopiedStance(MemberOf(f, StanceOnLine(f, line)));
+  };
+  EXPECT_EQ(copied(13), kNone);
+  EXPECT_EQ(copied(14), StanceOnLine(f, 13));
+  EXPECT_EQ(copied(15), StanceOnLine(f, 14));  // the nearest stance it copies
+  EXPECT_EQ(copied(16), kNone);                // a rebuttal
+  EXPECT_EQ(copied(17), StanceOnLine(f, 13));
+  EXPECT_EQ(copied(18), kNone);  // same origin as what it cites: a relay, not a copy
+  for (std::uint32_t line : {13U, 16U, 18U}) {
+    EXPECT_TRUE(f.snap.CanCarry(MemberOf(f, StanceOnLine(f, line)))) << line;
+  }
+  for (std::uint32_t line : {14U, 15U, 17U}) {
+    EXPECT_FALSE(f.snap.CanCarry(MemberOf(f, StanceOnLine(f, line)))) << line;
+  }
+  // The owners of evidence on c are ap and o3 (copies own nothing): neither unit is alone.
+  EXPECT_FALSE(f.snap.IsAlone(0));
+  EXPECT_FALSE(f.snap.IsAlone(1));
+}
+
+// The first level of citations holding a stance of the same claim and polarity decides, even
+// against a smaller origin key further away; within a level the smallest origin key wins.
+//   rx (x) cites ra, rm; ra (zz) holds zz's support (line 15); rm (empty) cites rb; rb (aa)
+//   holds aa's support (line 16). x's support (line 17) is a copy of zz's (level 1), not aa's.
+//   ry (y) cites ra and rb: both hold a support at level 1; aa's key (source 0) is smaller.
+// sources: aa=0, x=1, y=2, zz=3.
+TEST(EvidenceTest, TheFirstCitationLevelHoldingTheStanceDecides) {
+  const Frozen f(R"json({"type":"outlet","id":"aa"}
+{"type":"outlet","id":"zz"}
+{"type":"outlet","id":"x"}
+{"type":"outlet","id":"y"}
+{"type":"claim","id":"c","text":"C"}
+{"type":"report","id":"rb","outlet":"aa"}
+{"type":"report","id":"ra","outlet":"zz"}
+{"type":"report","id":"rm","outlet":"zz","cites":["rb"]}
+{"type":"report","id":"rx","outlet":"x","cites":["ra","rm"]}
+{"type":"report","id":"ry","outlet":"y","cites":["rb","ra"]}
+{"type":"stance","holder":"y","claim":"c","polarity":"neutral","report":"ry"}
+{"type":"stance","holder":"x","claim":"c","polarity":"neutral","report":"rx"}
+{"type":"stance","holder":"y","claim":"c","polarity":"neutral","report":"ry"}
+{"type":"stance","holder":"x","claim":"c","polarity":"neutral","report":"rx"}
+{"type":"stance","holder":"zz","claim":"c","polarity":"supports","report":"ra"}
+{"type":"stance","holder":"aa","claim":"c","polarity":"supports","report":"rb"}
+{"type":"stance","holder":"x","claim":"c","polarity":"supports","report":"rx"}
+{"type":"stance","holder":"y","claim":"c","polarity":"supports","report":"ry"}
+)json");
+  ExpectWellFormed(f);
+  EXPECT_THAT(UnitsOf(f, "c"), ElementsAre("+ aa:aa:0:0, y:y:0:16", "+ zz:zz:0:0, x:x:0:16"));
+  EXPECT_EQ(f.snap.CopiedStance(MemberOf(f, StanceOnLine(f, 17))), StanceOnLine(f, 15));
+  EXPECT_EQ(f.snap.CopiedStance(MemberOf(f, StanceOnLine(f, 18))), StanceOnLine(f, 16));
+  EXPECT_EQ(f.snap.claim_neutral[0], 4U);  // neutral stances are never copies
+}
+
+// A stance that cites a report holding its own holder's stance (same claim and polarity) is a
+// relay of that holder, an ordinary member of its unit, even when the cited report also holds
+// another holder's stance whose origin key sorts first: the spelling of the ids must not turn a
+// relay into a copy of someone else (MODEL.md: the same holder relayed through several outlets
+// is one piece of evidence).
+//   w (wire): alpha denies c; zed denies c ("says": w = 0.7). v (paper) cites w: zed denies c
+//   via the wire. sources: alpha=0, paper=1, wire=2, zed=3.
+// Engine bug (i11 0751e13): zed's stance in v joined alpha's unit as a copy (alpha's key 0 < 3).
+TEST(EvidenceTest, ACitedStanceOfTheSameHolderMakesARelayNotACopy) {
+  const Frozen f(R"json({"type":"outlet","id":"wire","kind":"wire"}
+{"type":"outlet","id":"paper"}
+{"type":"speaker","id":"alpha"}
+{"type":"speaker","id":"zed"}
+{"type":"claim","id":"c","text":"C"}
+{"type":"report","id":"w","outlet":"wire"}
+{"type":"report","id":"v","outlet":"paper","cites":["w"]}
+{"type":"stance","holder":"alpha","claim":"c","polarity":"denies","report":"w"}
+{"type":"stance","holder":"zed","claim":"c","polarity":"denies","report":"w","hedge":"says"}
+{"type":"stance","holder":"zed","claim":"c","polarity":"denies","report":"v","via":["wire"]}
+)json");
+  ExpectWellFormed(f);
+  EXPECT_THAT(UnitsOf(f, "c"), ElementsAre("- alpha:alpha:1:0", "- zed:zed:1:0, zed:zed:2:0"));
+  EXPECT_EQ(f.snap.CopiedStance(MemberOf(f, StanceOnLine(f, 10))), kNone);
+}
+
+// Interest with a direction (docs/model.md): the minister speaks for the ministry.
+//   met: adverse_to (and about) the ministry; praised: favours it; probed: about it only;
+//   g1 (adverse_to the ministry) and g2 form a group.
+//   support of met: an admission (8); denial of met: self-serving (1);
+//   support of praised: self-serving; denial of praised: an admission;
+//   probed, either way: self-serving (no direction said: the conservative default);
+//   support of g2: an implied denial of g1 (4 implied) with the interest of the support it comes
+//   from: g2 names no party, so not interested, although g1 is adverse to the ministry;
+//   the rival speaks for no party of any claim: 0.
+TEST(EvidenceTest, InterestHasADirection) {
+  const Frozen f(R"json({"type":"organisation","id":"ministry"}
+{"type":"speaker","id":"minister","affiliation":["ministry"]}
+{"type":"speaker","id":"rival"}
+{"type":"claim","id":"met","text":"M","about":["ministry"],"adverse_to":["ministry"]}
+{"type":"claim","id":"praised","text":"P","favours":["ministry"]}
+{"type":"claim","id":"probed","text":"Q","about":["ministry"]}
+{"type":"claim","id":"g1","text":"1","adverse_to":["ministry"],"group":"g"}
+{"type":"claim","id":"g2","text":"2","group":"g"}
+{"type":"stance","holder":"minister","claim":"met","polarity":"supports"}
+{"type":"stance","holder":"minister","claim":"met","polarity":"denies"}
+{"type":"stance","holder":"minister","claim":"praised","polarity":"supports"}
+{"type":"stance","holder":"minister","claim":"praised","polarity":"denies"}
+{"type":"stance","holder":"minister","claim":"probed","polarity":"supports"}
+{"type":"stance","holder":"minister","claim":"probed","polarity":"denies"}
+{"type":"stance","holder":"minister","claim":"g2","polarity":"supports"}
+{"type":"stance","holder":"rival","claim":"met","polarity":"supports"}
+{"type":"stance","holder":"ministry","claim":"met","polarity":"supports"}
+)json");
+  ExpectWellFormed(f);
+  EXPECT_THAT(UnitsOf(f, "met"), ElementsAre("+ minister:minister:0:8", "+ ministry:ministry:0:8",
+                                             "+ rival:rival:0:0", "- minister:minister:0:1"));
+  EXPECT_THAT(UnitsOf(f, "praised"),
+              ElementsAre("+ minister:minister:0:1", "- minister:minister:0:8"));
+  EXPECT_THAT(UnitsOf(f, "probed"),
+              ElementsAre("+ minister:minister:0:1", "- minister:minister:0:1"));
+  EXPECT_THAT(UnitsOf(f, "g1"), ElementsAre("- minister:minister:0:4"));
+  EXPECT_THAT(UnitsOf(f, "g2"), ElementsAre("+ minister:minister:0:0"));
+  static_assert(kAdmission == 8 && kCopy == 16 && kPosition == 32);
+}
+
+// No self-judgement: a unit is alone when every owner of evidence in its scope (its claim, or
+// its whole group) is one of its own owners. Copies and inert units own nothing.
+//   s1: the anonymous source (owned by scoop) and scoop itself support it; other's copy
+//       (rc cites rs) adds no owner: both units alone.
+//   s2: scoop supports, other denies: neither alone.
+//   group g (a, b): scoop supports a, other supports b: not alone.
+//   group h (x, y): scoop supports x and denies y (one position, inert): x's unit alone.
+TEST(EvidenceTest, UnitsAloneInTheirScopeAreMarked) {
+  const Frozen f(R"json({"type":"outlet","id":"scoop"}
+{"type":"outlet","id":"other"}
+{"type":"speaker","id":"anon","anonymous":true}
+{"type":"report","id":"rs","outlet":"scoop"}
+{"type":"report","id":"rc","outlet":"other","cites":["rs"]}
+{"type":"claim","id":"s1","text":"1"}
+{"type":"claim","id":"s2","text":"2"}
+{"type":"claim","id":"a","text":"a","group":"g"}
+{"type":"claim","id":"b","text":"b","group":"g"}
+{"type":"claim","id":"x","text":"x","group":"h"}
+{"type":"claim","id":"y","text":"y","group":"h"}
+{"type":"stance","holder":"anon","claim":"s1","polarity":"supports","report":"rs"}
+{"type":"stance","holder":"scoop","claim":"s1","polarity":"supports","report":"rs"}
+{"type":"stance","holder":"other","claim":"s1","polarity":"supports","report":"rc"}
+{"type":"stance","holder":"scoop","claim":"s2","polarity":"supports"}
+{"type":"stance","holder":"other","claim":"s2","polarity":"denies"}
+{"type":"stance","holder":"scoop","claim":"a","polarity":"supports"}
+{"type":"stance","holder":"other","claim":"b","polarity":"supports"}
+{"type":"stance","holder":"scoop","claim":"x","polarity":"supports"}
+{"type":"stance","holder":"scoop","claim":"y","polarity":"denies"}
+)json");
+  ExpectWellFormed(f);
+  // sources: anon=0, other=1, scoop=2. On s1, anon's key (0) sorts first; other's stance
+  // copies the smallest key of rs's supports, anon's.
+  EXPECT_THAT(UnitsOf(f, "s1"),
+              ElementsAre("+ anon:scoop:0:2, other:other:0:16", "+ scoop:scoop:0:0"));
+  EXPECT_THAT(UnitsOf(f, "y"), ElementsAre("- scoop:scoop:0:4, scoop:scoop:0:32"));
+  const auto alone = [&](const char* claim) {
+    std::vector<bool> out;
+    for (const Index u : f.snap.Units(f.data.FindClaim(claim))) out.push_back(f.snap.IsAlone(u));
+    return out;
+  };
+  EXPECT_THAT(alone("s1"), ElementsAre(true, true));
+  EXPECT_THAT(alone("s2"), ElementsAre(false, false));
+  EXPECT_THAT(alone("a"), ElementsAre(false, false));  // + scoop, - other (implied, inert)
+  EXPECT_THAT(alone("b"), ElementsAre(false, false));
+  EXPECT_THAT(alone("x"), ElementsAre(true));
+  EXPECT_THAT(alone("y"), ElementsAre(false));  // inert: never alone
 }
 
 TEST(EvidenceTest, OwnerIndexListsEachMemberOnce) {

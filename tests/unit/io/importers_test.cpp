@@ -446,7 +446,9 @@ TEST(ImportRumourEvalTest, ThreadsBecomeClaimsAndTheVeracityFilesChooseThem) {
   EXPECT_EQ(d.claims[0].text, "Quoted \"rumour\" text");
   ASSERT_EQ(d.reports.size(), 3U);
   EXPECT_EQ(d.reports[1].id, "tweet:11");
-  EXPECT_THAT(d.reports[1].cited_reports, ElementsAre(d.FindReport("tweet:10")));
+  // A reply answers tweet 10 but does not republish it: no citation, so bob's and alice's
+  // stances stay their own evidence (a citing report's agreeing stance would be a copy).
+  EXPECT_TRUE(d.reports[1].cited_reports.empty());
   ASSERT_EQ(d.stances.size(), 3U);
   EXPECT_EQ(d.stances[0].polarity, Polarity::kSupports);
   EXPECT_EQ(d.stances[1].polarity, Polarity::kDenies);

@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <memory>
 #include <numeric>
 #include <sstream>
@@ -18,6 +17,7 @@
 
 #include "credence/core/error.hpp"
 #include "credence/graph/evidence.hpp"
+#include "credence/io/reader.hpp"
 #include "credence/report/html.hpp"
 #include "credence/report/writers.hpp"
 #include "credence/session.hpp"
@@ -57,10 +57,10 @@ const char* const kSmall = R"json({"type":"outlet","id":"a","name":"Alpha"}
 {"type":"stance","holder":"a","claim":"y","polarity":"supports"}
 )json";
 
+// In memory: ctest runs each test in its own process, two at a time, so a shared temporary file
+// would be written by one test while another reads it.
 std::unique_ptr<Session> RunText(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + name;
-  std::ofstream(path) << text;
-  return Session::Run(path, SessionOptions{});
+  return Session::Run(io::ParseJsonl(text, name), SessionOptions{});
 }
 
 ReportModel Build(const Session& session, const ReportOptions& options) {
@@ -132,7 +132,8 @@ TEST_F(SmallReportTest, EvidenceMergesRelaysAndNamesMarksAndChains) {
   // Speaker's two stances form one unit; the plain one (line 12) carries it, the hedged copy
   // via Wire is its relay.
   ASSERT_EQ(speaker.end - speaker.begin, 2U);
-  EXPECT_EQ(speaker.carrier, speaker.strongest);
+  EXPECT_TRUE(ev.member(speaker.carrier).strongest);
+  EXPECT_TRUE(ev.member(speaker.carrier).counted);
   const std::size_t relay = speaker.carrier == speaker.begin ? speaker.begin + 1 : speaker.begin;
   EXPECT_EQ(data().stances[ev.stances[speaker.carrier].stance].line, 12U);
   EXPECT_THAT(MarkTexts(ev.stances[speaker.carrier]), ElementsAre("interested party: Gov"));
@@ -144,8 +145,11 @@ TEST_F(SmallReportTest, EvidenceMergesRelaysAndNamesMarksAndChains) {
   EXPECT_THAT(copy.chain.via, ElementsAre(Source("w")));
   EXPECT_EQ(copy.chain.report, data().FindReport("ra"));
   EXPECT_FALSE(copy.chain.empty());
-  // The table's order is the same here: Anon, Speaker, then Beta.
-  EXPECT_THAT(ev.by_strength, ElementsAre(0U, 1U, 2U));
+  // The units' log-odds before the discounts: the sum of the stances' scores (relays add 0).
+  double sum = 0.0;
+  for (const auto& c : ev.explanation.stances) sum += c.score;
+  EXPECT_EQ(ev.stances_log_odds, sum);
+  EXPECT_DOUBLE_EQ(ev.member(relay).score, 0.0);
   ASSERT_EQ(ev.neutral.size(), 1U);
   EXPECT_EQ(ev.neutral[0].holder, Source("w"));
   EXPECT_TRUE(ev.neutral[0].chain.empty());
@@ -204,7 +208,7 @@ TEST_F(SmallReportTest, BuildReportRejectsExplanationsOfOtherClaims) {
               testing::ThrowsMessage<InvalidArgumentError>(HasSubstr("not in the analysis")));
 }
 
-TEST_F(SmallReportTest, TheTablePrintsTheModelsUnitsStrongestFirst) {
+TEST_F(SmallReportTest, TheTablePrintsEachUnitsScoreStrongestFirst) {
   std::ostringstream out;
   WriteAnalysis(out, Build(*session_, AnalysisReportOptions(OutputFormat::kTable, 0)),
                 OutputFormat::kTable);
@@ -212,6 +216,7 @@ TEST_F(SmallReportTest, TheTablePrintsTheModelsUnitsStrongestFirst) {
               HasSubstr("           for      +0.62  Anon (anonymous) in Alpha (ra)\n"
                         "           for      +0.18  Speaker (interested party: Gov) in Beta (rb); "
                         "same origin also via Wire, in Alpha (ra)\n"
+                        "           for      -0.03  echo discount on 2 supporting units\n"
                         "           against  -0.35  Beta (weight 0.5) in Beta (rb)\n"));
 }
 
@@ -224,7 +229,11 @@ TEST_F(SmallReportTest, ExplainedClaimCarriesItsAssessment) {
   std::ostringstream out;
   WriteExplanation(out, x, OutputFormat::kJson);
   EXPECT_THAT(out.str(), HasSubstr("\"via\":[\"w\"],\"anonymous\":false,\"interested\":true,"
-                                   "\"implied\":false,\"hedge\":\"reportedly\",\"line\":11}"));
+                                   "\"admission\":false,\"implied\":false,\"position\":false,"
+                                   "\"alternative\":null,\"copy_of\":null,\"hedge\":\"reportedly\","
+                                   "\"line\":11}"));
+  EXPECT_THAT(out.str(), HasSubstr("\"discounts\":[\n{\"kind\":\"echo discount\",\"side\":"
+                                   "\"supports\",\"units\":2,\"log_odds\":-0.0292"));
   EXPECT_THAT(out.str(), HasSubstr("],\"neutral\":[{\"holder\":\"w\",\"line\":15}]}\n"));
 }
 
@@ -252,20 +261,25 @@ TEST_P(EvidenceProperty, UnitsPartitionTheStancesInBothOrders) {
         ++covered[k];
         EXPECT_EQ(st[k].unit, st[u.begin].unit);
         EXPECT_EQ(st[k].polarity, u.polarity);
-        EXPECT_GE(st[u.strongest].member_score, st[k].member_score);
+        EXPECT_GE(st[u.carrier].member_score, st[k].member_score);
         strongest += st[k].strongest ? 1 : 0;
-        if (!u.implied) {
-          EXPECT_EQ(st[k].score, u.polarity * st[k].member_score);
-        }
-        EXPECT_EQ(st[k].counted, st[k].strongest && !u.implied);
+        // One number per stance: the unit's score on its carrier, 0 on relays, copies and
+        // inert members.
+        EXPECT_EQ(st[k].score, k == u.carrier && !u.inert ? st[k].unit_contribution : 0.0);
+        EXPECT_EQ(st[k].unit_contribution, st[u.carrier].unit_contribution);
+        EXPECT_EQ(st[k].counted, k == u.carrier && !u.inert);
       }
       EXPECT_EQ(strongest, 1);
-      EXPECT_TRUE(st[u.strongest].strongest);
-      EXPECT_EQ(u.carrier, u.implied ? u.begin : u.strongest);
-      implied_units += u.implied ? 1 : 0;
+      EXPECT_TRUE(st[u.carrier].strongest);
+      if (u.inert) {
+        EXPECT_EQ(st[u.carrier].unit_contribution, 0.0);
+      } else {
+        EXPECT_EQ(st[u.carrier].unit_contribution, u.polarity * st[u.carrier].member_score);
+      }
+      implied_units += u.inert ? 1 : 0;
     }
     EXPECT_EQ(std::count(covered.begin(), covered.end(), 1U), static_cast<long>(st.size()));
-    // Documents' order: side, then |contribution| descending, then snapshot order.
+    // Every output's order: side, then |contribution| descending, then snapshot order.
     for (std::size_t i = 1; i < ev.units.size(); ++i) {
       const EvidenceUnit& p = ev.units[i - 1];
       const EvidenceUnit& q = ev.units[i];
@@ -275,16 +289,10 @@ TEST_P(EvidenceProperty, UnitsPartitionTheStancesInBothOrders) {
                   (p.polarity == q.polarity &&
                    (cp > cq || (cp == cq && st[p.begin].unit < st[q.begin].unit))));
     }
-    // The table's order: side, then strength descending, then snapshot order.
-    ASSERT_EQ(ev.by_strength.size(), ev.units.size());
-    for (std::size_t i = 1; i < ev.by_strength.size(); ++i) {
-      const EvidenceUnit& p = ev.units[ev.by_strength[i - 1]];
-      const EvidenceUnit& q = ev.units[ev.by_strength[i]];
-      const double sp = st[p.strongest].member_score;
-      const double sq = st[q.strongest].member_score;
-      EXPECT_TRUE(p.polarity > q.polarity ||
-                  (p.polarity == q.polarity &&
-                   (sp > sq || (sp == sq && st[p.begin].unit < st[q.begin].unit))));
+    // The lines add up: base + stances + discounts = log-odds.
+    if (std::isfinite(ev.explanation.log_odds)) {
+      EXPECT_NEAR(ev.explanation.base_log_odds + ev.stances_log_odds + ev.discounts_log_odds,
+                  ev.explanation.log_odds, 1e-9);
     }
     // Each stance's chain is its dataset chain read from the holder's side.
     for (std::size_t i = 0; i < st.size(); ++i) {

@@ -22,6 +22,7 @@
 #include "credence/graph/evidence.hpp"
 #include "credence/io/reader.hpp"
 #include "credence/scoring/model.hpp"
+#include "testutil/explain_check.hpp"
 #include "testutil/scoring.hpp"
 
 namespace credence::scoring {
@@ -118,11 +119,15 @@ TEST(AnalyzeTest, DisputeIsTheProductOfBothSidesSaturations) {
   EXPECT_NEAR(scaled.Claim("c").dispute, 0.5 * (1.0 - 1.0 / std::sqrt(1.5)), kEps);
 }
 
-// Verdict rules, on claims with one strong supporter (0.9: E+ = ln 9 = 2.197) and at most one
-// weak denier (0.55: E- = ln(11/9) = 0.2007, a share of 0.091 < 0.25 of E+):
-//   not disputed, so the belief decides: >= 0.75 likely true, <= 0.25 likely false, else
-//   unresolved. A claim without units is unresolved (no evidence). A distrusted voice (0.3)
-//   carries no trusted mass: E = max(0, logit(0.3)) = 0.
+// Verdict rules (issue 11, item 6), on claims with one strong voice (0.9: E = ln 9 = 2.197) and
+// at most one weak voice on the other side (0.55: E = ln(11/9) = 0.2007 >= contest_mass 0.05):
+//   contested (both sides >= contest_mass): "contested, likely true" at belief >= 0.75,
+//   "contested, likely false" at <= 0.25, else "disputed";
+//   not contested: "likely true", "likely false", else "unresolved".
+// A claim without units is unresolved (no evidence). A distrusted voice (0.3) carries no trusted
+// mass: E = max(0, logit(0.3)) = 0, so it contests nothing. Before issue 11 "true" was "likely
+// true" (the weak side's share 0.091 < dispute_ratio 0.25) and "even" was "unresolved": the
+// verdicts hid either the dispute or the lean.
 TEST(AnalyzeTest, VerdictRules) {
   const auto r = AnalyseWith(R"({"type":"outlet","id":"strong"}
 {"type":"outlet","id":"weak"}
@@ -134,6 +139,8 @@ TEST(AnalyzeTest, VerdictRules) {
 {"type":"claim","id":"empty","text":"n"}
 {"type":"claim","id":"neutral","text":"n"}
 {"type":"claim","id":"lied","text":"l"}
+{"type":"claim","id":"plain","text":"p"}
+{"type":"claim","id":"refuted","text":"r"}
 {"type":"stance","holder":"strong","claim":"true","polarity":"supports"}
 {"type":"stance","holder":"weak","claim":"true","polarity":"denies"}
 {"type":"stance","holder":"strong","claim":"false","polarity":"denies"}
@@ -141,7 +148,11 @@ TEST(AnalyzeTest, VerdictRules) {
 {"type":"stance","holder":"strong","claim":"even","polarity":"supports"}
 {"type":"stance","holder":"weak","claim":"even","polarity":"denies"}
 {"type":"stance","holder":"strong","claim":"neutral","polarity":"neutral"}
-{"type":"stance","holder":"liar","claim":"lied","polarity":"supports"})",
+{"type":"stance","holder":"liar","claim":"lied","polarity":"supports"}
+{"type":"stance","holder":"strong","claim":"plain","polarity":"supports"}
+{"type":"stance","holder":"liar","claim":"plain","polarity":"denies"}
+{"type":"stance","holder":"strong","claim":"refuted","polarity":"denies"}
+{"type":"stance","holder":"weak","claim":"refuted","polarity":"supports"})",
                              {{"strong", 0.9}, {"weak", 0.55}, {"liar", 0.3}},
                              {{"true", 0.75},
                               {"false", 0.25},
@@ -149,12 +160,15 @@ TEST(AnalyzeTest, VerdictRules) {
                               {"even", 0.74},
                               {"empty", 0.5},
                               {"neutral", 0.5},
-                              {"lied", 0.3}});
-  EXPECT_EQ(r.Claim("true").verdict, Verdict::kLikelyTrue);
+                              {"lied", 0.3},
+                              {"plain", 0.9},
+                              {"refuted", 0.25}});
+  EXPECT_EQ(r.Claim("true").verdict, Verdict::kContestedTrue);
+  EXPECT_NEAR(r.Claim("true").weight_for, std::log(9.0), kEps);
   EXPECT_NEAR(r.Claim("true").weight_against, std::log(11.0 / 9.0), kEps);
   EXPECT_EQ(r.Claim("false").verdict, Verdict::kLikelyFalse);
   EXPECT_EQ(r.Claim("open").verdict, Verdict::kUnresolved);
-  EXPECT_EQ(r.Claim("even").verdict, Verdict::kUnresolved);  // 0.74 < 0.75
+  EXPECT_EQ(r.Claim("even").verdict, Verdict::kDisputed);  // contested, and 0.74 < 0.75
   EXPECT_EQ(r.Claim("empty").verdict, Verdict::kUnresolved);
   EXPECT_EQ(r.Claim("empty").sources_for + r.Claim("empty").sources_against, 0);
   EXPECT_EQ(r.Claim("empty").dispute, 0.0);
@@ -163,22 +177,46 @@ TEST(AnalyzeTest, VerdictRules) {
   EXPECT_EQ(r.Claim("lied").weight_for, 0.0);
   EXPECT_EQ(r.Claim("lied").sources_for, 1);
   EXPECT_EQ(r.Claim("lied").verdict, Verdict::kUnresolved);  // belief 0.3 is above 0.25
-  EXPECT_EQ(r.Claim("false").dispute, 0.0);                  // one side only
+  EXPECT_EQ(r.Claim("plain").weight_against, 0.0);           // the liar contests nothing
+  EXPECT_EQ(r.Claim("plain").verdict, Verdict::kLikelyTrue);
+  EXPECT_EQ(r.Claim("refuted").verdict, Verdict::kContestedFalse);
+  EXPECT_EQ(r.Claim("false").dispute, 0.0);  // one side only
+  // The six verdicts, exactly.
   EXPECT_EQ(ToString(Verdict::kDisputed), "disputed");
+  EXPECT_EQ(ToString(Verdict::kContestedTrue), "contested, likely true");
+  EXPECT_EQ(ToString(Verdict::kContestedFalse), "contested, likely false");
   EXPECT_EQ(ToString(Verdict::kLikelyTrue), "likely true");
   EXPECT_EQ(ToString(Verdict::kLikelyFalse), "likely false");
   EXPECT_EQ(ToString(Verdict::kUnresolved), "unresolved");
+  // The ranking puts the disputed claim first, then the contested ones (equal dispute
+  // (8/9)(2/11) and mass: by id), then the rest.
+  EXPECT_EQ(r.model->data.claims[r.analysis.claims[0].claim].id, "even");
+  EXPECT_EQ(r.model->data.claims[r.analysis.claims[1].claim].id, "refuted");
+  EXPECT_EQ(r.model->data.claims[r.analysis.claims[2].claim].id, "true");
+  EXPECT_NEAR(r.Claim("true").dispute, (8.0 / 9.0) * (2.0 / 11.0), kEps);
+  for (std::size_t i = 3; i < r.analysis.claims.size(); ++i) {
+    EXPECT_GE(static_cast<int>(r.analysis.claims[i].verdict),
+              static_cast<int>(Verdict::kLikelyTrue));
+  }
 
-  // A contest_mass above the weak side (0.2 nats: logit 0.55) makes "true" uncontested.
-  AnalysisOptions keen;
-  keen.contest_mass = 0.25;
-  const auto k = AnalyseWith(R"({"type":"outlet","id":"strong"}
+  // contest_mass decides on either side of the weak side's 0.2007 nats: above it "true" is
+  // uncontested ("likely true"), just below it contested.
+  const std::string pair = R"({"type":"outlet","id":"strong"}
 {"type":"outlet","id":"weak"}
 {"type":"claim","id":"true","text":"t"}
 {"type":"stance","holder":"strong","claim":"true","polarity":"supports"}
-{"type":"stance","holder":"weak","claim":"true","polarity":"denies"})",
-                             {{"strong", 0.9}, {"weak", 0.55}}, {{"true", 0.9}}, keen);
-  EXPECT_EQ(k.Claim("true").verdict, Verdict::kDisputed);
+{"type":"stance","holder":"weak","claim":"true","polarity":"denies"})";
+  AnalysisOptions keen;
+  keen.contest_mass = 0.25;
+  EXPECT_EQ(AnalyseWith(pair, {{"strong", 0.9}, {"weak", 0.55}}, {{"true", 0.9}}, keen)
+                .Claim("true")
+                .verdict,
+            Verdict::kLikelyTrue);
+  keen.contest_mass = 0.2;
+  EXPECT_EQ(AnalyseWith(pair, {{"strong", 0.9}, {"weak", 0.55}}, {{"true", 0.9}}, keen)
+                .Claim("true")
+                .verdict,
+            Verdict::kContestedTrue);
 }
 
 // Rank: dispute descending, then trusted mass descending, then id ascending.
@@ -261,61 +299,30 @@ const char* const kKremlin = R"({"type":"outlet","id":"nbc","prior":0.7}
 {"type":"stance","holder":"putin","claim":"q2","polarity":"supports","report":"r2"}
 {"type":"stance","holder":"o","claim":"q","polarity":"neutral"})";
 
-// On kKremlin, under the defaults and at a tight fixed point.
+// On kKremlin, under the defaults and at a tight fixed point: every figure of every
+// explanation recomputed from its unit scores (testutil::ExpectExplanationsAddUp): one counted
+// member per evidence unit, lines that sum to the log-odds (issue 11, item 3: before it, the
+// grouped claims' alternatives were not a line and the stances' scores did not add up), and
+// log_odds = logit(belief) at the fixed point.
 TEST(ExplainTest, ContributionsAddUpToTheLogOdds) {
   const std::string text = kKremlin;
   for (const ModelOptions& options : {ModelOptions{}, Tight()}) {
     const auto m = ScoreModel(text, options);
-    for (Index c = 0; c < m->data.claims.size(); ++c) {
-      const Explanation e = Explain(m->data, *m->graph, m->snap, options, m->result, c);
-      EXPECT_EQ(e.claim, c);
-      const bool grouped = m->data.claims[c].group != kNone;
-      EXPECT_EQ(e.grouped, grouped);
-      // A grouped claim's belief is a softmax of evidence: no base rate enters it.
-      EXPECT_NEAR(e.base_log_odds, grouped ? 0.0 : Logit(options.base_rate), kEps);
-      double sum = e.base_log_odds;
-      int counted = 0;
-      int last_unit = 0;
-      std::set<int> implied_units;
+    ASSERT_TRUE(m->result.converged);
+    std::vector<Index> all(m->data.claims.size());
+    for (Index c = 0; c < all.size(); ++c) all[c] = c;
+    const std::vector<Explanation> explanations =
+        Explain(m->data, *m->graph, m->snap, options, m->result, all);
+    const testutil::ExplanationCounts counts =
+        testutil::ExpectExplanationsAddUp(m->data, options, explanations, /*fixed_point=*/true);
+    EXPECT_EQ(counts.alternatives, 2);  // q and q2, each against the other
+    for (const Explanation& e : explanations) {
+      EXPECT_EQ(e.belief, m->result.belief[e.claim]);
       for (const StanceContribution& s : e.stances) {
-        EXPECT_GE(s.unit, last_unit);  // units numbered 1, 2, ... in snapshot order
-        last_unit = s.unit;
-        if (s.flags & graph::EvidenceSnapshot::kImplied) {
-          implied_units.insert(s.unit);
-          EXPECT_FALSE(s.counted);  // shown, never counted
-          EXPECT_EQ(s.unit_contribution, 0.0);
-        }
-        if (s.counted) {
-          ++counted;
-          sum += s.unit_contribution;
-          EXPECT_NEAR(s.score, s.unit_contribution, kEps);
-        }
-        if (!grouped) {
-          EXPECT_NEAR(s.belief_without_unit, Sigmoid(e.log_odds - s.unit_contribution), kEps);
-        }
-        EXPECT_NEAR(s.owner_trust, m->result.trust[s.owner], 0.0);
+        EXPECT_EQ(s.owner_trust, m->result.trust[s.owner]);
       }
-      EXPECT_EQ(counted + static_cast<int>(implied_units.size()), last_unit)
-          << "one counted member per unit that is not implied";
-      EXPECT_NEAR(e.log_odds, sum, kEps);
-      // The belief was computed from the trusts of the previous iteration, the explanation from
-      // the final trusts; they agree to the convergence tolerance, not exactly (reported).
-      if (grouped) {
-        // softmax over the group: b_c = 1 / sum over the group of exp(S_o - S_c).
-        double total = 0.0;
-        for (Index o = 0; o < m->data.claims.size(); ++o) {
-          if (m->data.claims[o].group != m->data.claims[c].group) continue;
-          const Explanation other = Explain(m->data, *m->graph, m->snap, options, m->result, o);
-          total += std::exp(other.log_odds - e.log_odds);
-        }
-        EXPECT_NEAR(e.belief, 1.0 / total, options.tolerance);
-      } else {
-        EXPECT_NEAR(e.belief, Sigmoid(e.log_odds), options.tolerance);
-      }
-      EXPECT_EQ(e.belief, m->result.belief[c]);
     }
-    const Explanation q =
-        Explain(m->data, *m->graph, m->snap, options, m->result, m->data.FindClaim("q"));
+    const Explanation& q = explanations[m->data.FindClaim("q")];
     // Units of q: officials (2 members), peskov (interested), putin (implied). Neutral: o.
     ASSERT_EQ(q.stances.size(), 4U);
     ASSERT_EQ(q.neutral.size(), 1U);
@@ -338,7 +345,10 @@ TEST(ExplainTest, ContributionsAddUpToTheLogOdds) {
       }
     }
     EXPECT_EQ(anonymous, 2);
-    EXPECT_EQ(interested, 2);  // peskov's denial and putin's implied one (q is about kremlin)
+    // peskov's denial: q is `about` the Kremlin with no direction, so any stance of its speakers
+    // is treated as possibly self-serving. putin's implied denial has the interest of the support
+    // it comes from, on a claim about no one: not interested (issue 11).
+    EXPECT_EQ(interested, 1);
     EXPECT_EQ(implied, 1);
   }
 }
@@ -363,8 +373,10 @@ TEST(ExplainTest, BeliefIsSigmoidOfLogOddsAtTheFixedPoint) {
 }
 
 // The batch form gives the one-claim explanations bit for bit, in the order asked (repeats
-// included); every unit has one strongest member, which carries it unless the unit is implied,
-// and member_score is the unsigned score whatever the unit.
+// included); every unit has one strongest member, which carries it unless the unit is inert,
+// and member_score is the unsigned score whatever the unit. A stance's score is the one number
+// every output shows for it (issue 11): its unit's score if it carries the unit, else 0 (before
+// issue 11 a relay showed its own member score beside the carrier's).
 TEST(ExplainTest, BatchGivesTheOneClaimExplanationsBitForBit) {
   const auto m = ScoreModel(kKremlin);
   const std::vector<Index> claims = {1, 0, 1};
@@ -378,6 +390,10 @@ TEST(ExplainTest, BatchGivesTheOneClaimExplanationsBitForBit) {
     EXPECT_EQ(b.log_odds, one.log_odds);
     EXPECT_EQ(b.belief, one.belief);
     EXPECT_EQ(b.neutral, one.neutral);
+    ASSERT_EQ(b.discounts.size(), one.discounts.size());
+    for (std::size_t k = 0; k < b.discounts.size(); ++k) {
+      EXPECT_EQ(b.discounts[k].log_odds, one.discounts[k].log_odds);
+    }
     ASSERT_EQ(b.stances.size(), one.stances.size());
     std::map<int, int> strongest;  // unit -> strongest members
     for (std::size_t k = 0; k < b.stances.size(); ++k) {
@@ -391,9 +407,11 @@ TEST(ExplainTest, BatchGivesTheOneClaimExplanationsBitForBit) {
       EXPECT_EQ(x.unit_contribution, y.unit_contribution);
       EXPECT_EQ(x.belief_without_unit, y.belief_without_unit);
       EXPECT_GE(x.member_score, 0.0);
-      const bool implied = (x.flags & graph::EvidenceSnapshot::kImplied) != 0;
-      EXPECT_EQ(x.score, implied ? 0.0 : x.polarity * x.member_score);
-      EXPECT_EQ(x.counted, x.strongest && !implied);
+      EXPECT_EQ(x.copied_stance, y.copied_stance);
+      const bool inert =
+          (x.flags & (graph::EvidenceSnapshot::kImplied | graph::EvidenceSnapshot::kPosition)) != 0;
+      EXPECT_EQ(x.score, x.counted ? x.polarity * x.member_score : 0.0);
+      EXPECT_EQ(x.counted, x.strongest && !inert);
       strongest[x.unit] += x.strongest ? 1 : 0;
     }
     for (const auto& [unit, count] : strongest) EXPECT_EQ(count, 1) << "unit " << unit;

@@ -58,8 +58,10 @@ ModelOptions Tight() {
 //   o (outlet, prior 0.7) --supports--> c
 //
 // Start: theta_o = 0.7. Iteration 1: L_c = logit(1/2) + logit(0.7) = logit(0.7), so b_c = 0.7;
-// theta_o = (a + b_c) / (a + b + 1) = (2.8 + 0.7) / 5 = 0.7. Nothing moved, so iteration 2 has
-// residual 0 and the run stops there: trust 0.7, belief 0.7 is the fixed point.
+// o's unit is alone on c (no self-judgement), so theta_o keeps its prior a / (a + b) = 0.7 (as
+// it did before issue 11 too: (a + b_c) / (a + b + 1) = (2.8 + 0.7) / 5 = 0.7). Nothing moved,
+// so iteration 2 has residual 0 and the run stops there: trust 0.7, belief 0.7 is the fixed
+// point.
 TEST(ModelTest, LoneOutletKeepsItsPriorAsTrustAndBelief) {
   const auto m = ScoreModel(R"({"type":"outlet","id":"o","prior":0.7}
 {"type":"claim","id":"c","text":"c"}
@@ -175,7 +177,10 @@ TEST(ModelTest, ClaimWithoutEvidenceKeepsTheBaseRate) {
 
 //   o (0.7) --supports, "reportedly"--> c        w = hedge_factor = 0.7
 //   L = 0.7 logit(0.7) = 0.7 * 0.8472979 = 0.5931085, b = sigmoid(0.5931085) = 0.6440781
-//   theta after iteration 1 = (2.8 + 0.7 b) / (4 + 0.7): the hedged stance gives credit 0.7.
+//   theta after iteration 1 stays 0.7: o is the only owner of evidence on c, so its unit is alone
+//   and gives no trust credit (no self-judgement, issue 11 item 5). Before issue 11 the hedged
+//   stance gave credit 0.7: theta = (2.8 + 0.7 b) / (4 + 0.7) = 0.6917, judged against a belief
+//   that rests on o alone.
 //   With "unconfirmed", w = strong_hedge_factor = 0.5: b = sigmoid(0.5 logit(0.7)) = 0.6043561.
 TEST(ModelTest, HedgeFactorsScaleTheLogOdds) {
   const auto hedged = ScoreModel(R"({"type":"outlet","id":"o","prior":0.7}
@@ -184,7 +189,7 @@ TEST(ModelTest, HedgeFactorsScaleTheLogOdds) {
                                  FirstIteration());
   EXPECT_NEAR(hedged->Belief("c"), 0.6440781, 1e-7);
   EXPECT_NEAR(hedged->Belief("c"), Sigmoid(0.7 * Logit(0.7)), kEps);
-  EXPECT_NEAR(hedged->Trust("o"), (2.8 + 0.7 * hedged->Belief("c")) / 4.7, kEps);
+  EXPECT_EQ(hedged->Trust("o"), 0.7);
 
   const auto strong = ScoreModel(R"({"type":"outlet","id":"o","prior":0.7}
 {"type":"claim","id":"c","text":"c"}

@@ -1224,27 +1224,28 @@ TEST_P(ModelRules, ThreadCountChangesNoBit) {
 }
 
 // The belief pass's FastEvidence (plain scores sorted) must give, bit for bit, what Evidence
-// (scores sorted with their units, contributions kept) gives, under the converged trusts and
+// (scores sorted with their units, contributions kept) gives, under the converged coins and
 // under arbitrary ones.
 TEST_P(ModelRules, FastEvidenceMatchesEvidenceBitForBit) {
   const std::string text = Text();
   const auto r = Score(text, Defaults());
   const ModelOptions options = Defaults();
   const scoring::EvidenceWeights weights(r->data, r->snap, options);
-  const scoring::BeliefRule rule(r->data, r->snap, weights, options.base_rate);
-  std::vector<double> trust = r->result.trust;
+  const scoring::BeliefRule rule(r->data, r->snap, weights);
+  scoring::Coins coins{r->result.sensitivity, r->result.specificity};
   for (int round = 0; round < 2; ++round) {
-    const std::vector<double> logits = weights.SourceLogits(trust);
+    const scoring::SourceLogits logits = weights.Logits(coins);
     for (Index c = 0; c < r->snap.num_claims; ++c) {
       std::vector<double> contribution;
-      const double slow = rule.Evidence(c, trust, &contribution);
-      const double fast = rule.FastEvidence(c, trust, logits);
+      const double slow = rule.Evidence(c, coins, &contribution);
+      const double fast = rule.FastEvidence(c, coins, logits);
       EXPECT_EQ(std::bit_cast<std::uint64_t>(fast), std::bit_cast<std::uint64_t>(slow))
           << r->data.claims[c].id << ": " << fast << " vs " << slow;
     }
-    // Round two: trusts spread over (0, 1), with ties (every third source at 0.8).
-    for (std::size_t s = 0; s < trust.size(); ++s) {
-      trust[s] = s % 3 == 0 ? 0.8 : 0.05 + 0.9 * static_cast<double>((s * 37) % 101) / 100.0;
+    // Round two: coins spread over (0, 1), with ties (every third source at 0.8, 0.8).
+    for (std::size_t s = 0; s < coins.size(); ++s) {
+      coins.alpha[s] = s % 3 == 0 ? 0.8 : 0.05 + 0.9 * static_cast<double>((s * 37) % 101) / 100.0;
+      coins.beta[s] = s % 3 == 0 ? 0.8 : 0.05 + 0.9 * static_cast<double>((s * 53) % 101) / 100.0;
     }
   }
 }

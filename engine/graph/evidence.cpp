@@ -1,6 +1,7 @@
 #include "credence/graph/evidence.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <span>
 #include <tuple>
 
@@ -212,12 +213,16 @@ class CopyFinder {
     Index copied = kNone;  // the nearest cited stance it copies; kNone: not a copy
   };
 
-  CopyFinder(const Dataset& data, const StanceLists& by_report)
-      : data_(data), by_report_(by_report), roots_(data.stances.size()) {
+  // `by_report`: the stances of each report; nullptr when no report cites another (then no
+  // stance is a copy, and nothing is stored per stance).
+  CopyFinder(const Dataset& data, const StanceLists* by_report)
+      : data_(data), by_report_(by_report) {
+    if (by_report == nullptr) return;
+    roots_.resize(data.stances.size());
     for (Index i = 0; i < data.stances.size(); ++i) roots_[i].key = OwnKey(data.stances[i]);
     for (Index r : CitationOrder()) {
       if (data.reports[r].cited_reports.empty()) continue;
-      for (Index i : by_report.Of(r)) {
+      for (Index i : by_report->Of(r)) {
         if (data.stances[i].polarity != Polarity::kNeutral) {
           Resolve(i);
           if (roots_[i].copied != kNone) copies_.push_back(i);
@@ -226,12 +231,15 @@ class CopyFinder {
     }
   }
 
-  const Root& Of(Index stance) const { return roots_[stance]; }
+  Root Of(Index stance) const {
+    return roots_.empty() ? Root{OwnKey(data_.stances[stance]), kNone} : roots_[stance];
+  }
 
   // For each copy, whether the stance it copies is inert as a position denial, or is a copy of
   // one: a copy of a position-merged denial is inert too. `position` marks the stances merged
-  // into their holder's position.
+  // into their holder's position (empty: none is). Empty when there is no such copy.
   std::vector<bool> CopiesOfPositions(const std::vector<bool>& position) const {
+    if (copies_.empty() || position.empty()) return {};
     std::vector<bool> out(roots_.size(), false);
     for (Index i : copies_) {  // in citation order: the copied stance is settled first
       const Index j = roots_[i].copied;
@@ -286,7 +294,7 @@ class CopyFinder {
       for (Index r : frontier) {
         if (std::binary_search(visited.begin(), visited.end(), r)) continue;
         bool holds = false;
-        for (Index j : by_report_.Of(r)) {
+        for (Index j : by_report_->Of(r)) {
           const Stance& t = data_.stances[j];
           if (j == i || t.claim != s.claim || t.polarity != s.polarity) continue;
           holds = true;
@@ -312,8 +320,8 @@ class CopyFinder {
   }
 
   const Dataset& data_;
-  const StanceLists& by_report_;
-  std::vector<Root> roots_;
+  const StanceLists* by_report_;
+  std::vector<Root> roots_;    // per stance; empty when no report cites another
   std::vector<Index> copies_;  // the copies, in citation order
 };
 
@@ -346,13 +354,23 @@ void MarkUnits(const Dataset& data, const std::vector<std::vector<Index>>& group
         if (!snap->IsInert(u)) owners_of(u, &scope_owners);
       }
     }
-    const std::size_t in_scope = distinct(&scope_owners);
+    // The scope's owners counted without a sort when there is only one (the common case).
+    std::size_t in_scope = 0;
+    if (!scope_owners.empty()) {
+      const auto [lo, hi] = std::minmax_element(scope_owners.begin(), scope_owners.end());
+      in_scope = *lo == *hi ? 1 : distinct(&scope_owners);
+    }
     // Inert units too: an implied denial is alone when the support it comes from is.
     for (Index c : claims) {
       for (const Index u : snap->Units(c)) {
         unit_owners.clear();
         owners_of(u, &unit_owners);
-        if (distinct(&unit_owners) == in_scope) snap->unit_flags[u] |= EvidenceSnapshot::kUnitAlone;
+        if (unit_owners.size() < in_scope) continue;
+        const std::size_t own =
+            unit_owners.size() <= 1 ? unit_owners.size() : distinct(&unit_owners);
+        if (own == in_scope) {
+          snap->unit_flags[u] |= EvidenceSnapshot::kUnitAlone;
+        }
       }
     }
   };
@@ -412,13 +430,18 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
     if (data.claims[c].group != kNone) group_claims[data.claims[c].group].push_back(c);
   }
   const StanceLists on_claim(data, snap.num_claims, [](const Stance& s) { return s.claim; });
-  const StanceLists by_report(data, data.reports.size(), [](const Stance& s) { return s.report; });
-  const CopyFinder copies(data, by_report);
+  // Citations, positions and their copies cost a pass over every stance: skipped when the data
+  // has no citation (no copy) or no group (no position).
+  const bool cites = std::any_of(data.reports.begin(), data.reports.end(),
+                                 [](const Report& r) { return !r.cited_reports.empty(); });
+  std::optional<StanceLists> by_report;
+  if (cites) by_report.emplace(data, data.reports.size(), [](const Stance& s) { return s.report; });
+  const CopyFinder copies(data, by_report ? &*by_report : nullptr);
   const Positions positions(data, group_claims, on_claim,
                             [&](Index i) { return copies.Of(i).copied != kNone; });
-  // Explicit denials merged into their holder's position in a group.
-  std::vector<bool> position(data.stances.size(), false);
-  for (Index i = 0; i < data.stances.size(); ++i) {
+  // Explicit denials merged into their holder's position in a group (empty: no group).
+  std::vector<bool> position(data.groups.empty() ? 0 : data.stances.size(), false);
+  for (Index i = 0; i < position.size(); ++i) {
     const Stance& s = data.stances[i];
     const Index g = data.claims[s.claim].group;
     position[i] = s.polarity == Polarity::kDenies && g != kNone &&
@@ -447,26 +470,29 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
       const bool implied = (flags & EvidenceSnapshot::kImplied) != 0;
       flags |= implied ? interest.Flags(data.claims[s.claim], s.holder, 1)
                        : interest.Flags(claim, s.holder, polarity);
-      const CopyFinder::Root& root = copies.Of(stance_index);
+      const CopyFinder::Root root = copies.Of(stance_index);
       const OriginKey key = root.key;
       const Index copied = root.copied;
       if (copied != kNone) flags |= EvidenceSnapshot::kCopy;
-      if (!implied && (position[stance_index] || copies_position[stance_index])) {
+      if (!implied && ((!position.empty() && position[stance_index]) ||
+                       (!copies_position.empty() && copies_position[stance_index]))) {
         flags |= EvidenceSnapshot::kPosition;
       }
       pending.push_back(
           {polarity, key, flags, owner, stance_index, CountHops(data, s, owner), copied});
     };
-    const std::span<const Index> on = on_claim.Of(c);
-    for (std::size_t k = 0; k < on.size(); ++k) {
-      // The stances of a claim are scattered through the table: ask for those a few ahead.
+    const std::vector<Index>& all = on_claim.stances;
+    for (Index k = on_claim.offsets[c]; k < on_claim.offsets[c + 1]; ++k) {
+      // The stances of a claim are scattered through the table: ask for those a few ahead, past
+      // the end of this claim's run (a claim has ten stances or so: within a run, a prefetch
+      // would rarely be issued).
       constexpr std::size_t kAhead = 16;
-      if (k + kAhead < on.size()) __builtin_prefetch(&data.stances[on[k + kAhead]]);
-      const Stance& s = data.stances[on[k]];
+      if (k + kAhead < all.size()) __builtin_prefetch(&data.stances[all[k + kAhead]]);
+      const Stance& s = data.stances[all[k]];
       if (s.polarity == Polarity::kNeutral) {
         ++snap.claim_neutral[c];
       } else {
-        add(on[k], static_cast<std::int8_t>(s.polarity), 0);
+        add(all[k], static_cast<std::int8_t>(s.polarity), 0);
       }
     }
     if (claim.group != kNone) {

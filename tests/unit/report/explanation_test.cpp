@@ -96,7 +96,9 @@ void CheckCsvAddsUp(const std::string& csv, const Claim& claim) {
     ASSERT_GE(fields.size(), 10U) << line;
     if (fields[0] == "total") {
       total_seen = true;
-      if (!fields[9].empty()) EXPECT_NEAR(sum, std::stod(fields[9]), 1e-9);
+      if (!fields[9].empty()) {
+        EXPECT_NEAR(sum, std::stod(fields[9]), 1e-9);
+      }
     } else {
       sum += std::stod(fields[9]);
     }

@@ -133,8 +133,10 @@ void FinishTrusts(const graph::EvidenceSnapshot& snap, const EvidenceWeights& we
     const double b = belief[c];
     const double logit = std::log(b / (1.0 - b));
     const double spread = kZ90 * std::sqrt(variance);
-    result->belief_low[c] = std::isfinite(logit) ? Sigmoid(logit - spread) : b;
-    result->belief_high[c] = std::isfinite(logit) ? Sigmoid(logit + spread) : b;
+    // min / max: sigmoid(logit(b)) may differ from b in the last bit (with spread 0, e.g. a
+    // claim whose only units are inert), and an interval must hold its point.
+    result->belief_low[c] = std::isfinite(logit) ? std::min(Sigmoid(logit - spread), b) : b;
+    result->belief_high[c] = std::isfinite(logit) ? std::max(Sigmoid(logit + spread), b) : b;
   }
   // A labelled claim's belief is its known truth: no interval to speak of.
   std::vector<double> clamped(snap.num_claims, -1.0);

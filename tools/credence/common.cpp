@@ -98,7 +98,8 @@ SessionOptions ToSessionOptions(const CommonArgs& args) {
 report::ReportModel BuildReport(const Session& session, const report::ReportOptions& options) {
   return report::BuildReport(
       session.data(), session.analysis(),
-      session.ExplainClaims(report::ClaimsToExplain(session.analysis(), options)), options);
+      session.ExplainClaims(report::ClaimsToExplain(session.analysis(), options)), options,
+      &session.result());
 }
 
 void Emit(const std::string& output, const std::string& text) {

@@ -133,8 +133,9 @@ void FinishTrusts(const graph::EvidenceSnapshot& snap, const EvidenceWeights& we
     const double b = belief[c];
     const double logit = std::log(b / (1.0 - b));
     const double spread = kZ90 * std::sqrt(variance);
-    result->belief_low[c] = std::isfinite(logit) ? Sigmoid(logit - spread) : b;
-    result->belief_high[c] = std::isfinite(logit) ? Sigmoid(logit + spread) : b;
+    // sigmoid(logit(b)) may differ from b in the last bit: the interval is kept around b.
+    result->belief_low[c] = std::isfinite(logit) ? std::min(b, Sigmoid(logit - spread)) : b;
+    result->belief_high[c] = std::isfinite(logit) ? std::max(b, Sigmoid(logit + spread)) : b;
   }
   // A labelled claim's belief is its known truth: no interval to speak of.
   std::vector<double> clamped(snap.num_claims, -1.0);

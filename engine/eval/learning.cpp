@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <ostream>
@@ -47,6 +48,23 @@ Gold Rows(const Gold& gold, const std::vector<std::size_t>& rows, std::size_t co
       out.claims.push_back(gold.claims[rows[i]]);
     } else {
       out.objects.push_back(gold.objects[rows[i]]);
+    }
+  }
+  return out;
+}
+
+// The gold rows that name a claim (or group) of the data: the others count as wrong in
+// Evaluate, and teach nothing.
+Gold PresentRows(const Dataset& data, const Gold& gold) {
+  Gold out;
+  out.path = gold.path;
+  out.kind = gold.kind;
+  for (const GoldClaim& g : gold.claims) {
+    if (data.FindClaim(g.claim) != kNone) out.claims.push_back(g);
+  }
+  for (const GoldObject& g : gold.objects) {
+    if (std::binary_search(data.groups.begin(), data.groups.end(), g.object)) {
+      out.objects.push_back(g);
     }
   }
   return out;
@@ -127,7 +145,7 @@ std::vector<int> FoldAssignment(std::size_t n, int folds, std::uint64_t seed) {
 
 void ScoredClaims(const Dataset& data, const std::vector<double>& belief, const Gold& gold,
                   std::vector<double>* scored_belief, std::vector<int>* scored_label) {
-  const std::vector<std::int8_t> labels = LabelClaims(data, gold);
+  const std::vector<std::int8_t> labels = LabelClaims(data, PresentRows(data, gold));
   for (std::size_t c = 0; c < labels.size(); ++c) {
     if (labels[c] < 0) continue;
     scored_belief->push_back(belief[c]);
@@ -151,7 +169,6 @@ LearningCurve RunLearningCurve(const Dataset& data, const graph::EvidenceSnapsho
   curve.seed = options.seed;
   curve.items = n;
   const std::vector<int> fold_of = FoldAssignment(n, options.folds, options.seed);
-  LabelClaims(data, gold);  // every gold row must name a claim (or group) of the data
   const std::size_t shares = options.shares.size();
   std::vector<Pool> fit(shares), labelled(shares);
   std::vector<double> used(shares, 0.0);
@@ -173,7 +190,8 @@ LearningCurve RunLearningCurve(const Dataset& data, const graph::EvidenceSnapsho
         labelled[i].Add(data, unsupervised, held_out);
         continue;
       }
-      const std::vector<std::int8_t> labels = LabelClaims(data, Rows(gold, train, count));
+      const std::vector<std::int8_t> labels =
+          LabelClaims(data, PresentRows(data, Rows(gold, train, count)));
       const scoring::FitResult fitted =
           scoring::FitParameters(data, snap, labels, options.model, options.fit);
       fit[i].Add(data, scoring::ScoreDefault(data, snap, fitted.options), held_out);

@@ -20,6 +20,15 @@ namespace credence::cli {
 
 namespace {
 
+struct EvalArgs {
+  CommonArgs common;
+  std::string gold;
+  bool no_time = false;
+  int folds = 0;
+  std::string plot;
+  std::string plot_learning;
+};
+
 // credence eval --folds K: the learning curve as a table or JSON, and its SVG.
 void RunFolds(const Dataset& data, const graph::EvidenceSnapshot& snapshot, const eval::Gold& gold,
               const scoring::ModelOptions& model, const CommonArgs& a, int folds,
@@ -43,17 +52,66 @@ void RunFolds(const Dataset& data, const graph::EvidenceSnapshot& snapshot, cons
   Emit(a.output, out.str());
 }
 
+// The command's callback.
+void RunEval(const EvalArgs& args) {
+  const CommonArgs& a = args.common;
+  const auto gold = eval::ReadGold(args.gold);
+  const auto data = io::ReadDataset(a.file, io::ParseInputFormat(a.input_format));
+  const graph::ClaimGraph graph(data);
+  const auto snapshot = graph::FreezeEvidence(data, graph);
+
+  eval::EvalOptions options;
+  options.run.model = ModelOptionsFromArgs(a);
+  if (args.folds > 0) {
+    if (!a.labels.empty()) throw UsageError("--folds takes its labels from --gold, not --labels");
+    RunFolds(data, snapshot, gold, options.run.model, a, args.folds, args.plot_learning);
+    return;
+  }
+  if (!args.plot_learning.empty()) throw UsageError("--plot-learning needs --folds");
+  if (!a.labels.empty()) options.run.labels = eval::LabelClaims(data, eval::ReadGold(a.labels));
+  options.run.classic.threads = a.threads;
+  options.run.classic.max_iterations = a.max_iterations;
+  options.run.classic.tolerance = a.tolerance;
+  options.run.classic.seed = a.seed;
+  options.run.model.Validate();
+  if (a.algorithm == "all") {
+    for (const auto& info : scoring::AllAlgorithms()) options.algorithms.push_back(info.algorithm);
+    options.baselines = true;
+    options.keep_going = true;
+  } else {
+    options.algorithms.push_back(scoring::ParseAlgorithm(a.algorithm));
+    options.keep_going = false;  // a single algorithm's failure is the command's failure
+  }
+
+  report::EvalReport report{a.file, args.gold, gold.kind,
+                            eval::EvaluateAlgorithms(data, snapshot, gold, options)};
+  if (!report.rows.empty() && report.rows.front().missing == gold.size()) {
+    fmt::print(stderr, "warning: none of the {} gold {}s of {} is in {}\n", gold.size(),
+               gold.kind == eval::GoldKind::kClaim ? "claim" : "object", args.gold, a.file);
+  }
+  std::ostringstream out;
+  if (a.format == "json") {
+    report::WriteEvalJson(out, report, !args.no_time);
+  } else {
+    report::WriteEvalTable(out, report, !args.no_time);
+  }
+  if (!args.plot.empty()) {
+    const auto result =
+        scoring::ScoreDefault(data, snapshot, options.run.model, options.run.labels);
+    std::vector<double> belief;
+    std::vector<int> label;
+    eval::ScoredClaims(data, result.belief, gold, &belief, &label);
+    std::ostringstream svg;
+    eval::WriteReliabilitySvg(svg, eval::ReliabilityBins(belief, label),
+                              "Reliability of the default model");
+    Emit(args.plot, svg.str());
+  }
+  Emit(a.output, out.str());
+}
+
 }  // namespace
 
 void AddEvalCommand(CLI::App& app) {
-  struct EvalArgs {
-    CommonArgs common;
-    std::string gold;
-    bool no_time = false;
-    int folds = 0;
-    std::string plot;
-    std::string plot_learning;
-  };
   auto args = std::make_shared<EvalArgs>();
   args->common.algorithm = "all";
   auto* eval = app.add_subcommand(
@@ -123,62 +181,7 @@ void AddEvalCommand(CLI::App& app) {
   eval->add_flag("--no-time", args->no_time,
                  "Leave the scoring times out, so that the output is reproducible");
 
-  eval->callback([args] {
-    const CommonArgs& a = args->common;
-    const auto gold = eval::ReadGold(args->gold);
-    const auto data = io::ReadDataset(a.file, io::ParseInputFormat(a.input_format));
-    const graph::ClaimGraph graph(data);
-    const auto snapshot = graph::FreezeEvidence(data, graph);
-
-    eval::EvalOptions options;
-    options.run.model = ModelOptionsFromArgs(a);
-    if (args->folds > 0) {
-      if (!a.labels.empty()) throw UsageError("--folds takes its labels from --gold, not --labels");
-      RunFolds(data, snapshot, gold, options.run.model, a, args->folds, args->plot_learning);
-      return;
-    }
-    if (!args->plot_learning.empty()) throw UsageError("--plot-learning needs --folds");
-    if (!a.labels.empty()) options.run.labels = eval::LabelClaims(data, eval::ReadGold(a.labels));
-    options.run.classic.threads = a.threads;
-    options.run.classic.max_iterations = a.max_iterations;
-    options.run.classic.tolerance = a.tolerance;
-    options.run.classic.seed = a.seed;
-    options.run.model.Validate();
-    if (a.algorithm == "all") {
-      for (const auto& info : scoring::AllAlgorithms())
-        options.algorithms.push_back(info.algorithm);
-      options.baselines = true;
-      options.keep_going = true;
-    } else {
-      options.algorithms.push_back(scoring::ParseAlgorithm(a.algorithm));
-      options.keep_going = false;  // a single algorithm's failure is the command's failure
-    }
-
-    report::EvalReport report{a.file, args->gold, gold.kind,
-                              eval::EvaluateAlgorithms(data, snapshot, gold, options)};
-    if (!report.rows.empty() && report.rows.front().missing == gold.size()) {
-      fmt::print(stderr, "warning: none of the {} gold {}s of {} is in {}\n", gold.size(),
-                 gold.kind == eval::GoldKind::kClaim ? "claim" : "object", args->gold, a.file);
-    }
-    std::ostringstream out;
-    if (a.format == "json") {
-      report::WriteEvalJson(out, report, !args->no_time);
-    } else {
-      report::WriteEvalTable(out, report, !args->no_time);
-    }
-    if (!args->plot.empty()) {
-      const auto result =
-          scoring::ScoreDefault(data, snapshot, options.run.model, options.run.labels);
-      std::vector<double> belief;
-      std::vector<int> label;
-      eval::ScoredClaims(data, result.belief, gold, &belief, &label);
-      std::ostringstream svg;
-      eval::WriteReliabilitySvg(svg, eval::ReliabilityBins(belief, label),
-                                "Reliability of the default model");
-      Emit(args->plot, svg.str());
-    }
-    Emit(a.output, out.str());
-  });
+  eval->callback([args] { RunEval(*args); });
 }
 
 }  // namespace credence::cli

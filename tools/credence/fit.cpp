@@ -74,7 +74,12 @@ void AddFitCommand(CLI::App& app) {
     fmt::print(stderr, "fit {} on {} labelled claims ({} true) of {}\n", a.output, r.claims,
                r.true_claims, a.file);
     for (const scoring::FittedParameter& p : r.fitted) {
-      fmt::print(stderr, "  {:<28} {:>10.6g} -> {:.6g}\n", p.name, p.start, p.value);
+      // What the model would have used without the file: a learned base rate, or a kind's
+      // prior_* for a coin left at -1.
+      std::string from = fmt::format("{:.6g}", p.start);
+      if (p.name == "base_rate" && start.learn_base_rate != 0) from = "learned";
+      if (p.start < 0) from = "prior_" + p.name.substr(p.name.find('_') + 1);
+      fmt::print(stderr, "  {:<28} {:>22} -> {:.6g}\n", p.name, from, p.value);
     }
     fmt::print(stderr, "  log-likelihood of the labels: {:.4f} -> {:.4f} ({} model runs)\n",
                r.log_likelihood_before, r.log_likelihood_after, r.evaluations);

@@ -186,6 +186,59 @@ void ReadParameters(simdjson::dom::object params, const std::string& path, Model
   }
 }
 
+// Walks the document with simdjson's on-demand parser down to its first error.
+simdjson::error_code Walk(simdjson::ondemand::value value, int depth) {
+  if (depth > 64) return simdjson::SUCCESS;
+  simdjson::ondemand::json_type type;
+  if (auto e = value.type().get(type)) return e;
+  if (type == simdjson::ondemand::json_type::object) {
+    simdjson::ondemand::object object;
+    if (auto e = value.get_object().get(object)) return e;
+    for (auto field : object) {
+      simdjson::ondemand::value v;
+      if (auto e = field.value().get(v)) return e;
+      if (auto e = Walk(v, depth + 1)) return e;
+    }
+    return simdjson::SUCCESS;
+  }
+  if (type == simdjson::ondemand::json_type::array) {
+    simdjson::ondemand::array array;
+    if (auto e = value.get_array().get(array)) return e;
+    for (auto item : array) {
+      simdjson::ondemand::value v;
+      if (auto e = item.get(v)) return e;
+      if (auto e = Walk(v, depth + 1)) return e;
+    }
+    return simdjson::SUCCESS;
+  }
+  switch (type) {
+    case simdjson::ondemand::json_type::number:
+      return value.get_double().error();
+    case simdjson::ondemand::json_type::string:
+      return value.get_string().error();
+    case simdjson::ondemand::json_type::boolean:
+      return value.get_bool().error();
+    default:
+      return value.is_null().error();
+  }
+}
+
+// (line, byte) of the first error in a document the DOM parser rejected, both 1-based, as far
+// as the on-demand parser can place it; (0, 0) when it cannot.
+std::pair<long, std::size_t> ErrorPosition(const simdjson::padded_string& json) {
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  if (parser.iterate(json).get(doc) != simdjson::SUCCESS) return {0, 0};
+  simdjson::ondemand::value root;
+  if (doc.get_value().get(root) == simdjson::SUCCESS) Walk(root, 0);
+  const char* at = nullptr;
+  if (doc.current_location().get(at) != simdjson::SUCCESS || at == nullptr) return {0, 0};
+  const std::size_t offset = static_cast<std::size_t>(at - json.data());
+  if (offset >= json.size()) return {0, 0};
+  const std::string_view before(json.data(), offset);
+  return {1 + static_cast<long>(std::count(before.begin(), before.end(), '\n')), offset + 1};
+}
+
 }  // namespace
 
 void WriteParams(std::ostream& out, const ModelOptions& options, const FitRecord* fitted) {
@@ -224,8 +277,11 @@ void ParseParams(std::string_view content, const std::string& path, ModelOptions
   const simdjson::padded_string padded(body);
   element root;
   if (auto error = parser.parse(padded).get(root); error) {
-    throw DataError(
-        {{path, 0, "", fmt::format("malformed JSON: {}", simdjson::error_message(error))}});
+    const auto [line, byte] = ErrorPosition(padded);
+    throw DataError({{path, line, "",
+                      byte == 0 ? fmt::format("malformed JSON: {}", simdjson::error_message(error))
+                                : fmt::format("malformed JSON near byte {}: {}", byte,
+                                              simdjson::error_message(error))}});
   }
   if (root.type() != element_type::OBJECT) {
     throw DataError(

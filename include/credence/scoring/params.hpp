@@ -48,7 +48,8 @@ void WriteParams(std::ostream& out, const ModelOptions& options, const FitRecord
 /// their values); `fitted`, unless nullptr, receives its record (left as it is when the file
 /// has none). Nothing is changed when the file is rejected.
 /// @throws DataError naming the file and the field ("FILE: field 'parameters.NAME': message")
-/// of every problem: the file missing or unreadable, empty, malformed JSON, not an object,
+/// of every problem: the file missing or unreadable, empty, malformed JSON (with the line and
+/// byte of the first error when the parser can place it), not an object,
 /// "format" missing or not "credence-params", "version" missing or not 1, an unknown top-level
 /// field, "parameters" missing or not an object, an unknown parameter name (the message lists
 /// the known ones), a value that is not a number (or, for max_iterations and threads, not a

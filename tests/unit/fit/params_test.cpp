@@ -87,6 +87,12 @@ TEST(ParamsTest, MalformedJson) {
   const Diagnostic d = Rejection(R"({"format":"credence-params","version":1,)");
   EXPECT_EQ(d.file, kPath);
   EXPECT_THAT(d.message, HasSubstr("malformed JSON"));
+  // The first error placed: line 2, the extra brace, byte 8 + 7 = 15 of the file.
+  const Diagnostic at = Rejection("{\"a\":1,\n\"b\":2}}");
+  EXPECT_EQ(at.line, 2);
+  EXPECT_THAT(at.message, HasSubstr("near byte 15"));
+  // A bad literal: "tru" starts at byte 6.
+  EXPECT_THAT(Rejection(R"({"a":tru})").message, HasSubstr("near byte 6"));
   EXPECT_THAT(Rejection("").message, HasSubstr("empty"));
   EXPECT_THAT(Rejection("[1]").message, HasSubstr("expected a JSON object, got an array"));
 }

@@ -128,7 +128,7 @@ void AddEvalCommand(CLI::App& app) {
       "         credence eval data.jsonl --gold gold.csv --format json -o eval.json\n"
       "         credence eval data.jsonl --gold gold.csv --algorithm credence --plot cal.svg\n"
       "         credence eval data.jsonl --gold gold.csv --folds 5 --plot-learning curve.svg\n"
-      "With --folds K it cross-validates learning from labels instead (docs/benchmarks.md):\n"
+      "With --folds K it cross-validates learning from labels instead:\n"
       "out-of-fold accuracy of `credence fit` and of --labels at 0-100% of the training labels.");
   AddInputOptions(eval, args->common);
   eval->add_option("--gold", args->gold, "Gold file: claim,truth or object,value[,tolerance]")

@@ -1,7 +1,7 @@
 #pragma once
 /// What labelled claims are worth to the default model (`credence eval --folds K`): K-fold
 /// cross-validation of its two ways of learning from labels, at growing shares of the training
-/// labels (docs/benchmarks.md shows the curves on real data).
+/// labels.
 ///
 /// The gold rows (claims for claim gold, objects for object gold) are shuffled with the seed and
 /// dealt into K folds (row i of the shuffled order into fold i mod K). For each fold, the other

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "../text/simdjson_internal.hpp"
 #include "credence/core/error.hpp"
 #include "credence/text/file.hpp"
 #include "credence/text/json.hpp"
@@ -30,29 +31,8 @@ constexpr std::string_view kTopLevel[] = {"format",    "version",        "creden
 // infinity, and ModelOptions::Validate admits none).
 std::string NumberText(double value) { return fmt::format("{}", value); }
 
-std::string_view TypeName(element_type t) {
-  switch (t) {
-    case element_type::ARRAY:
-      return "an array";
-    case element_type::OBJECT:
-      return "an object";
-    case element_type::INT64:
-    case element_type::UINT64:
-    case element_type::DOUBLE:
-      return "a number";
-    case element_type::STRING:
-      return "a string";
-    case element_type::BOOL:
-      return "a boolean";
-    case element_type::NULL_VALUE:
-      return "null";
-  }
-  return "a value";
-}
-
-bool IsNumber(element_type t) {
-  return t == element_type::INT64 || t == element_type::UINT64 || t == element_type::DOUBLE;
-}
+std::string_view TypeName(element_type t) { return text::JsonTypeName(t); }
+bool IsNumber(element_type t) { return text::JsonIsNumber(t); }
 
 double AsDouble(element e) {
   switch (e.type()) {

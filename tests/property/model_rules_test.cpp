@@ -1172,13 +1172,13 @@ TEST_P(ModelRules, AnonymousSourceCarriesItsOutletsTrust) {
       const auto chain = [&](double x) {
         return 0.5 + 0.5 * (2 * std::clamp(x, 0.01, 0.99) - 1) * gain;
       };
-      const double a = chain(by_outlet->result.sensitivity[o]);
-      const double b = chain(by_outlet->result.specificity[o]);
+      const double a_hop = chain(by_outlet->result.sensitivity[o]);
+      const double b_hop = chain(by_outlet->result.specificity[o]);
       const Index o_anon = anon_low->data.FindSource(outlet);
       EXPECT_NEAR(anon_low->result.sensitivity[o_anon], by_outlet->result.sensitivity[o], 1e-12);
       EXPECT_NEAR(anon_low->result.specificity[o_anon], by_outlet->result.specificity[o], 1e-12);
       const double sign = polarity == "supports" ? 1.0 : -1.0;
-      const double l = sign > 0 ? std::log(a / (1 - b)) : std::log(b / (1 - a));
+      const double l = sign > 0 ? std::log(a_hop / (1 - b_hop)) : std::log(b_hop / (1 - a_hop));
       EXPECT_NEAR(anon_low->Belief("probe-claim"),
                   scoring::Sigmoid(scoring::Logit(anon_low->result.base_rate) +
                                    sign * 0.5 * std::max(0.0, l)),
@@ -1318,7 +1318,9 @@ TEST_P(ModelRules, SymmetryGlobalSwapMirrorsEveryBelief) {
     ASSERT_EQ(b.belief.size(), w.belief.size());
     ASSERT_EQ(b.trust.size(), w.trust.size());
     EXPECT_NEAR(w.base_rate, 1.0 - b.base_rate, 1e-9);
-    if (variant % 2 == 1) EXPECT_EQ(b.base_rate, 0.5);
+    if (variant % 2 == 1) {
+      EXPECT_EQ(b.base_rate, 0.5);
+    }
     for (std::size_t c = 0; c < b.belief.size(); ++c) {
       EXPECT_NEAR(w.belief[c], 1.0 - b.belief[c], 1e-9) << base->data.claims[c].id;
     }

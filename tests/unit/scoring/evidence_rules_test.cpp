@@ -746,7 +746,9 @@ TEST(EvidenceRules, VerdictsMatchTheRanking) {
   EXPECT_NEAR(m->Belief("sour"), 1.0 - b, 1e-9);
   EXPECT_NEAR(m->Trust("lean-n1"), (2.8 + 1.0 - b) / 5.0, 1e-9);
   for (const ClaimAssessment& c : a.claims) {
-    if (m->data.claims[c.claim].id == "lean") EXPECT_NEAR(c.weight_against, t * (1 + e), 1e-9);
+    if (m->data.claims[c.claim].id == "lean") {
+      EXPECT_NEAR(c.weight_against, t * (1 + e), 1e-9);
+    }
     if (m->data.claims[c.claim].id == "coin") {
       EXPECT_NEAR(c.weight_for, std::log(2.9 / 2.1), 1e-9);
     }

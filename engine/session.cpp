@@ -5,6 +5,8 @@
 #include <chrono>
 
 #include "credence/core/error.hpp"
+#include "credence/eval/gold.hpp"
+#include "credence/eval/labels.hpp"
 
 namespace credence {
 namespace {
@@ -53,8 +55,11 @@ std::unique_ptr<Session> Session::Analyse(Dataset data, const SessionOptions& op
   lap("graph", "freeze");
   s->snapshot_ = graph::FreezeEvidence(s->data_, *s->graph_);
   lap("freeze", "score");
-  s->result_ = scoring::RunAlgorithm(options.algorithm, s->data_, s->snapshot_,
-                                     {options.model, options.classic});
+  scoring::RunOptions run{options.model, options.classic, {}};
+  if (!options.labels_path.empty()) {
+    run.labels = eval::LabelClaims(s->data_, eval::ReadGold(options.labels_path));
+  }
+  s->result_ = scoring::RunAlgorithm(options.algorithm, s->data_, s->snapshot_, run);
   lap("score", "rank");
   scoring::AnalysisOptions analysis = options.analysis;
   if (analysis.threads == 0) analysis.threads = options.model.threads;

@@ -267,4 +267,13 @@ Gold ParseGold(std::string_view content, const std::string& path) {
 
 Gold ReadGold(const std::string& path) { return ParseGold(FileContent(path), path); }
 
+bool GoldMatches(const Claim& claim, const GoldObject& gold) {
+  const std::string& predicted = claim.value.empty() ? claim.id : claim.value;
+  if (predicted == gold.value) return true;
+  if (gold.tolerance < 0) return false;
+  double v = 0;
+  if (!ParseGoldNumber(predicted, &v)) return false;
+  return std::abs(v - gold.number) <= gold.tolerance * std::abs(gold.number);
+}
+
 }  // namespace credence::eval

@@ -17,19 +17,6 @@ namespace {
 constexpr int kBins = 10;
 constexpr std::size_t kMinTrustStances = 3;
 
-// The value a claim stands for within its group: its `value` (triples), else its id.
-const std::string& ValueOf(const Claim& claim) {
-  return claim.value.empty() ? claim.id : claim.value;
-}
-
-bool Matches(const std::string& predicted, const GoldObject& gold) {
-  if (predicted == gold.value) return true;
-  if (gold.tolerance < 0) return false;
-  double v = 0;
-  if (!ParseGoldNumber(predicted, &v)) return false;
-  return std::abs(v - gold.number) <= gold.tolerance * std::abs(gold.number);
-}
-
 // Average 1-based ranks; ties share the mean of the ranks they span.
 std::vector<double> Ranks(const std::vector<double>& x) {
   std::vector<std::size_t> order(x.size());
@@ -162,7 +149,7 @@ Metrics Evaluate(const Dataset& data, const scoring::ScoringResult& result, cons
         if (belief[c] > belief[best]) best = c;  // strict: ties keep the smallest id
       }
       for (Index c : claims) {
-        label[c] = Matches(ValueOf(data.claims[c]), g) ? 1 : 0;
+        label[c] = GoldMatches(data.claims[c], g) ? 1 : 0;
         predicted[c] = c == best ? 1 : 0;
       }
       if (label[best] == 1) ++m.correct;

@@ -354,19 +354,21 @@ void MarkUnits(const Dataset& data, const std::vector<std::vector<Index>>& group
         if (!snap->IsInert(u)) owners_of(u, &scope_owners);
       }
     }
-    if (scope_owners.empty()) return;
-    const auto [lo, hi] = std::minmax_element(scope_owners.begin(), scope_owners.end());
-    const bool one_owner = *lo == *hi;
-    // With one owner in the scope, every unit it carries is alone; with several, only a unit
-    // holding all of them (so at least two carrying members) can be.
-    const std::size_t in_scope = one_owner ? 1 : distinct(&scope_owners);
+    // The scope's owners counted without a sort when there is only one (the common case).
+    std::size_t in_scope = 0;
+    if (!scope_owners.empty()) {
+      const auto [lo, hi] = std::minmax_element(scope_owners.begin(), scope_owners.end());
+      in_scope = *lo == *hi ? 1 : distinct(&scope_owners);
+    }
+    // Inert units too: an implied denial is alone when the support it comes from is.
     for (Index c : claims) {
       for (const Index u : snap->Units(c)) {
-        if (snap->IsInert(u)) continue;
         unit_owners.clear();
         owners_of(u, &unit_owners);
         if (unit_owners.size() < in_scope) continue;
-        if (one_owner || distinct(&unit_owners) == in_scope) {
+        const std::size_t own =
+            unit_owners.size() <= 1 ? unit_owners.size() : distinct(&unit_owners);
+        if (own == in_scope) {
           snap->unit_flags[u] |= EvidenceSnapshot::kUnitAlone;
         }
       }

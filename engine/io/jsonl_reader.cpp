@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 
+#include "../text/simdjson_internal.hpp"
 #include "builder_internal.hpp"
 #include "credence/io/reader.hpp"
 #include "credence/text/file.hpp"
@@ -23,29 +24,8 @@ constexpr std::size_t kMaxDepth = 64;
 // a single 100 MB line would cost gigabytes; no real record comes near this.
 constexpr std::size_t kMaxLineBytes = std::size_t{16} << 20;
 
-std::string_view TypeName(element_type t) {
-  switch (t) {
-    case element_type::ARRAY:
-      return "an array";
-    case element_type::OBJECT:
-      return "an object";
-    case element_type::INT64:
-    case element_type::UINT64:
-    case element_type::DOUBLE:
-      return "a number";
-    case element_type::STRING:
-      return "a string";
-    case element_type::BOOL:
-      return "a boolean";
-    case element_type::NULL_VALUE:
-      return "null";
-  }
-  return "a value";
-}
-
-bool IsNumber(element_type t) {
-  return t == element_type::INT64 || t == element_type::UINT64 || t == element_type::DOUBLE;
-}
+std::string_view TypeName(element_type t) { return text::JsonTypeName(t); }
+bool IsNumber(element_type t) { return text::JsonIsNumber(t); }
 
 // The fields of one record, checked against the keys its type allows.
 class Record {

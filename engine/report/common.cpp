@@ -31,6 +31,22 @@ std::string ExactNumber(double v) {
   return fmt::format("{}", v);
 }
 
+// The 1e-9 keeps an end that is a multiple of 0.01 but not exactly representable (0.41 is
+// 0.409999...) from being pushed a step outward.
+Interval Outward(const Interval& interval) {
+  return {std::floor(interval.low * 100.0 + 1e-9) / 100.0,
+          std::ceil(interval.high * 100.0 - 1e-9) / 100.0};
+}
+
+std::string IntervalLow(const Interval& interval) { return Fixed(Outward(interval).low, 2); }
+
+std::string IntervalHigh(const Interval& interval) { return Fixed(Outward(interval).high, 2); }
+
+std::string IntervalText(const std::optional<Interval>& interval) {
+  if (!interval) return "-";
+  return fmt::format("[{}, {}]", IntervalLow(*interval), IntervalHigh(*interval));
+}
+
 bool Contested(scoring::Verdict verdict) {
   return verdict == scoring::Verdict::kContestedTrue ||
          verdict == scoring::Verdict::kContestedFalse;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
+#include <string>
 
 #include "credence/graph/evidence.hpp"
 #include "credence/version.hpp"
@@ -69,6 +71,29 @@ std::string MarksHtml(const std::vector<Mark>& marks) {
     out += fmt::format("<span class=\"{}\">{}</span>", cls, Esc(m.text));
   }
   return out;
+}
+
+// A bar for a belief or trust `value` in [0, 1] with a whisker over its 90% interval (ends as
+// the text prints them: rounded outward to 2 decimals), 60 px wide; its <title> names the interval.
+std::string Meter(double value, const Interval& interval) {
+  constexpr double kWidth = 60.0;
+  const std::string low = internal::IntervalLow(interval);
+  const std::string high = internal::IntervalHigh(interval);
+  const Interval ends = internal::Outward(interval);
+  const double x0 = kWidth * ends.low;
+  const double x1 = kWidth * ends.high;
+  return fmt::format(
+      "<svg class=\"meter\" viewBox=\"0 0 60 12\" width=\"60\" height=\"12\" role=\"img\" "
+      "aria-label=\"{0} (90% interval {1} to {2})\"><title>{0} (90% interval {1}&ndash;{2})"
+      "</title><rect class=\"track\" x=\"0\" y=\"3\" width=\"60\" height=\"6\"/><rect "
+      "class=\"fill\" x=\"0\" y=\"3\" width=\"{3:.1f}\" height=\"6\"/><path class=\"whisker\" "
+      "d=\"M{4:.1f} 6H{5:.1f}M{4:.1f} 1V11M{5:.1f} 1V11\"/></svg>",
+      Fixed(value, 3), low, high, kWidth * std::clamp(value, 0.0, 1.0), x0, x1);
+}
+
+// " <svg class=\"meter\">...</svg>" for a value with an interval; "" without one.
+std::string MeterOrNothing(double value, const std::optional<Interval>& interval) {
+  return interval ? fmt::format(" {}", Meter(value, *interval)) : std::string();
 }
 
 // A diverging bar: against to the left of the centre line, for to the right, on a shared scale.
@@ -258,15 +283,19 @@ void WriteLogOddsSum(std::ostream& out, const Dataset& data, const ClaimEvidence
              fmt::join(sum.terms, " + "));
 }
 
-void WriteClaimMeta(std::ostream& out, const Dataset& data, const ClaimAssessment& c) {
+void WriteClaimMeta(std::ostream& out, const Dataset& data, const ClaimRow& row) {
+  const ClaimAssessment& c = *row.assessment;
   const Claim& claim = data.claims[c.claim];
   fmt::print(out,
-             "<p class=\"meta\"><span class=\"verdict {}\">{}</span> belief <b>{}</b> &middot; "
+             "<p class=\"meta\"><span class=\"verdict {}\">{}</span> belief <b>{}</b>{}{} &middot; "
              "dispute <b>{}</b> &middot; trusted weight for {} ({} independent), against {} ({} "
              "independent)",
              internal::VerdictClass(c.verdict), ToString(c.verdict), Fixed(c.belief, 3),
-             Fixed(c.dispute, 3), Fixed(c.weight_for, 2), c.sources_for, Fixed(c.weight_against, 2),
-             c.sources_against);
+             row.belief_interval
+                 ? fmt::format(" (90% interval {})", internal::IntervalText(row.belief_interval))
+                 : "",
+             MeterOrNothing(c.belief, row.belief_interval), Fixed(c.dispute, 3),
+             Fixed(c.weight_for, 2), c.sources_for, Fixed(c.weight_against, 2), c.sources_against);
   if (claim.group != kNone) {
     fmt::print(out, " &middot; one of the alternatives of <code>{}</code>",
                Esc(data.groups[claim.group]));
@@ -287,7 +316,7 @@ void WriteClaimSection(std::ostream& out, const ReportModel& report, const Claim
   fmt::print(out, "<article class=\"claim\" id=\"claim-{}\">\n", AnchorId(claim.id));
   fmt::print(out, "<h3><span class=\"rank\">#{}</span>{} <code>{}</code></h3>\n", c.rank,
              Esc(claim.text.empty() ? claim.id : claim.text), Esc(claim.id));
-  WriteClaimMeta(out, data, c);
+  WriteClaimMeta(out, data, row);
   if (c.weight_for > 0 || c.weight_against > 0) out << MiniBar(c, report.max_weight) << "\n";
   out << "<div class=\"sides\">\n";
   for (int polarity : {+1, -1}) {
@@ -344,10 +373,12 @@ void WriteSummary(std::ostream& out, const ReportModel& report) {
   out << "</div>\n";
   fmt::print(out,
              "<p class=\"model\">Model <b>{}</b>: <span class=\"{}\">{}</span> after {} "
-             "iteration{} (largest last change {:.1e}). {} reports.</p>\n",
+             "iteration{} (largest last change {:.1e}){}. {} reports.</p>\n",
              Esc(a.algorithm), a.converged ? "ok" : "bad",
              a.converged ? "converged" : "not converged", a.iterations,
-             a.iterations == 1 ? "" : "s", a.residual, data.reports.size());
+             a.iterations == 1 ? "" : "s", a.residual,
+             report.base_rate ? fmt::format("; base rate {}", Fixed(*report.base_rate, 3)) : "",
+             data.reports.size());
   out << "<div class=\"figures\">\n<figure><figcaption><b>Trusted weight for and against</b> "
          "(log-odds; claims with evidence on both sides)</figcaption>\n";
   out << WeightChart(report) << "\n</figure>\n";
@@ -361,6 +392,11 @@ void WriteRanking(std::ostream& out, const ReportModel& report) {
   out << "<section id=\"ranking\">\n";
   fmt::print(out, "<h2>Claims ranked by dispute{}</h2>\n",
              internal::TopNote(report.claims.size(), report.analysis->claims.size()));
+  if (std::any_of(report.claims.begin(), report.claims.end(),
+                  [](const ClaimRow& row) { return row.belief_interval.has_value(); })) {
+    out << "<p class=\"detail\">Beside each belief, a bar from 0 to 1; its whisker spans the "
+           "belief's 90% interval.</p>\n";
+  }
   out << "<table id=\"claims-table\"><thead><tr><th class=\"num\">Rank</th><th>Claim</th>"
          "<th>Verdict</th><th class=\"num\">Dispute</th><th class=\"num\">Belief</th>"
          "<th class=\"num\">For (n)</th><th class=\"num\">Against (n)</th></tr></thead>\n"
@@ -371,7 +407,7 @@ void WriteRanking(std::ostream& out, const ReportModel& report) {
     fmt::print(out,
                "<tr data-claim=\"{}\"{}><td class=\"num\">{}</td><td class=\"claim-cell\"><a "
                "href=\"{}\" title=\"{}\">{}</a></td><td><span class=\"verdict {}\">{}</span></td>"
-               "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} ({})</td>"
+               "<td class=\"num\">{}</td><td class=\"num\">{}{}</td><td class=\"num\">{} ({})</td>"
                "<td class=\"num\">{} ({})</td></tr>\n",
                Esc(claim.id),
                c.verdict == scoring::Verdict::kDisputed ? " class=\"disputed\""
@@ -379,8 +415,9 @@ void WriteRanking(std::ostream& out, const ReportModel& report) {
                                                         : "",
                c.rank, ClaimHref(data, c.claim), Esc(claim.id),
                Esc(claim.text.empty() ? claim.id : claim.text), internal::VerdictClass(c.verdict),
-               ToString(c.verdict), Fixed(c.dispute, 3), Fixed(c.belief, 3), Fixed(c.weight_for, 2),
-               c.sources_for, Fixed(c.weight_against, 2), c.sources_against);
+               ToString(c.verdict), Fixed(c.dispute, 3), Fixed(c.belief, 3),
+               MeterOrNothing(c.belief, row.belief_interval), Fixed(c.weight_for, 2), c.sources_for,
+               Fixed(c.weight_against, 2), c.sources_against);
   }
   out << "</tbody></table>\n</section>\n";
 }
@@ -426,20 +463,28 @@ void WriteSourceRow(std::ostream& out, const Dataset& data, const SourceRow& row
            "data-value=\"\">&ndash;</td><td class=\"num\" data-value=\"\">&ndash;</td>"
            "<td class=\"num\" data-value=\"\">&ndash;</td>";
   } else {
-    fmt::print(out,
-               "<td class=\"num\" data-value=\"{0}\">{0}</td><td class=\"num\" "
-               "data-value=\"{1}\">{1}</td><td class=\"num\" data-value=\"{2}\">{2}</td>"
-               "<td class=\"num\" data-value=\"{3}\">{4}</td>",
-               Fixed(s.trust, 3), Fixed(s.prior, 3), s.stances,
-               s.stances > 0 ? Fixed(s.agreement, 3) : "",
-               s.stances > 0 ? Fixed(s.agreement, 2) : "&ndash;");
+    fmt::print(
+        out,
+        "<td class=\"num\" data-value=\"{0}\">{0}{5}</td><td class=\"num\" "
+        "data-value=\"{1}\">{1}</td><td class=\"num\" data-value=\"{2}\">{2}</td>"
+        "<td class=\"num\" data-value=\"{3}\">{4}</td>",
+        Fixed(s.trust, 3), Fixed(s.prior, 3), s.stances, s.stances > 0 ? Fixed(s.agreement, 3) : "",
+        s.stances > 0 ? Fixed(s.agreement, 2) : "&ndash;",
+        MeterOrNothing(s.trust, row.reliability ? std::optional<Interval>(row.reliability->trust)
+                                                : std::nullopt));
   }
   fmt::print(out, "<td class=\"claims-of\">{}</td></tr>\n", claims);
 }
 
 void WriteSources(std::ostream& out, const ReportModel& report) {
-  out << "<section id=\"sources\">\n<h2>Sources</h2>\n<p class=\"detail\">Click a column header "
-         "to sort. Anonymous sources carry the trust of the outlet that vouches for them.</p>\n";
+  fmt::print(out,
+             "<section id=\"sources\">\n<h2>Sources</h2>\n<p class=\"detail\">Click a column "
+             "header to sort. Anonymous sources carry the trust of the outlet that vouches for "
+             "them.{}</p>\n",
+             std::any_of(report.sources.begin(), report.sources.end(),
+                         [](const SourceRow& row) { return row.reliability.has_value(); })
+                 ? " The whisker on a trust's bar spans its 90% interval."
+                 : "");
   out << "<table id=\"source-table\"><thead><tr>"
          "<th data-key=\"name\" data-type=\"text\"><button type=\"button\">Source</button></th>"
          "<th data-key=\"kind\" data-type=\"text\"><button type=\"button\">Kind</button></th>"

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "credence/graph/evidence.hpp"
 #include "credence/report/html.hpp"
@@ -142,17 +143,28 @@ std::string VerdictMd(scoring::Verdict verdict) {
   return std::string(ToString(verdict));
 }
 
+// " (0.41–0.80)": a 90% interval in text, its ends rounded outward; "" without one.
+// Parentheses rather than brackets, which Markdown could take for a link.
+std::string IntervalMd(const std::optional<Interval>& interval) {
+  if (!interval) return "";
+  return fmt::format(" ({}\u2013{})", internal::IntervalLow(*interval),
+                     internal::IntervalHigh(*interval));
+}
+
 void WriteClaimSection(std::ostream& out, const Dataset& data, const ClaimRow& row) {
   const ClaimAssessment& c = *row.assessment;
   const Claim& claim = data.claims[c.claim];
   fmt::print(out, "\n<a id=\"claim-{}\"></a>\n### {}. {}\n\n", AnchorId(claim.id), c.rank,
              Md(claim.id));
   if (!claim.text.empty()) fmt::print(out, "> {}\n\n", MdLine(claim.text));
-  fmt::print(out,
-             "Verdict **{}**; belief {}; dispute {}; trusted weight for {} ({} independent), "
-             "against {} ({} independent).",
-             ToString(c.verdict), Fixed(c.belief, 3), Fixed(c.dispute, 3), Fixed(c.weight_for, 2),
-             c.sources_for, Fixed(c.weight_against, 2), c.sources_against);
+  fmt::print(
+      out,
+      "Verdict **{}**; belief {}{}; dispute {}; trusted weight for {} ({} independent), "
+      "against {} ({} independent).",
+      ToString(c.verdict), Fixed(c.belief, 3),
+      row.belief_interval ? fmt::format(", 90% interval{}", IntervalMd(row.belief_interval)) : "",
+      Fixed(c.dispute, 3), Fixed(c.weight_for, 2), c.sources_for, Fixed(c.weight_against, 2),
+      c.sources_against);
   if (claim.group != kNone) {
     fmt::print(out, " One of the alternatives of group {}.", Md(data.groups[claim.group]));
   }
@@ -195,10 +207,10 @@ void WriteRanking(std::ostream& out, const ReportModel& report) {
   for (const ClaimRow& row : report.claims) {
     const ClaimAssessment& c = *row.assessment;
     const Claim& claim = data.claims[c.claim];
-    fmt::print(out, "| {} | {} {} | {} | {} | {} | {} ({}) | {} ({}) |\n", c.rank,
+    fmt::print(out, "| {} | {} {} | {} | {} | {}{} | {} ({}) | {} ({}) |\n", c.rank,
                ClaimLink(data, c.claim), Md(claim.text), VerdictMd(c.verdict), Fixed(c.dispute, 3),
-               Fixed(c.belief, 3), Fixed(c.weight_for, 2), c.sources_for,
-               Fixed(c.weight_against, 2), c.sources_against);
+               Fixed(c.belief, 3), IntervalMd(row.belief_interval), Fixed(c.weight_for, 2),
+               c.sources_for, Fixed(c.weight_against, 2), c.sources_against);
   }
 }
 
@@ -216,8 +228,9 @@ void WriteSources(std::ostream& out, const ReportModel& report) {
     if (s.carried) {
       out << "\u2013 | \u2013 | \u2013 | \u2013 |\n";
     } else {
-      fmt::print(out, "{} | {} | {} | {} |\n", Fixed(s.trust, 3), Fixed(s.prior, 3), s.stances,
-                 s.stances > 0 ? Fixed(s.agreement, 2) : "\u2013");
+      fmt::print(out, "{}{} | {} | {} | {} |\n", Fixed(s.trust, 3),
+                 row.reliability ? IntervalMd(row.reliability->trust) : "", Fixed(s.prior, 3),
+                 s.stances, s.stances > 0 ? Fixed(s.agreement, 2) : "\u2013");
     }
   }
 }
@@ -230,10 +243,11 @@ void WriteMarkdownReport(std::ostream& out, const ReportModel& report) {
   fmt::print(out, "# Credence conflict report: {}\n\n", Md(data.path));
   fmt::print(out,
              "**{} claims, {} sources, {} stances, {} reports; {} disputed, {} contested.** Model: "
-             "{}, {} after {} iterations (largest last change {:.1e}).\n\n",
+             "{}, {} after {} iterations (largest last change {:.1e}){}.\n\n",
              data.claims.size(), data.sources.size(), data.stances.size(), data.reports.size(),
              report.disputed, report.contested, Md(a.algorithm),
-             a.converged ? "converged" : "**not converged**", a.iterations, a.residual);
+             a.converged ? "converged" : "**not converged**", a.iterations, a.residual,
+             report.base_rate ? fmt::format("; base rate {}", Fixed(*report.base_rate, 3)) : "");
   WriteRanking(out, report);
   out << "\n## Evidence\n\nEach line is one independent piece of evidence: its signed "
          "contribution to the claim's log-odds (before the echo discount), who holds it, the "

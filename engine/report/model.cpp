@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <utility>
 
 #include "credence/core/error.hpp"
@@ -14,6 +15,59 @@ namespace credence::report {
 namespace {
 
 using graph::EvidenceSnapshot;
+
+// A probability fit to print: finite and within [0, 1].
+bool IsProbability(double v) { return std::isfinite(v) && v >= 0.0 && v <= 1.0; }
+
+// What the report reads of a scoring result beyond the analysis: only what is present (the
+// classic algorithms leave the vectors empty and the base rate negative), sized for the dataset
+// and within [0, 1]; anything else reads as absent, so that no writer prints garbage.
+class ResultReader {
+ public:
+  ResultReader(const Dataset& data, const scoring::ScoringResult* result) {
+    if (result == nullptr) return;
+    const std::size_t claims = data.claims.size();
+    const std::size_t sources = data.sources.size();
+    if (result->belief_low.size() == claims && result->belief_high.size() == claims) {
+      belief_low_ = &result->belief_low;
+      belief_high_ = &result->belief_high;
+    }
+    if (result->trust_low.size() == sources && result->trust_high.size() == sources &&
+        result->sensitivity.size() == sources && result->specificity.size() == sources) {
+      result_ = result;
+    }
+    if (std::isfinite(result->base_rate) && result->base_rate > 0.0 && result->base_rate < 1.0) {
+      base_rate_ = result->base_rate;
+    }
+  }
+
+  std::optional<Interval> Belief(Index claim) const {
+    if (belief_low_ == nullptr) return std::nullopt;
+    return IntervalOf((*belief_low_)[claim], (*belief_high_)[claim]);
+  }
+
+  std::optional<Reliability> Source(Index source) const {
+    if (result_ == nullptr) return std::nullopt;
+    const auto trust = IntervalOf(result_->trust_low[source], result_->trust_high[source]);
+    const double sensitivity = result_->sensitivity[source];
+    const double specificity = result_->specificity[source];
+    if (!trust || !IsProbability(sensitivity) || !IsProbability(specificity)) return std::nullopt;
+    return Reliability{*trust, sensitivity, specificity};
+  }
+
+  std::optional<double> base_rate() const { return base_rate_; }
+
+ private:
+  static std::optional<Interval> IntervalOf(double low, double high) {
+    if (!IsProbability(low) || !IsProbability(high) || low > high) return std::nullopt;
+    return Interval{low, high};
+  }
+
+  const std::vector<double>* belief_low_ = nullptr;
+  const std::vector<double>* belief_high_ = nullptr;
+  const scoring::ScoringResult* result_ = nullptr;  // when its per-source vectors are sized
+  std::optional<double> base_rate_;
+};
 
 // The parties a source speaks for: itself, its affiliations and their ancestor organisations
 // (as graph::ClaimGraph::PartiesOf, read from the dataset), in breadth-first order.
@@ -193,7 +247,8 @@ void FindAlternatives(const Dataset& data, const std::vector<scoring::StanceCont
   }
 }
 
-ClaimEvidence GatherEvidence(const Dataset& data, scoring::Explanation explanation) {
+ClaimEvidence GatherEvidence(const Dataset& data, scoring::Explanation explanation,
+                             const ResultReader& reader) {
   ClaimEvidence out;
   out.explanation = std::move(explanation);
   const auto& stances = out.explanation.stances;
@@ -207,7 +262,7 @@ ClaimEvidence GatherEvidence(const Dataset& data, scoring::Explanation explanati
     const Stance& s = data.stances[c.stance];
     out.stances.push_back({c.stance, s.holder,
                            MarksOf(data, s, claim, {&c, alternative[i], alternative_holder[i]}),
-                           ChainOf(data, s), alternative[i]});
+                           ChainOf(data, s), alternative[i], reader.Source(c.owner)});
     out.stances_log_odds += c.score;
   }
   for (const scoring::DiscountLine& d : out.explanation.discounts) {
@@ -215,7 +270,7 @@ ClaimEvidence GatherEvidence(const Dataset& data, scoring::Explanation explanati
   }
   for (Index n : out.explanation.neutral) {
     const Stance& s = data.stances[n];
-    out.neutral.push_back({n, s.holder, {}, ChainOf(data, s), kNone});
+    out.neutral.push_back({n, s.holder, {}, ChainOf(data, s), kNone, std::nullopt});
   }
   out.units = UnitsOf(stances);
   // Ties are broken by snapshot order (the unit number), as a stable sort of it would.
@@ -319,7 +374,8 @@ std::vector<Index> ClaimsToExplain(const scoring::Analysis& analysis,
 
 ReportModel BuildReport(const Dataset& data, const scoring::Analysis& analysis,
                         std::vector<scoring::Explanation> explanations,
-                        const ReportOptions& options) {
+                        const ReportOptions& options, const scoring::ScoringResult* result) {
+  const ResultReader reader(data, result);
   const std::vector<Index> wanted = ClaimsToExplain(analysis, options);
   if (explanations.size() != wanted.size()) {
     throw InvalidArgumentError(
@@ -336,14 +392,14 @@ ReportModel BuildReport(const Dataset& data, const scoring::Analysis& analysis,
           fmt::format("BuildReport: explanation {} is of claim {}, expected claim {}", i,
                       explanations[i].claim, wanted[i]));
     }
-    report.evidence.push_back(GatherEvidence(data, std::move(explanations[i])));
+    report.evidence.push_back(GatherEvidence(data, std::move(explanations[i]), reader));
   }
   const std::size_t listed = Listed(analysis.claims.size(), options.top_claims);
   report.claims.reserve(listed);
   std::size_t next = 0;
   for (std::size_t i = 0; i < listed; ++i) {
     const scoring::ClaimAssessment& c = analysis.claims[i];
-    ClaimRow row{&c, nullptr};
+    ClaimRow row{&c, nullptr, reader.Belief(c.claim)};
     if (next < report.evidence.size() && report.evidence[next].explanation.claim == c.claim) {
       row.evidence = &report.evidence[next++];
     }
@@ -352,8 +408,11 @@ ReportModel BuildReport(const Dataset& data, const scoring::Analysis& analysis,
   }
   const std::size_t sources = Listed(analysis.sources.size(), options.top_sources);
   report.sources.reserve(sources);
-  for (std::size_t i = 0; i < sources; ++i)
-    report.sources.push_back({&analysis.sources[i], {}, {}});
+  for (std::size_t i = 0; i < sources; ++i) {
+    const scoring::SourceAssessment& s = analysis.sources[i];
+    report.sources.push_back({&s, {}, {}, s.carried ? std::nullopt : reader.Source(s.source)});
+  }
+  report.base_rate = reader.base_rate();
   if (options.source_claims) FillSourceClaims(data, report);
   report.disputed = static_cast<std::size_t>(
       std::count_if(analysis.claims.begin(), analysis.claims.end(),
@@ -368,7 +427,9 @@ ReportModel BuildReport(const Dataset& data, const scoring::Analysis& analysis,
 }
 
 ExplainedClaim BuildExplainedClaim(const Dataset& data, const scoring::Analysis& analysis,
-                                   scoring::Explanation explanation) {
+                                   scoring::Explanation explanation,
+                                   const scoring::ScoringResult* result) {
+  const ResultReader reader(data, result);
   const auto it =
       std::find_if(analysis.claims.begin(), analysis.claims.end(),
                    [&](const scoring::ClaimAssessment& c) { return c.claim == explanation.claim; });
@@ -381,7 +442,8 @@ ExplainedClaim BuildExplainedClaim(const Dataset& data, const scoring::Analysis&
   out.assessment = &*it;
   out.ranked_claims = analysis.claims.size();
   out.algorithm = analysis.algorithm;
-  out.evidence = GatherEvidence(data, std::move(explanation));
+  out.belief_interval = reader.Belief(explanation.claim);
+  out.evidence = GatherEvidence(data, std::move(explanation), reader);
   return out;
 }
 

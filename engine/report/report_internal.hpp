@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -31,6 +32,17 @@ std::string JsonNumber(double v);
 /// very small or large values; 0 for a negative zero), or null when `v` is not finite. The
 /// explanation's log-odds use it, so that the printed terms add up to the printed total.
 std::string ExactNumber(double v);
+
+/// The interval with its ends rounded outward to 2 decimals (low down, high up), so that the
+/// printed interval still holds any point inside it printed to 2 or 3 decimals.
+Interval Outward(const Interval& interval);
+
+/// An end of Outward(interval), to 2 decimals.
+std::string IntervalLow(const Interval& interval);
+std::string IntervalHigh(const Interval& interval);
+
+/// "[0.41, 0.80]" (ends as IntervalLow and IntervalHigh), or "-" when there is no interval.
+std::string IntervalText(const std::optional<Interval>& interval);
 
 /// A claim whose both sides carry real weight but which leans one way.
 bool Contested(scoring::Verdict verdict);

@@ -4,6 +4,7 @@
 #include <fmt/ostream.h>
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -88,18 +89,22 @@ void WriteClaimEvidence(std::ostream& out, const Dataset& data, const ClaimEvide
 
 // Wide enough for the longest verdict, "contested, likely false".
 constexpr int kVerdictWidth = 23;
+// An interval as internal::IntervalText prints it, "[0.41, 0.80]".
+constexpr int kIntervalWidth = 12;
 
 void WriteTableClaims(std::ostream& out, const ReportModel& report) {
   const Dataset& data = *report.data;
   fmt::print(out, "Claims ranked by dispute{}\n",
              internal::TopNote(report.claims.size(), report.analysis->claims.size()));
-  fmt::print(out, "{:>4}  {:>7}  {:>6}  {:<{}}  {:>12}  {:>12}  {}\n", "rank", "dispute", "belief",
-             "verdict", kVerdictWidth, "for (n)", "against (n)", "claim");
+  fmt::print(out, "{:>4}  {:>7}  {:>6} {:<{}}  {:<{}}  {:>12}  {:>12}  {}\n", "rank", "dispute",
+             "belief", "[90%]", kIntervalWidth, "verdict", kVerdictWidth, "for (n)", "against (n)",
+             "claim");
   for (const ClaimRow& row : report.claims) {
     const ClaimAssessment& c = *row.assessment;
     const Claim& claim = data.claims[c.claim];
-    fmt::print(out, "{:>4}  {:>7.3f}  {:>6.3f}  {:<{}}  {:>12}  {:>12}  [{}] {}\n", c.rank,
-               c.dispute, c.belief, ToString(c.verdict), kVerdictWidth,
+    fmt::print(out, "{:>4}  {:>7.3f}  {:>6.3f} {:<{}}  {:<{}}  {:>12}  {:>12}  [{}] {}\n", c.rank,
+               c.dispute, c.belief, internal::IntervalText(row.belief_interval), kIntervalWidth,
+               ToString(c.verdict), kVerdictWidth,
                fmt::format("{:.2f} ({})", c.weight_for, c.sources_for),
                fmt::format("{:.2f} ({})", c.weight_against, c.sources_against), claim.id,
                internal::Shorten(claim.text, 70, 69));
@@ -111,20 +116,24 @@ void WriteTableSources(std::ostream& out, const ReportModel& report) {
   const Dataset& data = *report.data;
   fmt::print(out, "\nSource trust{}\n",
              internal::TopNote(report.sources.size(), report.analysis->sources.size()));
-  fmt::print(out, "{:>6}  {:>6}  {:>7}  {:>9}  {:<19}  {}\n", "trust", "prior", "stances",
-             "agreement", "kind", "source");
+  fmt::print(out, "{:>6} {:<{}}  {:>6}  {:>7}  {:>9}  {:<19}  {}\n", "trust", "[90%]",
+             kIntervalWidth, "prior", "stances", "agreement", "kind", "source");
   for (const SourceRow& row : report.sources) {
     const SourceAssessment& s = *row.assessment;
     const Source& src = data.sources[s.source];
     const std::string kind = internal::KindText(src);
     if (s.carried) {
       fmt::print(out,
-                 "{:>6}  {:>6}  {:>7}  {:>9}  {:<19}  {} [{}] (anonymous: carries the trust of the "
-                 "outlet that vouches for it)\n",
-                 "-", "-", "-", "-", kind, SourceLabel(data, s.source), src.id);
+                 "{:>6} {:<{}}  {:>6}  {:>7}  {:>9}  {:<19}  {} [{}] (anonymous: carries the trust "
+                 "of the outlet that vouches for it)\n",
+                 "-", "-", kIntervalWidth, "-", "-", "-", kind, SourceLabel(data, s.source),
+                 src.id);
     } else {
-      fmt::print(out, "{:>6.3f}  {:>6.3f}  {:>7}  {:>9}  {:<19}  {} [{}]\n", s.trust, s.prior,
-                 s.stances, s.stances > 0 ? fmt::format("{:.2f}", s.agreement) : "-", kind,
+      const std::optional<Interval> interval =
+          row.reliability ? std::optional<Interval>(row.reliability->trust) : std::nullopt;
+      fmt::print(out, "{:>6.3f} {:<{}}  {:>6.3f}  {:>7}  {:>9}  {:<19}  {} [{}]\n", s.trust,
+                 internal::IntervalText(interval), kIntervalWidth, s.prior, s.stances,
+                 s.stances > 0 ? fmt::format("{:.2f}", s.agreement) : "-", kind,
                  SourceLabel(data, s.source), src.id);
     }
   }
@@ -136,20 +145,40 @@ void WriteTable(std::ostream& out, const ReportModel& report) {
   fmt::print(out, "Credence conflict report: {}\n", data.path);
   fmt::print(out,
              "{} claims, {} sources, {} stances; {} disputed, {} contested. Model: {}, {} after {} "
-             "iterations (largest last change {:.1e}).\n\n",
+             "iterations (largest last change {:.1e}){}.\n\n",
              data.claims.size(), data.sources.size(), data.stances.size(), report.disputed,
              report.contested, a.algorithm, a.converged ? "converged" : "NOT converged",
-             a.iterations, a.residual);
+             a.iterations, a.residual,
+             report.base_rate ? fmt::format("; base rate {:.3f}", *report.base_rate) : "");
   WriteTableClaims(out, report);
   WriteTableSources(out, report);
 }
 
 std::int64_t Count(std::size_t n) { return static_cast<std::int64_t>(n); }
 
-void WriteClaimJson(text::JsonWriter& w, const Dataset& data, const ClaimAssessment& c) {
+// "belief_low" and "belief_high" (or the `prefix`ed keys) when there is an interval.
+void WriteIntervalJson(text::JsonWriter& w, std::string_view prefix,
+                       const std::optional<Interval>& interval) {
+  if (!interval) return;
+  w.Key(fmt::format("{}_low", prefix)).Number(JsonNumber(interval->low));
+  w.Key(fmt::format("{}_high", prefix)).Number(JsonNumber(interval->high));
+}
+
+// "PREFIXtrust_low", "PREFIXtrust_high", "PREFIXsensitivity", "PREFIXspecificity" when known.
+void WriteReliabilityJson(text::JsonWriter& w, std::string_view prefix,
+                          const std::optional<Reliability>& r) {
+  if (!r) return;
+  WriteIntervalJson(w, fmt::format("{}trust", prefix), r->trust);
+  w.Key(fmt::format("{}sensitivity", prefix)).Number(JsonNumber(r->sensitivity));
+  w.Key(fmt::format("{}specificity", prefix)).Number(JsonNumber(r->specificity));
+}
+
+void WriteClaimJson(text::JsonWriter& w, const Dataset& data, const ClaimRow& row) {
+  const ClaimAssessment& c = *row.assessment;
   const Claim& claim = data.claims[c.claim];
   w.BeginObject().Key("id").String(claim.id).Key("text").String(claim.text);
   w.Key("rank").Int(c.rank).Key("belief").Number(JsonNumber(c.belief));
+  WriteIntervalJson(w, "belief", row.belief_interval);
   w.Key("dispute").Number(JsonNumber(c.dispute)).Key("verdict").String(ToString(c.verdict));
   w.Key("weight_for").Number(JsonNumber(c.weight_for));
   w.Key("weight_against").Number(JsonNumber(c.weight_against));
@@ -166,12 +195,14 @@ void WriteClaimJson(text::JsonWriter& w, const Dataset& data, const ClaimAssessm
   w.EndObject();
 }
 
-void WriteSourceJson(text::JsonWriter& w, const Dataset& data, const SourceAssessment& s) {
+void WriteSourceJson(text::JsonWriter& w, const Dataset& data, const SourceRow& row) {
+  const SourceAssessment& s = *row.assessment;
   const Source& src = data.sources[s.source];
   w.BeginObject().Key("id").String(src.id).Key("name").String(SourceLabel(data, s.source));
   w.Key("kind").String(src.kind == SourceKind::kOutlet ? ToString(src.outlet_kind)
                                                        : ToString(src.kind));
   w.Key("trust").Number(s.carried ? "null" : JsonNumber(s.trust));
+  WriteReliabilityJson(w, "", row.reliability);
   w.Key("prior").Number(JsonNumber(s.prior)).Key("stances").Int(s.stances);
   w.Key("agreement").Number(JsonNumber(s.agreement)).Key("anonymous").Bool(src.anonymous);
   w.EndObject();
@@ -186,18 +217,19 @@ void WriteJson(std::ostream& out, const ReportModel& report) {
   w.BeginObject().Key("dataset").String(data.path).Key("algorithm").String(a.algorithm);
   w.Key("iterations").Int(a.iterations).Key("converged").Bool(a.converged);
   w.Key("residual").Number(fmt::format("{:.3e}", a.residual));
+  if (report.base_rate) w.Key("base_rate").Number(JsonNumber(*report.base_rate));
   w.Key("counts").BeginObject().Key("claims").Int(Count(data.claims.size()));
   w.Key("sources").Int(Count(data.sources.size())).Key("stances").Int(Count(data.stances.size()));
   w.Key("reports").Int(Count(data.reports.size())).EndObject();
   w.Newline().Key("claims").BeginArray();
   for (const ClaimRow& row : report.claims) {
-    WriteClaimJson(w.Newline(), data, *row.assessment);
+    WriteClaimJson(w.Newline(), data, row);
     out << buffer;
     buffer.clear();
   }
   w.EndArray().Newline().Key("sources").BeginArray();
   for (const SourceRow& row : report.sources) {
-    WriteSourceJson(w.Newline(), data, *row.assessment);
+    WriteSourceJson(w.Newline(), data, row);
     out << buffer;
     buffer.clear();
   }
@@ -208,16 +240,18 @@ void WriteJson(std::ostream& out, const ReportModel& report) {
 void WriteCsv(std::ostream& out, const ReportModel& report) {
   const Dataset& data = *report.data;
   out << "rank,id,text,belief,dispute,verdict,weight_for,weight_against,sources_for,"
-         "sources_against,stances_neutral,group,value\n";
+         "sources_against,stances_neutral,group,value,belief_low,belief_high\n";
   for (const ClaimRow& row : report.claims) {
     const ClaimAssessment& c = *row.assessment;
     const Claim& claim = data.claims[c.claim];
-    fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{},{},{}\n", c.rank, text::CsvField(claim.id),
-               text::CsvField(claim.text), JsonNumber(c.belief), JsonNumber(c.dispute),
-               text::CsvField(ToString(c.verdict)), JsonNumber(c.weight_for),
+    fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", c.rank,
+               text::CsvField(claim.id), text::CsvField(claim.text), JsonNumber(c.belief),
+               JsonNumber(c.dispute), text::CsvField(ToString(c.verdict)), JsonNumber(c.weight_for),
                JsonNumber(c.weight_against), c.sources_for, c.sources_against, c.stances_neutral,
                text::CsvField(claim.group == kNone ? "" : data.groups[claim.group]),
-               text::CsvField(claim.value));
+               text::CsvField(claim.value),
+               row.belief_interval ? JsonNumber(row.belief_interval->low) : "",
+               row.belief_interval ? JsonNumber(row.belief_interval->high) : "");
   }
 }
 
@@ -243,6 +277,9 @@ void WriteExplanationHeader(std::ostream& out, const ExplainedClaim& x) {
       belief +=
           fmt::format(", its share of the group '{}' of alternatives", data.groups[claim.group]);
     }
+  }
+  if (x.belief_interval) {
+    belief += fmt::format(", 90% interval {}", internal::IntervalText(x.belief_interval));
   }
   fmt::print(out, "{}; verdict {}; dispute {:.3f}; rank {} of {}\n", belief, ToString(a.verdict),
              a.dispute, a.rank, x.ranked_claims);
@@ -334,6 +371,14 @@ std::string ClaimIdOr(const Dataset& data, Index claim) {
   return claim == kNone ? std::string() : data.claims[claim].id;
 }
 
+// The four owner columns of a stance row of the explanation CSV: trust_low, trust_high,
+// sensitivity, specificity; empty fields when the result gives none.
+std::string OwnerCsv(const std::optional<Reliability>& r) {
+  if (!r) return ",,,";
+  return fmt::format("{},{},{},{}", JsonNumber(r->trust.low), JsonNumber(r->trust.high),
+                     JsonNumber(r->sensitivity), JsonNumber(r->specificity));
+}
+
 // CSV: one row a line of the explanation. `row` says which: base, stance, echo discount,
 // alternatives, total; the log_odds of every row but the total add up to the total's.
 void WriteExplanationCsv(std::ostream& out, const ExplainedClaim& x) {
@@ -342,14 +387,15 @@ void WriteExplanationCsv(std::ostream& out, const ExplainedClaim& x) {
   const scoring::Explanation& e = ev.explanation;
   out << "row,unit,polarity,counted,holder,owner,owner_trust,weight,hops,log_odds,"
          "belief_without_unit,report,via,flags,line,copy_of_report,copy_of_holder,position,"
-         "admission,alternative,units\n";
-  fmt::print(out, "base,,,,,,,,,{},,,,,,,,,,,\n", ExactNumber(e.base_log_odds));
+         "admission,alternative,units,owner_trust_low,owner_trust_high,owner_sensitivity,"
+         "owner_specificity\n";
+  fmt::print(out, "base,,,,,,,,,{},,,,,,,,,,,,,,,\n", ExactNumber(e.base_log_odds));
   for (std::size_t i = 0; i < ev.stances.size(); ++i) {
     const scoring::StanceContribution& c = ev.member(i);
     const StanceView& view = ev.stances[i];
     const auto [copy_report, copy_holder] = CopyOf(data, c);
     fmt::print(
-        out, "stance,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},\n", c.unit,
+        out, "stance,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},,{}\n", c.unit,
         c.polarity > 0 ? "supports" : "denies", c.counted,
         text::CsvField(data.sources[view.holder].id), text::CsvField(data.sources[c.owner].id),
         JsonNumber(c.owner_trust), JsonNumber(c.weight), c.hops, ExactNumber(c.score),
@@ -358,19 +404,19 @@ void WriteExplanationCsv(std::ostream& out, const ExplainedClaim& x) {
         text::CsvField(fmt::format("{}", fmt::join(ViaIds(data, view.chain), ";"))), c.flags,
         data.stances[view.stance].line, text::CsvField(copy_report), text::CsvField(copy_holder),
         (c.flags & EvidenceSnapshot::kPosition) != 0, (c.flags & EvidenceSnapshot::kAdmission) != 0,
-        text::CsvField(ClaimIdOr(data, view.alternative)));
+        text::CsvField(ClaimIdOr(data, view.alternative)), OwnerCsv(view.owner));
   }
   for (const scoring::DiscountLine& d : e.discounts) {
     if (d.kind == scoring::DiscountLine::Kind::kEcho) {
-      fmt::print(out, "echo discount,,{},,,,,,,{},,,,,,,,,,,{}\n",
+      fmt::print(out, "echo discount,,{},,,,,,,{},,,,,,,,,,,{},,,,\n",
                  d.polarity > 0 ? "supports" : "denies", ExactNumber(d.log_odds), d.units);
     } else {
-      fmt::print(out, "alternatives,,,,,,,,,{},,,,,,,,,,,\n", ExactNumber(d.log_odds));
+      fmt::print(out, "alternatives,,,,,,,,,{},,,,,,,,,,,,,,,\n", ExactNumber(d.log_odds));
     }
   }
   // +infinity (a claim alone in its group) is an empty field.
   const std::string total = ExactNumber(e.log_odds);
-  fmt::print(out, "total,,,,,,,,,{},,,,,,,,,,,\n", total == "null" ? "" : total);
+  fmt::print(out, "total,,,,,,,,,{},,,,,,,,,,,,,,,\n", total == "null" ? "" : total);
 }
 
 void WriteStanceJson(text::JsonWriter& w, const Dataset& data, const scoring::StanceContribution& c,
@@ -386,6 +432,7 @@ void WriteStanceJson(text::JsonWriter& w, const Dataset& data, const scoring::St
       .String(data.sources[c.owner].id)
       .Key("owner_trust")
       .Number(JsonNumber(c.owner_trust));
+  WriteReliabilityJson(w, "owner_", view.owner);
   w.Key("weight").Number(JsonNumber(c.weight)).Key("hops").Int(c.hops);
   w.Key("log_odds").Number(ExactNumber(c.score));
   w.Key("unit_log_odds").Number(ExactNumber(c.unit_contribution));
@@ -440,7 +487,9 @@ void WriteExplanationJson(std::ostream& out, const ExplainedClaim& x) {
   text::JsonWriter w(&buffer);
   w.BeginObject().Key("claim").String(claim.id).Key("text").String(claim.text);
   w.Key("algorithm").String(x.algorithm);
-  w.Key("belief").Number(JsonNumber(e.belief)).Key("log_odds").Number(ExactNumber(e.log_odds));
+  w.Key("belief").Number(JsonNumber(e.belief));
+  WriteIntervalJson(w, "belief", x.belief_interval);
+  w.Key("log_odds").Number(ExactNumber(e.log_odds));
   w.Key("base_log_odds").Number(ExactNumber(e.base_log_odds)).Key("group");
   if (claim.group == kNone) {
     w.Null();

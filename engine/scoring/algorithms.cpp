@@ -77,8 +77,13 @@ ScoringResult RunAlgorithm(Algorithm algorithm, const Dataset& data,
     ModelOptions model = options.model;
     if (options.classic.max_iterations) model.max_iterations = *options.classic.max_iterations;
     if (options.classic.tolerance) model.tolerance = *options.classic.tolerance;
-    result = ScoreDefault(data, snap, model);
+    result = ScoreDefault(data, snap, model, options.labels);
   } else {
+    if (!options.labels.empty()) {
+      throw InvalidArgumentError(
+          fmt::format("labelled claims (--labels) teach the default model only, not --algorithm {}",
+                      info.name));
+    }
     result = info.run_classic(graph::BuildCategoricalView(data, snap), options.classic);
   }
   result.algorithm = std::string(info.name);

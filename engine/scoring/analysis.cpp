@@ -52,14 +52,13 @@ int Tier(Verdict v) {
 
 // One claim's assessment, before ranking: its side masses, counts, dispute and verdict.
 ClaimAssessment AssessClaim(const graph::EvidenceSnapshot& snap, const BeliefRule& rule,
-                            const std::vector<double>& belief, const std::vector<double>& trust,
-                            const std::vector<double>& logits, const AnalysisOptions& options,
-                            Index c) {
+                            const std::vector<double>& belief, const Coins& coins,
+                            const SourceLogits& logits, const AnalysisOptions& options, Index c) {
   ClaimAssessment a;
   a.claim = c;
   a.belief = belief[c];
   a.stances_neutral = static_cast<int>(snap.claim_neutral[c]);
-  std::tie(a.weight_for, a.weight_against) = rule.SideMass(c, trust, logits);
+  std::tie(a.weight_for, a.weight_against) = rule.SideMass(c, coins, logits);
   for (const Index u : snap.Units(c)) {
     if (snap.unit_polarity[u] > 0) {
       ++a.sources_for;
@@ -210,6 +209,20 @@ std::vector<double> DisputeTrusts(const Dataset& data, const graph::EvidenceSnap
   return theta;
 }
 
+namespace {
+
+// The coins the dispute score and the explanations weigh evidence with: the default model's own;
+// for any other algorithm, both coins at the reliability DisputeTrusts maps its trust to.
+Coins DisputeCoins(const Dataset& data, const graph::EvidenceSnapshot& snap,
+                   const ModelOptions& model, const ScoringResult& result) {
+  if (result.algorithm == "credence" && result.sensitivity.size() == snap.num_sources) {
+    return {result.sensitivity, result.specificity};
+  }
+  return Coins::Symmetric(DisputeTrusts(data, snap, model, result));
+}
+
+}  // namespace
+
 Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
                  const ModelOptions& model, const ScoringResult& result,
                  const AnalysisOptions& options) {
@@ -222,16 +235,16 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
   out.residual = result.residual;
   out.converged = result.converged;
   out.claims.resize(snap.num_claims);
-  const BeliefRule rule(data, snap, weights, 0.5);  // the base rate plays no part in SideMass
-  const std::vector<double> trust = DisputeTrusts(data, snap, model, result);
-  const std::vector<double> logits = weights.SourceLogits(trust);
+  const BeliefRule rule(data, snap, weights);
+  const Coins coins = DisputeCoins(data, snap, model, result);
+  const SourceLogits logits = weights.Logits(coins);
   const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
   const auto num_claims = static_cast<std::int64_t>(snap.num_claims);
   // Each claim's assessment depends on that claim alone: the same values on any thread count.
 #pragma omp parallel for schedule(static) num_threads(threads) if (num_claims >= kParallelThreshold)
   for (std::int64_t c = 0; c < num_claims; ++c) {
     out.claims[c] =
-        AssessClaim(snap, rule, result.belief, trust, logits, options, static_cast<Index>(c));
+        AssessClaim(snap, rule, result.belief, coins, logits, options, static_cast<Index>(c));
   }
   RankClaims(&out.claims);
   out.sources = AssessSources(data, snap, weights, result);
@@ -244,21 +257,21 @@ namespace {
 // alternatives in index order (empty for a claim in no group).
 Explanation ExplainClaim(const Dataset& data, const graph::ClaimGraph& graph,
                          const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights,
-                         const ScoringResult& result, const std::vector<double>& trust,
-                         double base_rate, const BeliefRule& rule,
-                         const std::vector<Index>& group_claims, Index claim) {
+                         const ScoringResult& result, const Coins& coins, double base_rate,
+                         const BeliefRule& rule, const std::vector<Index>& group_claims,
+                         Index claim) {
   Explanation out;
   out.claim = claim;
   out.belief = result.belief[claim];
   out.grouped = data.claims[claim].group != kNone;
   out.base_log_odds = out.grouped ? 0.0 : Logit(base_rate);
-  const BeliefRule::Detail detail = rule.Explain(claim, trust);
+  const BeliefRule::Detail detail = rule.Explain(claim, coins);
   // The other alternatives' share: log of the sum of exp(S) over them (none: the belief is 1).
   double top = -std::numeric_limits<double>::infinity();
   std::vector<double> others;
   for (Index c : group_claims) {
     if (c == claim) continue;
-    others.push_back(rule.Evidence(c, trust));
+    others.push_back(rule.Evidence(c, coins));
     top = std::max(top, others.back());
   }
   double others_log_sum = -std::numeric_limits<double>::infinity();
@@ -284,20 +297,24 @@ Explanation ExplainClaim(const Dataset& data, const graph::ClaimGraph& graph,
   }
   const Index first_unit = snap.claim_offsets[claim];
   for (const Index u : snap.Units(claim)) {
-    const std::size_t carrier = weights.BestMember(u, trust).member;
+    const std::size_t carrier = weights.BestMember(u, coins).member;
     const bool inert = snap.IsInert(u);
     const double unit_score = detail.unit_score[u - first_unit];
-    const double without = inert ? out.belief : belief_given(rule.EvidenceWithout(claim, trust, u));
+    const double without = inert ? out.belief : belief_given(rule.EvidenceWithout(claim, coins, u));
     for (const Index m : snap.Members(u)) {
       StanceContribution c;
       c.stance = snap.member_stance[m];
       c.polarity = snap.unit_polarity[u];
       c.flags = snap.member_flags[m];
       c.owner = snap.member_owner[m];
-      c.owner_trust = trust[c.owner];
+      c.owner_trust = result.algorithm == "credence" && c.owner < result.trust.size()
+                          ? result.trust[c.owner]
+                          : coins.alpha[c.owner];
       c.hops = snap.member_hops[m];
       c.weight = weights.weight(m);
-      c.member_score = snap.CanCarry(m) ? weights.MemberScore(m, c.owner_trust) : 0.0;
+      c.member_score = snap.CanCarry(m) ? weights.MemberScore(m, c.polarity, coins.alpha[c.owner],
+                                                              coins.beta[c.owner])
+                                        : 0.0;
       c.strongest = m == carrier;
       c.counted = !inert && c.strongest;
       c.score = c.counted ? unit_score : 0.0;
@@ -327,8 +344,9 @@ std::vector<Explanation> Explain(const Dataset& data, const graph::ClaimGraph& g
                                  const ScoringResult& result, const std::vector<Index>& claims) {
   model.Validate();
   const EvidenceWeights weights(data, snap, model);
-  const BeliefRule rule(data, snap, weights, model.base_rate);
-  const std::vector<double> trust = DisputeTrusts(data, snap, model, result);
+  const BeliefRule rule(data, snap, weights);
+  const Coins coins = DisputeCoins(data, snap, model, result);
+  const double base_rate = result.base_rate > 0 ? result.base_rate : model.base_rate;
   // The claims of each group that one of `claims` is in, in index order: one pass over the claims.
   std::vector<std::vector<Index>> group_claims(data.groups.size());
   std::vector<char> wanted(data.groups.size(), 0);
@@ -346,7 +364,7 @@ std::vector<Explanation> Explain(const Dataset& data, const graph::ClaimGraph& g
   out.reserve(claims.size());
   for (Index c : claims) {
     const Index g = data.claims[c].group;
-    out.push_back(ExplainClaim(data, graph, snap, weights, result, trust, model.base_rate, rule,
+    out.push_back(ExplainClaim(data, graph, snap, weights, result, coins, base_rate, rule,
                                g == kNone ? none : group_claims[g], c));
   }
   return out;

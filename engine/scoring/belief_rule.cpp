@@ -54,8 +54,8 @@ double DiscountedSum(double* first, double* last, double sign, double echo, doub
 }  // namespace
 
 BeliefRule::BeliefRule(const Dataset& data, const graph::EvidenceSnapshot& snap,
-                       const EvidenceWeights& weights, double base_rate)
-    : snap_(snap), weights_(weights), base_(Logit(base_rate)), echo_(weights.echo_factor()) {
+                       const EvidenceWeights& weights)
+    : snap_(snap), weights_(weights), echo_(weights.echo_factor()) {
   group_offsets_.push_back(0);
   std::vector<std::vector<Index>> members(data.groups.size());
   for (Index c = 0; c < snap.num_claims; ++c) {
@@ -65,13 +65,15 @@ BeliefRule::BeliefRule(const Dataset& data, const graph::EvidenceSnapshot& snap,
     group_claims_.insert(group_claims_.end(), claims.begin(), claims.end());
     group_offsets_.push_back(static_cast<Index>(group_claims_.size()));
   }
+  grouped_.resize(snap.num_claims);
   for (Index c = 0; c < snap.num_claims; ++c) {
-    if (data.claims[c].group == kNone) ungrouped_.push_back(c);
+    grouped_[c] = data.claims[c].group != kNone;
+    if (!grouped_[c]) ungrouped_.push_back(c);
   }
 }
 
-double BeliefRule::FastEvidence(Index claim, const std::vector<double>& trust,
-                                const std::vector<double>& source_logits) const {
+double BeliefRule::FastEvidence(Index claim, const Coins& coins,
+                                const SourceLogits& source_logits) const {
   // The discounted sum of a side does not depend on the order of equal scores, so plain doubles
   // are sorted, in buffers grown once per thread and written by position.
   thread_local std::vector<double> side[2];
@@ -83,13 +85,13 @@ double BeliefRule::FastEvidence(Index claim, const std::vector<double>& trust,
   for (const Index u : units) {
     if (snap_.IsInert(u)) continue;
     const int k = snap_.unit_polarity[u] > 0 ? 0 : 1;
-    side[k][n[k]++] = weights_.BestMember(u, trust, &source_logits).score;
+    side[k][n[k]++] = weights_.BestMember(u, coins, &source_logits).score;
   }
   const double sum = DiscountedSum(side[0].data(), side[0].data() + n[0], 1.0, echo_, 0.0);
   return DiscountedSum(side[1].data(), side[1].data() + n[1], -1.0, echo_, sum);
 }
 
-double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
+double BeliefRule::Evidence(Index claim, const Coins& coins,
                             std::vector<double>* contribution) const {
   // Scores per side, strongest first (ties in unit order); the k-th on a side counts echo^k.
   thread_local std::vector<std::pair<double, Index>> side[2];
@@ -99,7 +101,7 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
   if (contribution != nullptr) contribution->assign(units.size(), 0.0);
   for (const Index u : units) {
     if (snap_.IsInert(u)) continue;
-    side[snap_.unit_polarity[u] > 0 ? 0 : 1].emplace_back(weights_.BestMember(u, trust).score, u);
+    side[snap_.unit_polarity[u] > 0 ? 0 : 1].emplace_back(weights_.BestMember(u, coins).score, u);
   }
   double sum = 0.0;
   for (int k = 0; k < 2; ++k) {
@@ -118,16 +120,16 @@ double BeliefRule::Evidence(Index claim, const std::vector<double>& trust,
   return sum;
 }
 
-BeliefRule::Detail BeliefRule::Explain(Index claim, const std::vector<double>& trust) const {
+BeliefRule::Detail BeliefRule::Explain(Index claim, const Coins& coins) const {
   Detail d;
   std::vector<double> discounted;
-  d.sum = Evidence(claim, trust, &discounted);
+  d.sum = Evidence(claim, coins, &discounted);
   const graph::IndexRange units = snap_.Units(claim);
   d.unit_score.assign(units.size(), 0.0);
   for (const Index u : units) {
     if (snap_.IsInert(u)) continue;
     const int sign = snap_.unit_polarity[u] > 0 ? 1 : -1;
-    const double score = sign * weights_.BestMember(u, trust).score;
+    const double score = sign * weights_.BestMember(u, coins).score;
     d.unit_score[u - units.front()] = score;
     (sign > 0 ? d.echo_for : d.echo_against) += discounted[u - units.front()] - score;
     ++(sign > 0 ? d.units_for : d.units_against);
@@ -135,20 +137,19 @@ BeliefRule::Detail BeliefRule::Explain(Index claim, const std::vector<double>& t
   return d;
 }
 
-double BeliefRule::EvidenceWithout(Index claim, const std::vector<double>& trust,
-                                   Index without) const {
+double BeliefRule::EvidenceWithout(Index claim, const Coins& coins, Index without) const {
   std::vector<double> side[2];
   for (const Index u : snap_.Units(claim)) {
     if (snap_.IsInert(u) || u == without) continue;
-    side[snap_.unit_polarity[u] > 0 ? 0 : 1].push_back(weights_.BestMember(u, trust).score);
+    side[snap_.unit_polarity[u] > 0 ? 0 : 1].push_back(weights_.BestMember(u, coins).score);
   }
   const double sum =
       DiscountedSum(side[0].data(), side[0].data() + side[0].size(), 1.0, echo_, 0.0);
   return DiscountedSum(side[1].data(), side[1].data() + side[1].size(), -1.0, echo_, sum);
 }
 
-std::pair<double, double> BeliefRule::SideMass(Index claim, const std::vector<double>& trust,
-                                               const std::vector<double>& source_logits) const {
+std::pair<double, double> BeliefRule::SideMass(Index claim, const Coins& coins,
+                                               const SourceLogits& source_logits) const {
   thread_local std::vector<double> explicit_for;
   thread_local std::vector<double> explicit_against;
   thread_local std::vector<double> implied;
@@ -156,7 +157,7 @@ std::pair<double, double> BeliefRule::SideMass(Index claim, const std::vector<do
   explicit_against.clear();
   implied.clear();
   for (const Index u : snap_.Units(claim)) {
-    const double score = weights_.BestMember(u, trust, &source_logits).score;
+    const double score = weights_.BestMember(u, coins, &source_logits).score;
     if (snap_.IsInert(u)) {
       implied.push_back(score);
     } else {
@@ -180,15 +181,15 @@ std::pair<double, double> BeliefRule::SideMass(Index claim, const std::vector<do
   return {mass_for, mass_against};
 }
 
-void BeliefRule::Beliefs(const std::vector<double>& trust, int threads,
+void BeliefRule::Beliefs(const Coins& coins, double base_log_odds, int threads,
                          std::vector<double>* belief) const {
-  const std::vector<double> logits = weights_.SourceLogits(trust);
+  const SourceLogits logits = weights_.Logits(coins);
   const auto num_ungrouped = static_cast<std::int64_t>(ungrouped_.size());
 #pragma omp parallel for schedule(static) \
     num_threads(threads) if (num_ungrouped >= kParallelThreshold)
   for (std::int64_t i = 0; i < num_ungrouped; ++i) {
     const Index c = ungrouped_[i];
-    (*belief)[c] = Sigmoid(base_ + FastEvidence(c, trust, logits));
+    (*belief)[c] = Sigmoid(base_log_odds + FastEvidence(c, coins, logits));
   }
   const auto num_groups = static_cast<std::int64_t>(group_offsets_.size() - 1);
 #pragma omp parallel for schedule(dynamic, 64) \
@@ -198,7 +199,7 @@ void BeliefRule::Beliefs(const std::vector<double>& trust, int threads,
     const Index end = group_offsets_[g + 1];
     double top = -std::numeric_limits<double>::infinity();
     for (Index i = begin; i < end; ++i) {
-      const double e = FastEvidence(group_claims_[i], trust, logits);
+      const double e = FastEvidence(group_claims_[i], coins, logits);
       (*belief)[group_claims_[i]] = e;  // evidence for now; normalised below
       top = std::max(top, e);
     }

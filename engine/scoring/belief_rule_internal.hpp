@@ -24,12 +24,16 @@ class BeliefRule {
  public:
   /// Lists the ungrouped claims and the claims of each group. Time O(claims).
   BeliefRule(const Dataset& data, const graph::EvidenceSnapshot& snap,
-             const EvidenceWeights& weights, double base_rate);
+             const EvidenceWeights& weights);
+  /// The claims outside any group, in index order.
+  const std::vector<Index>& ungrouped() const { return ungrouped_; }
+  /// Whether claim c is in a group of alternatives. O(1).
+  bool grouped(Index c) const { return grouped_[c]; }
 
-  /// S_c under the given trusts. `contribution`, unless nullptr, receives each unit's signed
+  /// S_c under the given coins. `contribution`, unless nullptr, receives each unit's signed
   /// share of S_c (0 for implied units), indexed from the claim's first unit.
   /// O(members of the claim + units log units).
-  double Evidence(Index claim, const std::vector<double>& trust,
+  double Evidence(Index claim, const Coins& coins,
                   std::vector<double>* contribution = nullptr) const;
   /// S_c taken apart for an explanation (docs/model.md, "Explanations"): each unit's signed,
   /// undiscounted score, and the echo discount of each side as one term, so that
@@ -42,30 +46,31 @@ class BeliefRule {
     int units_for = 0;               ///< Evidence units on each side.
     int units_against = 0;
   };
-  Detail Explain(Index claim, const std::vector<double>& trust) const;
+  Detail Explain(Index claim, const Coins& coins) const;
   /// S_c with unit `without` (a unit of the claim) left out and the echo discount re-ranked.
-  double EvidenceWithout(Index claim, const std::vector<double>& trust, Index without) const;
-  /// Evidence(claim, trust) by a cheaper route (the logits of the sources' trusts computed once
+  double EvidenceWithout(Index claim, const Coins& coins, Index without) const;
+  /// Evidence(claim, coins) by a cheaper route (the sources' log-likelihood ratios computed once
   /// per pass, plain scores sorted rather than (score, unit) pairs), bitwise the same value. The
-  /// belief pass calls it; `source_logits` = weights.SourceLogits(trust).
-  double FastEvidence(Index claim, const std::vector<double>& trust,
-                      const std::vector<double>& source_logits) const;
-  /// Every claim's belief under the given trusts; `belief` must have one entry per claim. Runs
+  /// belief pass calls it; `source_logits` = weights.Logits(coins).
+  double FastEvidence(Index claim, const Coins& coins, const SourceLogits& source_logits) const;
+  /// Every claim's belief under the given coins; `belief` must have one entry per claim. Runs
   /// on `threads` threads (>= 1) for kParallelThreshold ungrouped claims or
   /// kParallelThreshold / 8 groups and more; the result does not depend on it.
-  void Beliefs(const std::vector<double>& trust, int threads, std::vector<double>* belief) const;
+  /// `base_log_odds` = logit of the base rate (claims outside groups).
+  void Beliefs(const Coins& coins, double base_log_odds, int threads,
+               std::vector<double>* belief) const;
   /// Trusted mass on each side of a claim (E+, E-) for the dispute score: the same discounted
   /// scores as S_c, with the implied denials of a group's alternatives added to E- after the
-  /// explicit denials (docs/model.md). `source_logits` = weights.SourceLogits(trust).
-  std::pair<double, double> SideMass(Index claim, const std::vector<double>& trust,
-                                     const std::vector<double>& source_logits) const;
+  /// explicit denials (docs/model.md). `source_logits` = weights.Logits(coins).
+  std::pair<double, double> SideMass(Index claim, const Coins& coins,
+                                     const SourceLogits& source_logits) const;
 
  private:
   const graph::EvidenceSnapshot& snap_;
   const EvidenceWeights& weights_;
-  double base_;
   double echo_;
   std::vector<Index> ungrouped_;
+  std::vector<bool> grouped_;
   std::vector<Index> group_offsets_;
   std::vector<Index> group_claims_;
 };

@@ -25,34 +25,6 @@ double HedgeFactor(Hedge hedge, const ModelOptions& options) {
   return options.strong_hedge_factor;  // not reached: the switch covers every Hedge
 }
 
-// The prior mean of a source without a prior of its own: by source kind, and for an outlet by
-// outlet kind.
-double DefaultPriorMean(const Source& src, const ModelOptions& options) {
-  switch (src.kind) {
-    case SourceKind::kSpeaker:
-      return options.prior_speaker;
-    case SourceKind::kOrganisation:
-      return options.prior_organisation;
-    case SourceKind::kOutlet:
-      break;
-  }
-  switch (src.outlet_kind) {
-    case OutletKind::kNews:
-      return options.prior_news;
-    case OutletKind::kWire:
-      return options.prior_wire;
-    case OutletKind::kFactChecker:
-      return options.prior_fact_checker;
-    case OutletKind::kSocial:
-      return options.prior_social;
-    case OutletKind::kOfficial:
-      return options.prior_official;
-    case OutletKind::kOther:
-      return options.prior_other;
-  }
-  return options.prior_other;
-}
-
 }  // namespace
 
 EvidenceWeights::EvidenceWeights(const Dataset& data, const graph::EvidenceSnapshot& snap,
@@ -72,30 +44,42 @@ EvidenceWeights::EvidenceWeights(const Dataset& data, const graph::EvidenceSnaps
     weight_[m] = w;
     gain_[m] = snap.member_hops[m] == 0 ? 1.0 : std::pow(hop_gain, snap.member_hops[m]);
   }
-  prior_a_.resize(snap.num_sources);
-  prior_b_.resize(snap.num_sources);
+  prior_mean_.resize(snap.num_sources);
+  own_strength_.resize(snap.num_sources);
+  pool_.resize(snap.num_sources);
   for (Index s = 0; s < snap.num_sources; ++s) {
     const Source& src = data.sources[s];
-    const double mean = src.prior > 0 ? src.prior : DefaultPriorMean(src, options);
-    const double strength = src.prior_strength > 0 ? src.prior_strength : options.prior_strength;
-    prior_a_[s] = mean * strength;
-    prior_b_[s] = (1.0 - mean) * strength;
+    pool_[s] = PoolOf(src);
+    const auto [sensitivity, specificity] = KindPriorMeans(options, pool_[s]);
+    const bool own = src.prior > 0;
+    prior_mean_[s] = own ? src.prior : 0.5 * (sensitivity + specificity);
+    own_strength_[s] =
+        own ? (src.prior_strength > 0 ? src.prior_strength : options.prior_strength) : 0.0;
   }
 }
 
-std::vector<double> EvidenceWeights::SourceLogits(const std::vector<double>& trust) const {
-  std::vector<double> logits(trust.size());
-  for (std::size_t s = 0; s < trust.size(); ++s) {
-    logits[s] = Logit(0.5 + 0.5 * (2.0 * ClampTrust(trust[s], floor_) - 1.0) * 1.0);
+SourceLogits EvidenceWeights::Logits(const Coins& coins) const {
+  SourceLogits out;
+  out.support.resize(coins.size());
+  out.denial.resize(coins.size());
+  for (std::size_t s = 0; s < coins.size(); ++s) {
+    const double a = ClampTrust(coins.alpha[s], floor_);
+    const double b = ClampTrust(coins.beta[s], floor_);
+    out.support[s] = std::log(a / (1.0 - b));
+    out.denial[s] = std::log(b / (1.0 - a));
   }
-  return logits;
+  return out;
 }
 
-double EvidenceWeights::MemberScore(std::size_t member, double theta) const {
-  const double chained = 0.5 + 0.5 * (2.0 * ClampTrust(theta, floor_) - 1.0) * gain_[member];
-  // A source trusted below 1/2 adds nothing rather than evidence for the opposite: otherwise a
-  // distrusted troll could push a claim down by asserting it (docs/model.md).
-  return weight_[member] * std::max(0.0, Logit(chained));
+double EvidenceWeights::MemberScore(std::size_t member, int sign, double alpha, double beta) const {
+  const double g = gain_[member];
+  const double a = 0.5 + 0.5 * (2.0 * ClampTrust(alpha, floor_) - 1.0) * g;
+  const double b = 0.5 + 0.5 * (2.0 * ClampTrust(beta, floor_) - 1.0) * g;
+  // A source whose stance is worse than a coin toss adds nothing rather than evidence for the
+  // opposite: otherwise a distrusted troll could push a claim down by asserting it
+  // (docs/model.md).
+  const double l = sign > 0 ? std::log(a / (1.0 - b)) : std::log(b / (1.0 - a));
+  return weight_[member] * std::max(0.0, l);
 }
 
 }  // namespace credence::scoring

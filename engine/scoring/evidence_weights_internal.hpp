@@ -1,8 +1,8 @@
 #pragma once
 // The per-member quantities of the default model (include/credence/scoring/model.hpp): each
-// member's weight w_m and relay gain, each source's Beta prior, and the log-odds a member adds
-// under a trust. Shared by the model, the dispute score and the explanations, so that all three
-// use one formula. Internal: it holds a reference to the snapshot, which must outlive it.
+// member's weight w_m and relay gain, each source's prior, and the log-odds a member adds under
+// its owner's two coins. Shared by the model, the dispute score and the explanations, so that all
+// three use one formula. Internal: it holds a reference to the snapshot, which must outlive it.
 
 #include <algorithm>
 #include <cstddef>
@@ -14,28 +14,46 @@
 
 namespace credence::scoring {
 
-/// theta kept in [floor, 1 - floor].
+/// A reliability kept in [floor, 1 - floor].
 inline double ClampTrust(double theta, double floor) {
   return std::clamp(theta, floor, 1.0 - floor);
 }
 
+/// Each source's two coins: sensitivity alpha = P(supports | true) and specificity
+/// beta = P(denies | false). The symmetric model (and every classic algorithm's trust, seen by
+/// the dispute score) has alpha = beta = theta.
+struct Coins {
+  std::vector<double> alpha;
+  std::vector<double> beta;
+  static Coins Symmetric(const std::vector<double>& theta) { return {theta, theta}; }
+  std::size_t size() const { return alpha.size(); }
+};
+
+/// The log-likelihood ratios of a source's stances without relay hops: ln(alpha / (1 - beta))
+/// for a support, ln(beta / (1 - alpha)) for a denial. Computed once per pass.
+struct SourceLogits {
+  std::vector<double> support;
+  std::vector<double> denial;
+};
+
 class EvidenceWeights {
  public:
-  /// Computes w_m and the relay gain (2f - 1)^hops of every member and the prior (a_s, b_s) of
-  /// every source. `options` must be valid. Time O(members + sources).
+  /// Computes w_m and the relay gain (2f - 1)^hops of every member, and every source's pool and
+  /// prior. `options` must be valid. Time O(members + sources).
   EvidenceWeights(const Dataset& data, const graph::EvidenceSnapshot& snap,
                   const ModelOptions& options);
 
-  /// Log-odds (>= 0) a member would add with its owner at trust `theta`, before polarity:
-  /// w_m * max(0, logit(chain(theta, hops_m))).
-  double MemberScore(std::size_t member, double theta) const;
-  /// logit(chain(theta_s, 0 hops)) for every source: the part of MemberScore shared by all the
-  /// members of a source without relay hops, computed once per iteration instead of per member.
-  std::vector<double> SourceLogits(const std::vector<double>& trust) const;
-  /// MemberScore(member, theta) from a SourceLogits entry; bitwise the same value.
-  double MemberScore(std::size_t member, double theta, double source_logit) const {
-    return gain_[member] == 1.0 ? weight_[member] * std::max(0.0, source_logit)
-                                : MemberScore(member, theta);
+  /// Log-odds (>= 0) a member of polarity `sign` (+1 support, -1 denial) would add with its owner's
+  /// coins (alpha, beta): w_m * max(0, L), L = ln(a' / (1 - b')) for a support and
+  /// ln(b' / (1 - a')) for a denial, with a' = chain(alpha, hops_m), b' = chain(beta, hops_m).
+  double MemberScore(std::size_t member, int sign, double alpha, double beta) const;
+  /// The hop-free log-likelihood ratios of every source under `coins`.
+  SourceLogits Logits(const Coins& coins) const;
+  /// MemberScore from the owner's Logits entries; bitwise the same value.
+  double MemberScore(std::size_t member, int sign, double alpha, double beta,
+                     const SourceLogits& logits, Index owner) const {
+    if (gain_[member] != 1.0) return MemberScore(member, sign, alpha, beta);
+    return weight_[member] * std::max(0.0, sign > 0 ? logits.support[owner] : logits.denial[owner]);
   }
 
   /// The member that carries a unit and its score.
@@ -44,16 +62,17 @@ class EvidenceWeights {
     double score;  ///< MemberScore of that member, >= 0.
   };
   /// The member of unit u that carries it: of the members that may carry it (not copies:
-  /// EvidenceSnapshot::CanCarry), the largest MemberScore under `trust` (the first of equals).
-  /// `source_logits` is SourceLogits(trust), or nullptr to score each member from its trust
-  /// alone (the same result, bit for bit). The one best-member rule of the model: the belief
-  /// pass, the dispute score and the explanations all call it. O(members of u).
-  Carrier BestMember(std::size_t unit, const std::vector<double>& trust,
-                     const std::vector<double>* source_logits = nullptr) const {
+  /// EvidenceSnapshot::CanCarry), the largest MemberScore under `coins` (the first of equals).
+  /// `logits` is Logits(coins), or nullptr to score each member from its coins alone (the same
+  /// result, bit for bit). The one best-member rule of the model: the belief pass, the dispute
+  /// score and the explanations all call it. O(members of u).
+  Carrier BestMember(std::size_t unit, const Coins& coins,
+                     const SourceLogits* logits = nullptr) const {
+    const int sign = snap_.unit_polarity[unit] > 0 ? 1 : -1;
     const auto score = [&](std::size_t m) {
       const Index s = snap_.member_owner[m];
-      return source_logits != nullptr ? MemberScore(m, trust[s], (*source_logits)[s])
-                                      : MemberScore(m, trust[s]);
+      return logits != nullptr ? MemberScore(m, sign, coins.alpha[s], coins.beta[s], *logits, s)
+                               : MemberScore(m, sign, coins.alpha[s], coins.beta[s]);
     };
     const graph::IndexRange members = snap_.Members(unit);
     // Carriers come first in a unit (copies sort after them), so the first member carries unless
@@ -68,12 +87,16 @@ class EvidenceWeights {
   }
 
   double weight(std::size_t member) const { return weight_[member]; }  ///< w_m.
-  double prior_a(std::size_t source) const { return prior_a_[source]; }
-  double prior_b(std::size_t source) const { return prior_b_[source]; }
-  /// a_s / (a_s + b_s): the trust a source starts from.
-  double prior_mean(std::size_t source) const {
-    return prior_a_[source] / (prior_a_[source] + prior_b_[source]);
-  }
+  double gain(std::size_t member) const { return gain_[member]; }      ///< (2f - 1)^hops.
+  /// The source's prior reliability mean (its own `prior`, else its kind's prior_*): the trust
+  /// it starts from and the one the report shows as its prior.
+  double prior_mean(std::size_t source) const { return prior_mean_[source]; }
+  /// The strength of the source's own prior (its `prior_strength`, or the default when it gives
+  /// a `prior` without one); 0 for a source without a prior of its own, which is pooled with its
+  /// kind.
+  double own_prior_strength(std::size_t source) const { return own_strength_[source]; }
+  /// The pool (kind) of each source.
+  PoolKind pool(std::size_t source) const { return pool_[source]; }
   double floor() const { return floor_; }
   double echo_factor() const { return echo_; }
 
@@ -81,8 +104,9 @@ class EvidenceWeights {
   const graph::EvidenceSnapshot& snap_;
   std::vector<double> weight_;  // w_m
   std::vector<double> gain_;    // (2f - 1)^hops
-  std::vector<double> prior_a_;
-  std::vector<double> prior_b_;
+  std::vector<double> prior_mean_;
+  std::vector<double> own_strength_;
+  std::vector<PoolKind> pool_;
   double floor_;
   double echo_;
 };

@@ -28,6 +28,9 @@ struct SessionOptions {
   scoring::ModelOptions model;      ///< The default model's parameters (also used for dispute).
   scoring::ClassicOptions classic;  ///< Iteration overrides, seed and threads for any algorithm.
   scoring::AnalysisOptions analysis;
+  /// A gold file of claims whose truth is known (--labels): the default model clamps them to it
+  /// during EM (eval/labels.hpp). Empty path: none.
+  std::string labels_path;
   /// Called with each phase's name ("parse", "graph", "freeze", "score", "rank") as it starts,
   /// and with "" when the run ends; for progress displays. May be empty.
   std::function<void(std::string_view phase)> on_phase;

@@ -10,6 +10,8 @@ Checks, on the worked example:
      (computed independently of the HTML writer), and that claim is disputed;
   3. clicking the Trust header of the source table sorts it ascending, clicking again descending,
      the trust values are those of the JSON output, and anonymous sources (no trust) stay last;
+  3b. a meter per belief and trust with an interval in the JSON, its whisker inside the
+     track and around the bar's end, the meter inside its table cell;
   4. a screenshot is taken and is a valid, non-blank PNG (saved in the build directory);
 and on the newsroom sample (a disputed claim ranked above contested ones):
   6. every verdict badge carries the class of one of the six verdicts, a disputed badge looks
@@ -270,6 +272,27 @@ def main():
         wd.click("#source-table th[data-key=trust] button")
         again, _ = trusts()
         check(again == sorted(after, reverse=True), "a second click sorts descending: %s" % again)
+
+        # 3b. Interval whiskers: every belief of the ranking and every trust with an interval in
+        # the JSON has a meter whose whisker is drawn inside its bar's track, spans the point,
+        # and sits in its table cell (does not spill into the next column).
+        meters = wd.js(
+            "return Array.prototype.map.call(document.querySelectorAll("
+            "'#claims-table svg.meter, #source-table svg.meter'), function (m) {"
+            " var w = m.querySelector('.whisker').getBoundingClientRect();"
+            " var t = m.querySelector('.track').getBoundingClientRect();"
+            " var f = m.querySelector('.fill').getBoundingClientRect();"
+            " var c = m.closest('td').getBoundingClientRect();"
+            " return [w.left, w.right, t.left, t.right, f.right, c.left, c.right, w.width]; });")
+        with_interval = (sum(1 for c in analysis["claims"] if "belief_low" in c) +
+                         sum(1 for s in analysis["sources"] if "trust_low" in s))
+        check(len(meters) == with_interval,
+              "a meter per belief and trust with an interval (%d, JSON %d)"
+              % (len(meters), with_interval))
+        check(all(t_l - 2 <= w_l and w_r <= t_r + 2 and w_l - 2 <= f_r <= w_r + 2 and
+                  c_l <= t_l and t_r <= c_r and w > 0
+                  for w_l, w_r, t_l, t_r, f_r, c_l, c_r, w in meters),
+              "every whisker lies in its track, spans the bar's end, and the meter fits its cell")
 
         # 4. Screenshot.
         png = base64.b64decode(wd.call("GET", wd.session("/screenshot")))

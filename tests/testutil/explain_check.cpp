@@ -127,7 +127,7 @@ void CheckUnits(const std::vector<Unit>& units, double belief, ExplanationCounts
 
 ExplanationCounts ExpectExplanationsAddUp(const Dataset& data, const scoring::ModelOptions& options,
                                           const std::vector<Explanation>& explanations,
-                                          bool fixed_point) {
+                                          bool fixed_point, double base_rate) {
   ExplanationCounts counts;
   EXPECT_EQ(explanations.size(), data.claims.size());
   std::vector<std::vector<Unit>> units(explanations.size());
@@ -143,7 +143,8 @@ ExplanationCounts ExpectExplanationsAddUp(const Dataset& data, const scoring::Mo
     EXPECT_EQ(e.claim, c);
     const Index group = data.claims[c].group;
     EXPECT_EQ(e.grouped, group != kNone);
-    ExpectNear(e.base_log_odds, e.grouped ? 0.0 : scoring::Logit(options.base_rate), "base");
+    const double rho = base_rate >= 0.0 ? base_rate : options.base_rate;
+    ExpectNear(e.base_log_odds, e.grouped ? 0.0 : scoring::Logit(rho), "base");
     CheckUnits(units[c], e.belief, &counts);
 
     // The lines: echo discounts, then the alternatives.

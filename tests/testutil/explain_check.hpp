@@ -29,12 +29,14 @@ struct ExplanationCounts {
 ///    (echo_factor^k - 1) * score (none when that is 0); a grouped claim with other alternatives
 ///    has an alternatives line of -log(sum of exp(S)) over them, S being each one's evidence;
 ///  - base_log_odds (logit(base_rate), 0 when grouped) + the stances' scores + the lines ==
-///    log_odds, to 1e-9; a claim alone in its group has log_odds +infinity;
+///    log_odds, to 1e-9; a claim alone in its group has log_odds +infinity; `base_rate` is the
+///    one the beliefs were computed with (ScoringResult::base_rate, learned by default), or
+///    negative for options.base_rate;
 ///  - with `fixed_point` (the default model at convergence, beliefs from the same trusts):
 ///    sigmoid(log_odds) == belief to 1e-9, and each unit's belief_without_unit is the belief with
 ///    that unit removed and its side re-ranked (for a grouped claim, the others unchanged).
 ExplanationCounts ExpectExplanationsAddUp(const Dataset& data, const scoring::ModelOptions& options,
                                           const std::vector<scoring::Explanation>& explanations,
-                                          bool fixed_point);
+                                          bool fixed_point, double base_rate = -1.0);
 
 }  // namespace credence::testutil

@@ -95,10 +95,11 @@ void AddAnalyzeCommands(CLI::App& app) {
     options.on_phase = [&](std::string_view phase) { progress.Phase(phase); };
     const auto session = Session::Run(explain_args->file, options);
     std::ostringstream out;
-    report::WriteExplanation(out,
-                             report::BuildExplainedClaim(session->data(), session->analysis(),
-                                                         session->Explain(*claim_id)),
-                             format);
+    report::WriteExplanation(
+        out,
+        report::BuildExplainedClaim(session->data(), session->analysis(),
+                                    session->Explain(*claim_id), &session->result()),
+        format);
     Emit(explain_args->output, out.str());
   });
 

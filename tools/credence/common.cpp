@@ -8,6 +8,7 @@
 
 #include "atomic_file.hpp"
 #include "credence/io/reader.hpp"
+#include "credence/scoring/params.hpp"
 
 namespace credence::cli {
 
@@ -38,7 +39,12 @@ void AddScoringOptions(CLI::App* cmd, CommonArgs& args, const std::vector<std::s
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--seed", args.seed, "Seed of the sampling algorithms (ltm)");
   cmd->add_option("--base-rate", args.base_rate,
-                  "Default model: prior probability that a claim is true (0.5 = no leaning)");
+                  "Default model: fix the prior probability that a claim is true (without it the "
+                  "model learns it, under a prior centred on 0.5); overrides --params");
+  cmd->add_option("--labels", args.labels,
+                  "Default model: a gold file (claim,truth or object,value) of claims whose truth "
+                  "is known; they are clamped to it while the model learns, so that they teach "
+                  "every source's reliability");
   AddParamOption(cmd, args);
   cmd->add_flag("-q,--quiet", args.quiet,
                 "No progress display (it appears on standard error, for phases longer than a "
@@ -46,9 +52,27 @@ void AddScoringOptions(CLI::App* cmd, CommonArgs& args, const std::vector<std::s
 }
 
 void AddParamOption(CLI::App* cmd, CommonArgs& args) {
+  cmd->add_option("--params", args.params_file,
+                  "Default model: read its parameters from a PARAMS.json file written by "
+                  "`credence fit` (docs/format.md). Applied first: --param and --base-rate "
+                  "override its values. E.g. credence fit data.jsonl --gold gold.csv -o "
+                  "params.json, then credence analyze data.jsonl --params params.json");
   cmd->add_option("--param", args.params,
                   "Set a default-model parameter, NAME=VALUE (repeatable), e.g. --param "
-                  "echo_factor=1; names and defaults in docs/model.md");
+                  "echo_factor=1; names and defaults in docs/model.md. Overrides --params");
+}
+
+scoring::ModelOptions ModelOptionsFromArgs(const CommonArgs& args) {
+  scoring::ModelOptions model;
+  if (!args.params_file.empty()) scoring::LoadParams(args.params_file, &model);
+  ApplyModelParams(args.params, &model);
+  if (args.base_rate) {
+    model.base_rate = *args.base_rate;
+    model.learn_base_rate = 0.0;
+  }
+  model.threads = args.threads;
+  model.Validate();
+  return model;
 }
 
 void ApplyModelParams(const std::vector<std::string>& params, scoring::ModelOptions* model) {
@@ -75,9 +99,8 @@ SessionOptions ToSessionOptions(const CommonArgs& args) {
   SessionOptions options;
   options.format = io::ParseInputFormat(args.input_format);
   options.algorithm = scoring::ParseAlgorithm(args.algorithm);
-  options.model.threads = args.threads;
-  options.model.base_rate = args.base_rate;
-  ApplyModelParams(args.params, &options.model);
+  options.model = ModelOptionsFromArgs(args);
+  options.labels_path = args.labels;
   options.classic.threads = args.threads;
   options.classic.max_iterations = args.max_iterations;
   options.classic.tolerance = args.tolerance;
@@ -88,7 +111,8 @@ SessionOptions ToSessionOptions(const CommonArgs& args) {
 report::ReportModel BuildReport(const Session& session, const report::ReportOptions& options) {
   return report::BuildReport(
       session.data(), session.analysis(),
-      session.ExplainClaims(report::ClaimsToExplain(session.analysis(), options)), options);
+      session.ExplainClaims(report::ClaimsToExplain(session.analysis(), options)), options,
+      &session.result());
 }
 
 void Emit(const std::string& output, const std::string& text) {

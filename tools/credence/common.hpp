@@ -31,7 +31,9 @@ struct CommonArgs {
   std::optional<int> max_iterations;  ///< --max-iterations; unset: the algorithm's default.
   std::optional<double> tolerance;    ///< --tolerance (0 counts); unset: the algorithm's default.
   std::uint64_t seed = 42;
-  double base_rate = 0.5;
+  std::optional<double> base_rate;  ///< --base-rate: fixes the base rate (else it is learned).
+  std::string labels;               ///< --labels GOLD: claims of known truth, clamped during EM.
+  std::string params_file;          ///< --params PARAMS.json: applied before --param.
   std::vector<std::string> params;  ///< --param NAME=VALUE, applied in order.
   bool quiet = false;               ///< --quiet: no progress display.
 };
@@ -39,13 +41,18 @@ struct CommonArgs {
 /// Applies --param NAME=VALUE settings to the default model's options.
 /// @throws UsageError for a malformed setting, InvalidArgumentError for an unknown name.
 void ApplyModelParams(const std::vector<std::string>& params, scoring::ModelOptions* model);
-/// Adds --param to a command.
+/// Adds --params and --param to a command.
 void AddParamOption(CLI::App* cmd, CommonArgs& args);
+/// The default model's options from the parsed arguments, in this order: the defaults, the
+/// --params file, --param settings, --base-rate (so that command-line flags win), --threads.
+/// @throws DataError for a bad --params file (exit 2), UsageError or InvalidArgumentError for
+/// a bad --param or --base-rate.
+scoring::ModelOptions ModelOptionsFromArgs(const CommonArgs& args);
 
 /// FILE and --input-format.
 void AddInputOptions(CLI::App* cmd, CommonArgs& args);
 /// --format (one of `formats`, described by `format_help`), -o, --threads, --algorithm,
-/// --max-iterations, --tolerance, --seed, --base-rate, --param, --quiet.
+/// --max-iterations, --tolerance, --seed, --base-rate, --labels, --param, --quiet.
 void AddScoringOptions(
     CLI::App* cmd, CommonArgs& args,
     const std::vector<std::string>& formats = {"table", "json", "csv"},
@@ -61,6 +68,7 @@ void Emit(const std::string& output, const std::string& text);
 void AddAnalyzeCommands(CLI::App& app);  // analyze, explain, validate, algorithms
 void AddImportCommand(CLI::App& app);    // import
 void AddEvalCommand(CLI::App& app);      // eval
+void AddFitCommand(CLI::App& app);       // fit
 void AddGenerateCommand(CLI::App& app);  // generate
 void AddReportCommands(CLI::App& app);   // report, graph
 

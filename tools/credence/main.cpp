@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
       "  credence report datasets/arms-race-2018.jsonl -o report.html\n"
       "  credence graph datasets/arms-race-2018.jsonl arms-race-quote -o claim.dot\n"
       "  credence validate my-annotations.jsonl\n"
-      "  credence algorithms\n\n"
+      "  credence algorithms\n"
+      "  credence fit data.jsonl --gold gold.csv -o params.json\n\n"
       "Formats are described in docs/format.md, the model in docs/model.md.\n"
       "Exit codes: 0 success, 1 bad usage, 2 bad data, 3 internal error.",
       "credence"};
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   AddAnalyzeCommands(app);
   AddImportCommand(app);
   AddEvalCommand(app);
+  AddFitCommand(app);
   AddGenerateCommand(app);
   AddReportCommands(app);
 

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "credence/core/dataset.hpp"
+
 namespace credence::eval {
 
 enum class GoldKind { kClaim, kObject };
@@ -48,6 +50,10 @@ struct Gold {
 /// Parses a number the way gold values and tolerances are read: the whole (trimmed) string, in
 /// decimal or exponent notation, an optional leading '+'; finite only. Returns false otherwise.
 bool ParseGoldNumber(std::string_view text, double* out);
+
+/// Whether a claim holds an object's gold value: its `value` (triples; else its id) equals the
+/// gold value, or, with a tolerance, is a number within it.
+bool GoldMatches(const Claim& claim, const GoldObject& gold);
 
 /// Reads a gold file. Time and memory O(file size).
 /// @throws DataError listing every problem as FILE:LINE: field 'F': message: the file missing or

@@ -74,9 +74,10 @@ struct EvidenceSnapshot {
   std::vector<std::uint8_t> unit_flags;
   /// Not evidence of its own (implied denials, position-merged denials): shown, never weighed.
   static constexpr std::uint8_t kUnitInert = 1;
-  /// No other evidence unit on the claim or its group has an owner outside this unit's owners:
-  /// the belief rests on these owners alone, so the unit does not judge their trust (MODEL.md,
-  /// no self-judgement).
+  /// No evidence unit on the claim or its group has an owner outside this unit's owners: the
+  /// belief rests on these owners alone, so the unit does not judge their reliability (MODEL.md,
+  /// no self-judgement). Inert units are marked too (an implied denial is alone when the support
+  /// it comes from is).
   static constexpr std::uint8_t kUnitAlone = 2;
 
   /// For each kCopy member, in member order: (member, the stance it copies: the nearest cited

@@ -12,12 +12,14 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "credence/core/dataset.hpp"
 #include "credence/scoring/assessment.hpp"
+#include "credence/scoring/result.hpp"
 
 namespace credence::report {
 
@@ -31,6 +33,23 @@ enum class MarkKind {
   kPosition,
   kCopy,
   kWeight
+};
+
+/// A 90% interval of a belief or a trust: its 5th and 95th percentiles, 0 <= low <= high <= 1
+/// (docs/model.md, "Trusts and intervals").
+struct Interval {
+  double low = 0.0;
+  double high = 0.0;
+};
+
+/// What the default model says about a source besides its trust: the 90% interval of the trust
+/// and its two coins, sensitivity P(supports | true) and specificity P(denies | false), each in
+/// [0, 1]. The report holds one only for a source with a trust of its own under an algorithm
+/// that gives all four numbers (the default model); the classic algorithms give none.
+struct Reliability {
+  Interval trust;
+  double sensitivity = 0.0;
+  double specificity = 0.0;
 };
 
 /// A qualification shown beside a stance.
@@ -77,6 +96,9 @@ struct StanceView {
   /// denial (EvidenceSnapshot::kPosition), the alternative its holder supports (kNone when it
   /// cannot be told); else kNone.
   Index alternative = kNone;
+  /// The reliability of the source whose trust the stance carries (StanceContribution::owner),
+  /// when the scoring result gives one (BuildExplainedClaim and BuildReport with a result).
+  std::optional<Reliability> owner;
 };
 
 /// One independent piece of evidence (a unit): the members [begin, end) of its claim's
@@ -122,6 +144,8 @@ struct ClaimEvidence {
 struct ClaimRow {
   const scoring::ClaimAssessment* assessment = nullptr;  ///< Into the analysis.
   const ClaimEvidence* evidence = nullptr;  ///< Into ReportModel::evidence; null when not gathered.
+  /// The belief's 90% interval; empty when the scoring result gives none (classic algorithms).
+  std::optional<Interval> belief_interval;
 };
 
 /// One claim a source took a side on or passed on.
@@ -142,6 +166,9 @@ struct SourceRow {
   const scoring::SourceAssessment* assessment = nullptr;  ///< Into the analysis.
   ClaimList held;     ///< Claims it took a side on (when ReportOptions::source_claims).
   ClaimList relayed;  ///< Claims of stances it relayed or published for another holder (idem).
+  /// Its trust's interval and coins; empty under the classic algorithms and for an anonymous
+  /// source carried by its outlet (SourceAssessment::carried: no trust of its own).
+  std::optional<Reliability> reliability;
 };
 
 /// Sources with a trust of their own (not carried) by trust, in ten bins of width 0.1 (bin
@@ -162,6 +189,9 @@ struct ReportModel {
   std::size_t contested = 0;  ///< Claims of the analysis that are contested but lean one way.
   double max_weight = 0.0;    ///< Largest trusted weight on either side of a listed claim.
   TrustHistogram trust;       ///< Over every source of the analysis.
+  /// The share of true claims the beliefs were computed with (learned or given), in (0, 1);
+  /// empty under the classic algorithms.
+  std::optional<double> base_rate;
 
   ReportModel() = default;
   ReportModel(ReportModel&&) = default;
@@ -186,12 +216,15 @@ struct ReportOptions {
 std::vector<Index> ClaimsToExplain(const scoring::Analysis& analysis, const ReportOptions& options);
 
 /// Builds the report. `explanations` are those of ClaimsToExplain(analysis, options), in that
-/// order (Session::ExplainClaims). Time O(C + S + the explained claims' stances), plus
-/// O(stances) with source_claims.
+/// order (Session::ExplainClaims). `result`, when given, is the scoring result the analysis was
+/// made from (Session::result): the intervals, coins and base rate are read from it, each only
+/// where it is present, sized for `data` and within [0, 1] (else left empty, as without it).
+/// Time O(C + S + the explained claims' stances), plus O(stances) with source_claims.
 /// @throws InvalidArgumentError when `explanations` are not those claims'.
 ReportModel BuildReport(const Dataset& data, const scoring::Analysis& analysis,
                         std::vector<scoring::Explanation> explanations,
-                        const ReportOptions& options);
+                        const ReportOptions& options,
+                        const scoring::ScoringResult* result = nullptr);
 
 /// One claim explained (`credence explain`).
 struct ExplainedClaim {
@@ -203,11 +236,16 @@ struct ExplainedClaim {
   /// (scoring::DisputeTrusts), not the logit of its belief.
   std::string algorithm;
   ClaimEvidence evidence;
+  /// The belief's 90% interval; empty when the scoring result gives none.
+  std::optional<Interval> belief_interval;
 };
 
-/// The explanation of one claim with its assessment. Time O(C + the claim's stances).
+/// The explanation of one claim with its assessment. `result`, when given, is the scoring
+/// result the analysis was made from: the belief's interval and each stance owner's reliability
+/// are read from it (as in BuildReport). Time O(C + the claim's stances).
 /// @throws InvalidArgumentError when the analysis has no row for the explained claim.
 ExplainedClaim BuildExplainedClaim(const Dataset& data, const scoring::Analysis& analysis,
-                                   scoring::Explanation explanation);
+                                   scoring::Explanation explanation,
+                                   const scoring::ScoringResult* result = nullptr);
 
 }  // namespace credence::report

@@ -7,6 +7,7 @@
 /// classic.hpp. The command line, `credence algorithms`, `credence eval --algorithm all` and the
 /// tests that run every algorithm all read the table.
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -63,6 +64,10 @@ struct RunOptions {
   /// For the classic algorithms; its max_iterations and tolerance, when set, also override the
   /// default model's.
   ClassicOptions classic;
+  /// Labelled claims for the default model (--labels): one entry per claim (-1 unknown, 0 false,
+  /// 1 true), clamped to their truth during EM; empty for none. The classic algorithms take no
+  /// labels (RunAlgorithm rejects them).
+  std::vector<std::int8_t> labels;
 };
 
 /// Runs one algorithm and names the result after it. Beliefs are per claim in [0, 1] and trusts

@@ -637,7 +637,12 @@ TEST(EvidenceTest, UnitsAloneInTheirScopeAreMarked) {
   EXPECT_THAT(alone("a"), ElementsAre(false, false));  // + scoop, - other (implied, inert)
   EXPECT_THAT(alone("b"), ElementsAre(false, false));
   EXPECT_THAT(alone("x"), ElementsAre(true));
-  EXPECT_THAT(alone("y"), ElementsAre(false));  // inert: never alone
+  // y's one unit is inert (scoop's denial merged with the denial its support of x implies), and
+  // scoop is the only owner of evidence in group h: alone. Since issue 12 inert units give their
+  // owners coin credit (a picked alternative shows the holder's specificity on the others), so
+  // they are marked alone like any other unit, and a group nobody else addressed judges no one.
+  // (Before issue 12 inert units were never marked alone: they gave no credit anyway.)
+  EXPECT_THAT(alone("y"), ElementsAre(true));
 }
 
 TEST(EvidenceTest, OwnerIndexListsEachMemberOnce) {

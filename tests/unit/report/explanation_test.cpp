@@ -204,7 +204,9 @@ TEST_F(MarksTest, ACopyNamesTheReportAndHolderItCopies) {
                                      "Alpha \\(ra\\) \\(line 16\\)"));
   EXPECT_THAT(Write("met", OutputFormat::kJson),
               HasSubstr("\"copy_of\":{\"report\":\"rw\",\"holder\":\"min\",\"line\":15}"));
-  EXPECT_THAT(Write("met", OutputFormat::kCsv), HasSubstr(",rw,min,false,false,,\n"));
+  // copy_of_report, copy_of_holder, position, admission, alternative, units, then the four
+  // owner columns (empty: explained without the scoring result).
+  EXPECT_THAT(Write("met", OutputFormat::kCsv), HasSubstr(",rw,min,false,false,,,,,,\n"));
 }
 
 TEST_F(MarksTest, AnAdmissionIsMarkedAgainstInterest) {

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <numeric>
 #include <sstream>
@@ -208,16 +209,56 @@ TEST_F(SmallReportTest, BuildReportRejectsExplanationsOfOtherClaims) {
               testing::ThrowsMessage<InvalidArgumentError>(HasSubstr("not in the analysis")));
 }
 
+// The units of x under the two-coin model (issue 12), with (alpha_s, beta_s) the coins the run
+// learned and chain(p) = 1/2 + 1/2 (2p - 1) 0.9 for one relay hop:
+//   Anon in Alpha:  w = 0.8 (anonymous), 0 hops:    +0.8 ln(alpha_a / (1 - beta_a))
+//   Speaker in rb:  w = 0.5 (interested), 1 hop:    +0.5 ln(chain(alpha_spk) / (1 -
+//   chain(beta_spk)))
+//                   (the hedged relay via Wire, w 0.35 and 2 hops, is weaker: it does not carry)
+//   echo discount:  the weaker supporting unit counts 0.84: (0.84 - 1) x the Speaker's score
+//   Beta:           w = 0.5, 0 hops:               -0.5 ln(beta_b / (1 - alpha_b))
+// The table prints these (to two decimals), supports strongest first, then the echo line, then
+// the denial; the JSON prints the same numbers in full. (Before issue 12 the figures were those
+// of one trust per source: +0.62, +0.18, -0.03, -0.35.)
+struct SmallUnits {
+  double anon, speaker, echo, beta;
+};
+SmallUnits UnitsOfX(const Session& session) {
+  const auto& r = session.result();
+  const Dataset& data = session.data();
+  const auto coin = [&](const char* id, bool sensitivity) {
+    const Index s = data.FindSource(id);
+    return sensitivity ? r.sensitivity.at(s) : r.specificity.at(s);
+  };
+  const auto chain = [](double p) { return 0.5 + 0.5 * (2 * p - 1) * 0.9; };
+  SmallUnits u{};
+  u.anon = 0.8 * std::log(coin("a", true) / (1 - coin("a", false)));
+  u.speaker = 0.5 * std::log(chain(coin("spk", true)) / (1 - chain(coin("spk", false))));
+  u.echo = (0.84 - 1) * u.speaker;
+  u.beta = -0.5 * std::log(coin("b", false) / (1 - coin("b", true)));
+  return u;
+}
+
 TEST_F(SmallReportTest, TheTablePrintsEachUnitsScoreStrongestFirst) {
+  const SmallUnits u = UnitsOfX(*session_);
+  ASSERT_GT(u.anon, u.speaker);  // so Anon's unit is printed first
+  ASSERT_GT(u.speaker, 0.0);
   std::ostringstream out;
   WriteAnalysis(out, Build(*session_, AnalysisReportOptions(OutputFormat::kTable, 0)),
                 OutputFormat::kTable);
+  const auto line = [](const char* side, double v, const std::string& what) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%+.2f", v);
+    return std::string("           ") + side + (std::string(side) == "for" ? "      " : "  ") +
+           number + "  " + what + "\n";
+  };
   EXPECT_THAT(out.str(),
-              HasSubstr("           for      +0.62  Anon (anonymous) in Alpha (ra)\n"
-                        "           for      +0.18  Speaker (interested party: Gov) in Beta (rb); "
-                        "same origin also via Wire, in Alpha (ra)\n"
-                        "           for      -0.03  echo discount on 2 supporting units\n"
-                        "           against  -0.35  Beta (weight 0.5) in Beta (rb)\n"));
+              HasSubstr(line("for", u.anon, "Anon (anonymous) in Alpha (ra)") +
+                        line("for", u.speaker,
+                             "Speaker (interested party: Gov) in Beta (rb); same origin also via "
+                             "Wire, in Alpha (ra)") +
+                        line("for", u.echo, "echo discount on 2 supporting units") +
+                        line("against", u.beta, "Beta (weight 0.5) in Beta (rb)")));
 }
 
 TEST_F(SmallReportTest, ExplainedClaimCarriesItsAssessment) {
@@ -232,8 +273,12 @@ TEST_F(SmallReportTest, ExplainedClaimCarriesItsAssessment) {
                                    "\"admission\":false,\"implied\":false,\"position\":false,"
                                    "\"alternative\":null,\"copy_of\":null,\"hedge\":\"reportedly\","
                                    "\"line\":11}"));
+  // The echo line: (0.84 - 1) x the weaker supporting unit's score, worked out from the coins.
+  const scoring::Explanation e = session_->Explain("x");
+  ASSERT_EQ(e.discounts.size(), 1U);
+  EXPECT_NEAR(e.discounts[0].log_odds, UnitsOfX(*session_).echo, 1e-12);
   EXPECT_THAT(out.str(), HasSubstr("\"discounts\":[\n{\"kind\":\"echo discount\",\"side\":"
-                                   "\"supports\",\"units\":2,\"log_odds\":-0.0292"));
+                                   "\"supports\",\"units\":2,\"log_odds\":-0.0"));
   EXPECT_THAT(out.str(), HasSubstr("],\"neutral\":[{\"holder\":\"w\",\"line\":15}]}\n"));
 }
 

@@ -77,13 +77,29 @@ struct Analysed {
   }
 };
 
-// Scores `jsonl`, then overrides the trusts and beliefs given by id before analysing.
+// Scores `jsonl`, then overrides the trusts and beliefs given by id before analysing. The
+// dispute weighs each stance with its owner's two coins (sensitivity for a support, specificity
+// for a denial: docs/model.md), so a trust t given here sets both coins to t as well: then
+// ln(alpha / (1 - beta)) = ln(beta / (1 - alpha)) = logit(t), the symmetric case the figures
+// below are worked out for. `coins` sets (sensitivity, specificity) apart, after `trust`.
 Analysed AnalyseWith(const std::string& jsonl, const std::map<std::string, double>& trust,
                      const std::map<std::string, double>& belief,
-                     const AnalysisOptions& options = {}) {
+                     const AnalysisOptions& options = {},
+                     const std::map<std::string, std::pair<double, double>>& coins = {}) {
   Analysed out;
   out.model = ScoreModel(jsonl);
-  for (const auto& [id, t] : trust) out.model->result.trust.at(out.model->data.FindSource(id)) = t;
+  ScoringResult& result = out.model->result;
+  for (const auto& [id, t] : trust) {
+    const Index s = out.model->data.FindSource(id);
+    result.trust.at(s) = t;
+    result.sensitivity.at(s) = t;
+    result.specificity.at(s) = t;
+  }
+  for (const auto& [id, ab] : coins) {
+    const Index s = out.model->data.FindSource(id);
+    result.sensitivity.at(s) = ab.first;
+    result.specificity.at(s) = ab.second;
+  }
   for (const auto& [id, b] : belief) out.model->result.belief.at(out.model->data.FindClaim(id)) = b;
   out.analysis =
       Analyze(out.model->data, out.model->snap, out.model->options, out.model->result, options);
@@ -117,6 +133,22 @@ TEST(AnalyzeTest, DisputeIsTheProductOfBothSidesSaturations) {
   wide.dispute_scale = 2.0;
   const auto scaled = AnalyseWith(text, {{"a", 0.8}, {"d", 0.6}}, {{"c", 0.6}}, wide);
   EXPECT_NEAR(scaled.Claim("c").dispute, 0.5 * (1.0 - 1.0 / std::sqrt(1.5)), kEps);
+
+  // Two coins: a support weighs ln(alpha_a / (1 - beta_a)), a denial ln(beta_d / (1 - alpha_d)).
+  //   a (alpha 0.9, beta 0.5): E+ = ln(0.9 / 0.5) = ln 1.8
+  //   d (alpha 0.6, beta 0.8): E- = ln(0.8 / 0.4) = ln 2
+  //   dispute = (1 - 1/1.8)(1 - 1/2) = (4/9)(1/2) = 2/9
+  // Each side reads its own coin: with the coins swapped (a 0.5 / 0.9, d 0.8 / 0.6) the support
+  // weighs ln(0.5 / 0.1) = ln 5 and the denial ln(0.6 / 0.2) = ln 3: (4/5)(2/3) = 8/15.
+  const auto two = AnalyseWith(text, {}, {{"c", 0.6}}, {}, {{"a", {0.9, 0.5}}, {"d", {0.6, 0.8}}});
+  EXPECT_NEAR(two.Claim("c").weight_for, std::log(1.8), kEps);
+  EXPECT_NEAR(two.Claim("c").weight_against, std::log(2.0), kEps);
+  EXPECT_NEAR(two.Claim("c").dispute, 2.0 / 9.0, kEps);
+  const auto swapped =
+      AnalyseWith(text, {}, {{"c", 0.6}}, {}, {{"a", {0.5, 0.9}}, {"d", {0.8, 0.6}}});
+  EXPECT_NEAR(swapped.Claim("c").weight_for, std::log(5.0), kEps);
+  EXPECT_NEAR(swapped.Claim("c").weight_against, std::log(3.0), kEps);
+  EXPECT_NEAR(swapped.Claim("c").dispute, 8.0 / 15.0, kEps);
 }
 
 // Verdict rules (issue 11, item 6), on claims with one strong voice (0.9: E = ln 9 = 2.197) and
@@ -368,8 +400,19 @@ TEST(ExplainTest, BeliefIsSigmoidOfLogOddsAtTheFixedPoint) {
   // Removing a unit leaves the other alone: L - phi is the other unit's contribution.
   EXPECT_NEAR(e.stances[0].belief_without_unit, Sigmoid(e.stances[1].unit_contribution), kEps);
   EXPECT_NEAR(e.stances[1].belief_without_unit, Sigmoid(e.stances[0].unit_contribution), kEps);
-  EXPECT_NEAR(e.stances[0].unit_contribution, Logit(m->Trust("o1")), kEps);
-  EXPECT_NEAR(e.stances[1].unit_contribution, -Logit(m->Trust("o2")), kEps);
+  // Each unit adds its owner's log-likelihood ratio (docs/model.md): a support
+  // ln(alpha / (1 - beta)), a denial ln(beta / (1 - alpha)), from the source's own two coins.
+  // (Before issue 12 both were logit(trust).)
+  const ScoringResult& r = m->result;
+  const Index o1 = m->data.FindSource("o1");
+  const Index o2 = m->data.FindSource("o2");
+  EXPECT_NEAR(e.stances[0].unit_contribution,
+              std::log(r.sensitivity[o1] / (1.0 - r.specificity[o1])), kEps);
+  EXPECT_NEAR(e.stances[1].unit_contribution,
+              -std::log(r.specificity[o2] / (1.0 - r.sensitivity[o2])), kEps);
+  // Not the symmetric figure: o1's support was judged against a belief below 1/2, which lowers
+  // its specificity more than its sensitivity, so its support weighs less than logit(trust).
+  EXPECT_GT(std::abs(e.stances[0].unit_contribution - Logit(m->Trust("o1"))), 1e-3);
 }
 
 // The batch form gives the one-claim explanations bit for bit, in the order asked (repeats

@@ -6,6 +6,17 @@
 //
 // Notation: logit(p) = ln(p / (1 - p)), sigmoid(x) = 1 / (1 + e^-x). Default priors: news 0.7
 // (Beta a = 2.8, b = 1.2), wire 0.75 (3, 1), fact-checker 0.8 (3.2, 0.8), speaker 0.6 (2.4, 1.6).
+//
+// Issue 12 (two coins): each source has a sensitivity alpha (its supports) and a specificity beta
+// (its denials); a support adds w ln(alpha / (1 - beta)), a denial w ln(beta / (1 - alpha)). The
+// hand-worked figures below fix the model's global parameters with Fixed(): base rate 1/2 (not
+// learned), each kind's pooled means at its prior (not learned) and pooling strength 4, so that
+// each source's coins are the MAP of Beta(a, b) priors given its own expected counts:
+//   alpha = (a + tp) / (a + b + tp + fn),   beta = (a + tn) / (a + b + tn + fp)
+// (for a supporter tp = w b, fp = w (1 - b); for a denier tn = w (1 - b), fn = w b), and its
+// trust, the probability that one of its stances is right, (a + agreement) / (a + b + credit).
+// What each rule is about (equal figures under two codings, a copy moving nothing, ...) is also
+// checked under the defaults where the rule does not depend on the numbers.
 
 #include <fmt/format.h>
 #include <gmock/gmock.h>
@@ -45,6 +56,17 @@ ModelOptions Tight() {
   return o;
 }
 
+// Tight, with the global parameters fixed (see the top of the file): base rate 1/2, kind means at
+// their priors, pooling strength 4 (= prior_strength) for every kind.
+ModelOptions Fixed() {
+  ModelOptions o = Tight();
+  o.learn_base_rate = 0.0;
+  o.learn_kind_means = 0.0;
+  o.pool_min = 4.0;
+  o.pool_max = 4.0;
+  return o;
+}
+
 std::string Stance(const std::string& holder, const std::string& claim, const std::string& polarity,
                    const std::string& extra = "") {
   return fmt::format(R"({{"type":"stance","holder":"{}","claim":"{}","polarity":"{}"{}}})", holder,
@@ -53,22 +75,38 @@ std::string Stance(const std::string& holder, const std::string& claim, const st
 }
 
 // One claim, a supporter s and a denier d, each one unit of weight w_s, w_d, zero hops, both
-// judged (two owners): the fixed point of
-//   b = sigmoid(w_s logit(theta_s) - w_d logit(theta_d)),
-//   theta_s = (a_s + w_s b) / (a_s + b_s + w_s),  theta_d = (a_d + w_d (1 - b)) / (a_d + b_d + w_d)
-// (max(0, .) omitted: both stay trusted here), by plain iteration from the priors.
+// judged (two owners), under Fixed(): the fixed point of
+//   b = sigmoid(w_s ln(alpha_s / (1 - beta_s)) - w_d ln(beta_d / (1 - alpha_d))),
+//   alpha_s = (a_s + w_s b) / (a_s + b_s + w_s b),   beta_s = a_s / (a_s + b_s + w_s (1 - b)),
+//   alpha_d = a_d / (a_d + b_d + w_d b),   beta_d = (a_d + w_d (1 - b)) / (a_d + b_d + w_d (1 - b))
+// (max(0, .) omitted: both stay trusted here, checked), by plain iteration from the priors; the
+// trusts are theta_s = (a_s + w_s b) / (a_s + b_s + w_s), theta_d = (a_d + w_d (1 - b)) /
+// (a_d + b_d + w_d). Before issue 12 one coin per source: b = sigmoid(w_s logit(theta_s) -
+// w_d logit(theta_d)).
 struct TwoSided {
   double belief;
   double theta_s;
   double theta_d;
 };
 TwoSided SolveTwoSided(double a_s, double b_s, double w_s, double a_d, double b_d, double w_d) {
-  TwoSided x{0.5, a_s / (a_s + b_s), a_d / (a_d + b_d)};
+  TwoSided x{0.5, 0.0, 0.0};
+  double alpha_s = a_s / (a_s + b_s);
+  double beta_s = alpha_s;
+  double alpha_d = a_d / (a_d + b_d);
+  double beta_d = alpha_d;
   for (int i = 0; i < 100000; ++i) {
-    x.belief = Sigmoid(w_s * Logit(x.theta_s) - w_d * Logit(x.theta_d));
-    x.theta_s = (a_s + w_s * x.belief) / (a_s + b_s + w_s);
-    x.theta_d = (a_d + w_d * (1.0 - x.belief)) / (a_d + b_d + w_d);
+    const double support = std::log(alpha_s / (1.0 - beta_s));
+    const double denial = std::log(beta_d / (1.0 - alpha_d));
+    EXPECT_GT(support, 0.0);
+    EXPECT_GT(denial, 0.0);
+    x.belief = Sigmoid(w_s * support - w_d * denial);
+    alpha_s = (a_s + w_s * x.belief) / (a_s + b_s + w_s * x.belief);
+    beta_s = a_s / (a_s + b_s + w_s * (1.0 - x.belief));
+    alpha_d = a_d / (a_d + b_d + w_d * x.belief);
+    beta_d = (a_d + w_d * (1.0 - x.belief)) / (a_d + b_d + w_d * (1.0 - x.belief));
   }
+  x.theta_s = (a_s + w_s * x.belief) / (a_s + b_s + w_s);
+  x.theta_d = (a_d + w_d * (1.0 - x.belief)) / (a_d + b_d + w_d);
   return x;
 }
 
@@ -104,19 +142,20 @@ TEST(EvidenceRules, FiveOutletsCitingOneWireReportCountOnce) {
               "\n" +
               Stance(fmt::format("o{}", i), "c", "supports", fmt::format(R"(,"report":"r{}")", i));
   }
-  const auto alone = ScoreModel(wire, Tight());
-  const auto copied = ScoreModel(copies, Tight());
+  const auto alone = ScoreModel(wire, Fixed());
+  const auto copied = ScoreModel(copies, Fixed());
   EXPECT_NEAR(alone->Belief("c"), 0.75, 1e-12);
   EXPECT_NEAR(copied->Belief("c"), 0.75, 1e-12);
   EXPECT_NEAR(copied->Trust("ap"), 0.75, 1e-12);
   for (int i = 1; i <= 5; ++i) EXPECT_NEAR(copied->Trust(fmt::format("o{}", i)), 0.7, 1e-12);
 
-  // With a denier d (news) the belief is the two-source fixed point, with or without the copies.
+  // With a denier d (news) the belief is the two-source fixed point, with or without the copies
+  // (under Fixed(): b = 0.5588, AP's trust 0.7044, d's 0.6385).
   const std::string denial = R"({"type":"outlet","id":"d"}
 )" + Stance("d", "c", "denies");
   const TwoSided x = SolveTwoSided(3.0, 1.0, 1.0, 2.8, 1.2, 1.0);
-  const auto disputed_alone = ScoreModel(wire + denial, Tight());
-  const auto disputed_copied = ScoreModel(copies + denial, Tight());
+  const auto disputed_alone = ScoreModel(wire + denial, Fixed());
+  const auto disputed_copied = ScoreModel(copies + denial, Fixed());
   EXPECT_NEAR(disputed_alone->Belief("c"), x.belief, 1e-9);
   EXPECT_NEAR(disputed_copied->Belief("c"), x.belief, 1e-9);
   EXPECT_NEAR(disputed_copied->Trust("ap"), x.theta_s, 1e-9);
@@ -124,6 +163,12 @@ TEST(EvidenceRules, FiveOutletsCitingOneWireReportCountOnce) {
   for (int i = 1; i <= 5; ++i) {
     EXPECT_NEAR(disputed_copied->Trust(fmt::format("o{}", i)), 0.7, 1e-12);
   }
+  // Under the defaults (learned base rate and kind means) the copies still change nothing.
+  const auto default_alone = ScoreModel(wire + denial, Tight());
+  const auto default_copied = ScoreModel(copies + denial, Tight());
+  EXPECT_NEAR(default_copied->Belief("c"), default_alone->Belief("c"), 1e-9);
+  EXPECT_NEAR(default_copied->Trust("ap"), default_alone->Trust("ap"), 1e-9);
+  EXPECT_NEAR(default_copied->Trust("d"), default_alone->Trust("d"), 1e-9);
 }
 
 // A stance of the opposite polarity in a citing report is a rebuttal, not a copy: o6's denial in
@@ -139,9 +184,9 @@ TEST(EvidenceRules, ARebuttalInACitingReportIsIndependentEvidence) {
 {"type":"stance","holder":"o6","claim":"c","polarity":"denies","report":"r6"}
 )";
   const auto citing = ScoreModel(
-      common + R"({"type":"report","id":"r6","outlet":"o6","cites":["ap-r"]})" + "\n", Tight());
+      common + R"({"type":"report","id":"r6","outlet":"o6","cites":["ap-r"]})" + "\n", Fixed());
   const auto plain =
-      ScoreModel(common + R"({"type":"report","id":"r6","outlet":"o6"})" + "\n", Tight());
+      ScoreModel(common + R"({"type":"report","id":"r6","outlet":"o6"})" + "\n", Fixed());
   const TwoSided x = SolveTwoSided(3.0, 1.0, 1.0, 2.8, 1.2, 1.0);
   EXPECT_NEAR(citing->Belief("c"), x.belief, 1e-9);
   EXPECT_NEAR(plain->Belief("c"), x.belief, 1e-9);
@@ -298,7 +343,9 @@ TEST(EvidenceRules, BothCodingsOfTheHospitalExampleAgree) {
 //    Before issue 11 (4e4591c) the denial counted too: S(ten) = -ln 1.5, b(twenty) = 2.25 / 3.25
 //    = 0.692.
 //  - with a (0.6) supporting "ten died": symmetric, b = 0.5 / 0.5, each trust (2.4 + 0.5) / 5 =
-//    0.58. Before issue 11 b's denial tipped it to twenty.
+//    0.58 under Fixed(). (Two coins: b's support of twenty counts tp = fp = 1/2 and the denial of
+//    ten it implies tn = fn = 1/2, so alpha_b = beta_b = (2.4 + 1/2) / 5 = 0.58 too, and a's
+//    likewise: the group stays even.) Before issue 11 b's denial tipped it to twenty.
 TEST(EvidenceRules, SupportingOneAlternativeAndDenyingAnotherIsOnePosition) {
   const std::string group = R"({"type":"speaker","id":"b"}
 {"type":"claim","id":"twenty","text":"Twenty died.","group":"toll"}
@@ -307,25 +354,34 @@ TEST(EvidenceRules, SupportingOneAlternativeAndDenyingAnotherIsOnePosition) {
   const std::string denial = Stance("b", "ten", "denies");
   const std::string rival = R"({"type":"speaker","id":"a"}
 )" + Stance("a", "ten", "supports");
-  const auto support = ScoreModel(group, Tight());
-  const auto position = ScoreModel(group + denial, Tight());
+  const auto support = ScoreModel(group, Fixed());
+  const auto position = ScoreModel(group + denial, Fixed());
   EXPECT_NEAR(support->Belief("twenty"), 0.6, 1e-12);
   EXPECT_NEAR(position->Belief("twenty"), 0.6, 1e-12);
   EXPECT_NEAR(position->Belief("ten"), 0.4, 1e-12);
   EXPECT_NEAR(position->Trust("b"), 0.6, 1e-12);
 
-  const auto even = ScoreModel(group + rival, Tight());
-  const auto even_position = ScoreModel(group + rival + denial, Tight());
+  const auto even = ScoreModel(group + rival, Fixed());
+  const auto even_position = ScoreModel(group + rival + denial, Fixed());
   for (const auto* m : {even.get(), even_position.get()}) {
     EXPECT_NEAR(m->Belief("twenty"), 0.5, 1e-12);
     EXPECT_NEAR(m->Belief("ten"), 0.5, 1e-12);
     EXPECT_NEAR(m->Trust("a"), 0.58, 1e-12);
     EXPECT_NEAR(m->Trust("b"), 0.58, 1e-12);
+    const Index b = m->data.FindSource("b");
+    EXPECT_NEAR(m->result.sensitivity[b], 0.58, 1e-12);
+    EXPECT_NEAR(m->result.specificity[b], 0.58, 1e-12);
   }
+  // Under the defaults too the explicit denial changes nothing, and the group stays even.
+  const auto learned = ScoreModel(group + rival, Tight());
+  const auto learned_position = ScoreModel(group + rival + denial, Tight());
+  EXPECT_NEAR(learned->Belief("twenty"), 0.5, 1e-12);
+  EXPECT_NEAR(learned_position->Belief("twenty"), 0.5, 1e-12);
+  EXPECT_NEAR(learned_position->Trust("b"), learned->Trust("b"), 1e-12);
   // Shown once: b's denial of ten sits in the one unit of b's position (with the denial implied
   // by b's support of twenty), which adds nothing.
   const Explanation e =
-      Explain(even_position->data, *even_position->graph, even_position->snap, Tight(),
+      Explain(even_position->data, *even_position->graph, even_position->snap, Fixed(),
               even_position->result, even_position->data.FindClaim("ten"));
   int b_units = 0;
   int last_unit = 0;
@@ -343,11 +399,15 @@ TEST(EvidenceRules, SupportingOneAlternativeAndDenyingAnotherIsOnePosition) {
 // A support that is a citation copy is someone else's evidence, not its holder's position: it
 // must not swallow the holder's own denial of another alternative (copies carry nothing, so
 // adding one may change nothing; found by CitingReportsThatRepeatAStanceChangeNothing).
-// Group {a, b}. x (news) supports a in rx; y (news) denies b in its own voice. Without the copy:
-// S(a) = logit(theta_x), S(b) = -logit(theta_y), so b(a) = sigmoid(logit(theta_x) +
-// logit(theta_y)); x agrees with b(a), y with 1 - b(b) = b(a): theta_x = theta_y = theta =
-// (2.8 + b(a)) / 5, solved by iteration below. y's report ry, citing rx, then also repeats x's
-// support of a: a copy, and nothing may move.
+// Group {a, b}. x (news) supports a in rx; y (news) denies b in its own voice. Without the copy,
+// under Fixed(), with p = b(a) = 1 - b(b):
+//   x: its support of a (tp = p, fp = 1 - p) and the denial of b it implies (tn = p,
+//      fn = 1 - p): alpha_x = beta_x = (2.8 + p) / 5;
+//   y: its denial of b (tn = p, fn = 1 - p): alpha_y = 2.8 / (5 - p), beta_y = (2.8 + p) / (4 + p);
+//   S(a) = ln(alpha_x / (1 - beta_x)), S(b) = -ln(beta_y / (1 - alpha_y)), p = sigmoid(S(a) -
+//   S(b)), solved by iteration below; both trusts (2.8 + p) / 5 (x's support and y's denial each
+//   agree with the beliefs with probability p). y's report ry, citing rx, then also repeats x's
+//   support of a: a copy, and nothing may move (under the defaults too).
 // Engine bug (i11 0751e13): the copy counted as y's support of a, so y's denial of b was merged
 // into that "position" and went inert: b(a) fell from 0.888 to 0.700, and x, now alone in the
 // group, and y, with nothing left of its own, kept their priors.
@@ -361,19 +421,28 @@ TEST(EvidenceRules, ACopiedSupportIsNotItsHoldersPosition) {
 )" + Stance("x", "a", "supports", R"(,"report":"rx")") +
                            Stance("y", "b", "denies");
   const std::string copy = Stance("y", "a", "supports", R"(,"report":"ry")");
-  double theta = 0.7;
+  double alpha_x = 0.7;
+  double alpha_y = 0.7;
+  double beta_y = 0.7;
   double belief = 0.5;
   for (int i = 0; i < 100000; ++i) {
-    belief = Sigmoid(2.0 * Logit(theta));
-    theta = (2.8 + belief) / 5.0;
+    belief = Sigmoid(Logit(alpha_x) + std::log(beta_y / (1.0 - alpha_y)));
+    alpha_x = (2.8 + belief) / 5.0;
+    alpha_y = 2.8 / (5.0 - belief);
+    beta_y = (2.8 + belief) / (4.0 + belief);
   }
-  const auto without = ScoreModel(base, Tight());
-  const auto with = ScoreModel(base + copy, Tight());
+  const double theta = (2.8 + belief) / 5.0;
+  const auto without = ScoreModel(base, Fixed());
+  const auto with = ScoreModel(base + copy, Fixed());
   for (const auto* m : {without.get(), with.get()}) {
     EXPECT_NEAR(m->Belief("a"), belief, 1e-9);
     EXPECT_NEAR(m->Trust("x"), theta, 1e-9);
     EXPECT_NEAR(m->Trust("y"), theta, 1e-9);
   }
+  const auto learned = ScoreModel(base, Tight());
+  const auto learned_with = ScoreModel(base + copy, Tight());
+  EXPECT_NEAR(learned_with->Belief("a"), learned->Belief("a"), 1e-9);
+  EXPECT_NEAR(learned_with->Trust("y"), learned->Trust("y"), 1e-9);
   // y's denial of b stays its own evidence; y's copy of a is a copy.
   for (Index m = 0; m < with->snap.num_members(); ++m) {
     const credence::Stance& s = with->data.stances[with->snap.member_stance[m]];
@@ -404,7 +473,8 @@ TEST(EvidenceRules, ExplanationsAddUpOnTheNewsroomSample) {
   const std::vector<Explanation> explanations =
       Explain(m->data, *m->graph, m->snap, options, m->result, all);
   const testutil::ExplanationCounts counts =
-      testutil::ExpectExplanationsAddUp(m->data, options, explanations, /*fixed_point=*/true);
+      testutil::ExpectExplanationsAddUp(m->data, options, explanations, /*fixed_point=*/true,
+                                        m->result.base_rate);  // learned (issue 12)
   EXPECT_GT(counts.echo_lines, 0);
   EXPECT_GT(counts.alternatives, 0);
 
@@ -419,13 +489,15 @@ TEST(EvidenceRules, ExplanationsAddUpOnTheNewsroomSample) {
 }
 
 // Five outlets (news) each support c in their own voice; d (news) denies it. The five units are
-// identical, so each one's "belief without it" is the same number: with s = logit(theta_o),
-// t = logit(theta_d) and e = echo_factor = 0.84,
+// identical, so each one's "belief without it" is the same number: with (under Fixed())
+// s = ln(alpha_o / (1 - beta_o)), t = ln(beta_d / (1 - alpha_d)) and e = echo_factor = 0.84,
 //   log-odds  L = s (1 + e + e^2 + e^3 + e^4) - t, with the echo line s (e + e^2 + e^3 + e^4 - 4)
 //   without one supporter: sigmoid(s (1 + e + e^2 + e^3) - t)  (the others re-ranked)
 //   without the denier:    sigmoid(L + t)
-// and the fixed point theta_o = (2.8 + b) / 5, theta_d = (2.8 + 1 - b) / 5, b = sigmoid(L),
-// solved here by iteration.
+// and the fixed point, solved here by iteration, of b = sigmoid(L) with
+//   alpha_o = (2.8 + b) / (4 + b), beta_o = 2.8 / (5 - b)    (each outlet: tp = b, fp = 1 - b)
+//   alpha_d = 2.8 / (4 + b), beta_d = (3.8 - b) / (5 - b)    (d: fn = b, tn = 1 - b)
+// and the trusts theta_o = (2.8 + b) / 5, theta_d = (2.8 + 1 - b) / 5.
 // Before issue 11 (4e4591c) the five figures differed (each removed its own ranked, discounted
 // share: 0.938 ... 0.964 in the issue).
 TEST(EvidenceRules, IdenticalUnitsGetIdenticalBeliefsWithoutThem) {
@@ -436,24 +508,22 @@ TEST(EvidenceRules, IdenticalUnitsGetIdenticalBeliefsWithoutThem) {
     text += fmt::format(R"({{"type":"outlet","id":"o{}"}})", i) + "\n" +
             Stance(fmt::format("o{}", i), "c", "supports");
   }
-  const ModelOptions options = Tight();
+  const ModelOptions options = Fixed();
   const auto m = ScoreModel(text, options);
   const double e = options.echo_factor;
   const double five = 1 + e + e * e + e * e * e + e * e * e * e;
   const double four = five - e * e * e * e;
-  double theta_o = 0.7;
-  double theta_d = 0.7;
+  double s = Logit(0.7);
+  double t = Logit(0.7);
   double b = 0.5;
   for (int i = 0; i < 100000; ++i) {
-    b = Sigmoid(Logit(theta_o) * five - Logit(theta_d));
-    theta_o = (2.8 + b) / 5.0;
-    theta_d = (2.8 + 1.0 - b) / 5.0;
+    b = Sigmoid(s * five - t);
+    s = std::log(((2.8 + b) / (4.0 + b)) / (1.0 - 2.8 / (5.0 - b)));
+    t = std::log(((3.8 - b) / (5.0 - b)) / (1.0 - 2.8 / (4.0 + b)));
   }
-  const double s = Logit(theta_o);
-  const double t = Logit(theta_d);
   EXPECT_NEAR(m->Belief("c"), b, 1e-9);
-  EXPECT_NEAR(m->Trust("o3"), theta_o, 1e-9);
-  EXPECT_NEAR(m->Trust("d"), theta_d, 1e-9);
+  EXPECT_NEAR(m->Trust("o3"), (2.8 + b) / 5.0, 1e-9);
+  EXPECT_NEAR(m->Trust("d"), (2.8 + 1.0 - b) / 5.0, 1e-9);
 
   const Explanation x = Explain(m->data, *m->graph, m->snap, options, m->result, 0);
   EXPECT_NEAR(x.log_odds, s * five - t, 1e-9);
@@ -520,19 +590,28 @@ TEST(EvidenceRules, AdmissionsAreNotDiscountedSelfServingStancesAre) {
 
 // The issue's scene: the minister says "Yes, I met him" about a claim that harms him; a rival
 // speaker says "I doubt it". Equal priors and equal weights: b = 1/2 exactly, both trusts
-// (2.4 + 1/2) / 5 = 0.58. Before issue 11 (4e4591c) the admission was weighed down as an
-// interested party's and the rival's doubt won (b < 1/2).
+// (2.4 + 1/2) / 5 = 0.58 under Fixed(). (Two coins at b = 1/2: the minister's alpha = 2.9 / 4.5,
+// beta = 2.4 / 4.5, the rival's alpha = 2.4 / 4.5, beta = 2.9 / 4.5: the admission weighs
+// ln(2.9 / 2.1) and so does the doubt, so b = 1/2 is the fixed point.) Under the defaults the
+// mirror symmetry keeps b = 1/2 too. Before issue 11 (4e4591c) the admission was weighed down as
+// an interested party's and the rival's doubt won (b < 1/2).
 TEST(EvidenceRules, AMinistersAdmissionIsNotOutweighedByARivalsDoubt) {
-  const auto m = ScoreModel(R"({"type":"organisation","id":"ministry"}
+  const std::string text = R"({"type":"organisation","id":"ministry"}
 {"type":"speaker","id":"minister","affiliation":["ministry"]}
 {"type":"speaker","id":"rival"}
 {"type":"claim","id":"met","text":"The minister met him.","about":["ministry"],"adverse_to":["ministry"]}
 )" + Stance("minister", "met", "supports", R"(,"quote":"Yes, I met him.")") +
-                                Stance("rival", "met", "denies", R"(,"quote":"I doubt it.")"),
-                            Tight());
+                           Stance("rival", "met", "denies", R"(,"quote":"I doubt it.")");
+  const auto m = ScoreModel(text, Fixed());
   EXPECT_NEAR(m->Belief("met"), 0.5, 1e-12);
   EXPECT_NEAR(m->Trust("minister"), 0.58, 1e-12);
   EXPECT_NEAR(m->Trust("rival"), 0.58, 1e-12);
+  const Index minister = m->data.FindSource("minister");
+  EXPECT_NEAR(m->result.sensitivity[minister], 2.9 / 4.5, 1e-12);
+  EXPECT_NEAR(m->result.specificity[minister], 2.4 / 4.5, 1e-12);
+  const auto learned = ScoreModel(text, Tight());
+  EXPECT_NEAR(learned->Belief("met"), 0.5, 1e-12);
+  EXPECT_NEAR(learned->Trust("minister"), learned->Trust("rival"), 1e-12);
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -541,8 +620,10 @@ TEST(EvidenceRules, AMinistersAdmissionIsNotOutweighedByARivalsDoubt) {
 // An outlet (news, 0.7) with five anonymous-source scoops nobody else addressed keeps its prior
 // 0.700 exactly; each scoop's belief is sigmoid(0.8 logit(0.7)) (anonymous_factor 0.8). Another
 // outlet's copy of a scoop (its report cites the scoop's) adds no independent voice: nothing
-// moves. A rival's denial of scoop 1 in its own voice does: the two-source fixed point of the
-// outlet (w = 0.8) against the rival (w = 1), and the other scoops follow the outlet's trust.
+// moves. A rival's denial of scoop 1 in its own voice does: under Fixed(), the two-source fixed
+// point of the outlet (w = 0.8) against the rival (w = 1), and the other scoops follow the
+// outlet's coins: b(c2) = sigmoid(0.8 ln(alpha / (1 - beta))) with alpha = (2.8 + 0.8 b) /
+// (4 + 0.8 b), beta = 2.8 / (4 + 0.8 (1 - b)), b = b(c1).
 // Before issue 11 (4e4591c) the outlet dropped to 0.668 on its scoops alone.
 TEST(EvidenceRules, AScoopNobodyElseAddressedLeavesItsOutletsTrust) {
   std::string text = R"({"type":"outlet","id":"scoops"}
@@ -570,25 +651,31 @@ TEST(EvidenceRules, AScoopNobodyElseAddressedLeavesItsOutletsTrust) {
 
   const std::string rival = R"({"type":"outlet","id":"rival"}
 )" + Stance("rival", "c1", "denies");
-  const auto contradicted = ScoreModel(text + rival, Tight());
+  const auto contradicted = ScoreModel(text + rival, Fixed());
   const TwoSided x = SolveTwoSided(2.8, 1.2, 0.8, 2.8, 1.2, 1.0);
   EXPECT_NEAR(contradicted->Trust("scoops"), x.theta_s, 1e-9);
   EXPECT_NEAR(contradicted->Trust("rival"), x.theta_d, 1e-9);
   EXPECT_NEAR(contradicted->Belief("c1"), x.belief, 1e-9);
-  EXPECT_NEAR(contradicted->Belief("c2"), Sigmoid(0.8 * Logit(x.theta_s)), 1e-9);
+  const double alpha = (2.8 + 0.8 * x.belief) / (4.0 + 0.8 * x.belief);
+  const double beta = 2.8 / (4.0 + 0.8 * (1.0 - x.belief));
+  EXPECT_NEAR(contradicted->Belief("c2"), Sigmoid(0.8 * std::log(alpha / (1.0 - beta))), 1e-9);
   EXPECT_LT(x.theta_s, 0.7 - 0.01);
 }
 
 // ------------------------------------------------------------------------------------------------
 // Item 6: verdicts that match the ranking.
 
-// Each claim has sources of its own (default priors):
-//   coin:  speaker p supports, speaker q denies: b = 1/2, both trusts (2.4 + 1/2) / 5 = 0.58,
-//          each side logit(0.58) = 0.32 nats >= contest_mass 0.05: "disputed".
-//   lean:  six fact-checkers support, two news outlets deny. At the fixed point b = 0.998 and the
-//          deniers' trust (2.8 + 1 - b) / 5 = 0.56 > 1/2, so they carry about
-//          logit(0.56)(1 + 0.84) = 0.45 nats: "contested, likely true", and its dispute score
-//          (0.36) is above coin's ((1 - e^-0.32)^2 = 0.076).
+// Each claim has sources of its own (default priors), under Fixed():
+//   coin:  speaker p supports, speaker q denies: b = 1/2, both trusts (2.4 + 1/2) / 5 = 0.58;
+//          each side weighs ln(2.9 / 2.1) = 0.32 nats (p: alpha 2.9 / 4.5, beta 2.4 / 4.5; q the
+//          mirror) >= contest_mass 0.05: "disputed".
+//   lean:  six fact-checkers support, two news outlets deny. The fixed point, by iteration below:
+//          fact-checkers alpha = (3.2 + b) / (4 + b), beta = 3.2 / (5 - b), s = ln(alpha /
+//          (1 - beta)); deniers alpha = 2.8 / (4 + b), beta = (3.8 - b) / (5 - b), t = ln(beta /
+//          (1 - alpha)); b = sigmoid(s (1 + e + ... + e^5) - t (1 + e)), e = 0.84: b = 0.9928 and
+//          the deniers carry t (1 + e) = 0.86 nats: "contested, likely true", and its dispute
+//          score is above coin's ((1 - e^-0.32)^2 = 0.076). (Before issue 12: b = 0.998, 0.45
+//          nats.)
 //   sour:  lean mirrored: "contested, likely false".
 //   fact:  one fact-checker alone supports: b = 0.8: "likely true"; fake: one denies: "likely
 //          false"; maybe: one news outlet supports: b = 0.7 < 0.75: "unresolved"; empty:
@@ -625,8 +712,8 @@ TEST(EvidenceRules, VerdictsMatchTheRanking) {
               Stance(id, claim, lean ? "denies" : "supports");
     }
   }
-  const auto m = ScoreModel(text, Tight());
-  const Analysis a = Analyze(m->data, m->snap, Tight(), m->result, AnalysisOptions{});
+  const auto m = ScoreModel(text, Fixed());
+  const Analysis a = Analyze(m->data, m->snap, Fixed(), m->result, AnalysisOptions{});
   std::map<std::string, std::string> verdict;
   std::map<std::string, int> rank;
   for (const ClaimAssessment& c : a.claims) {
@@ -644,8 +731,28 @@ TEST(EvidenceRules, VerdictsMatchTheRanking) {
   EXPECT_LE(std::max(rank["lean"], rank["sour"]), 3);
   EXPECT_NEAR(m->Belief("coin"), 0.5, 1e-12);
   EXPECT_NEAR(m->Trust("p"), 0.58, 1e-12);
-  EXPECT_NEAR(m->Belief("lean"), 0.998102, 1e-6);  // by iterating the fixed point by hand
-  EXPECT_NEAR(m->Trust("lean-n1"), 0.560380, 1e-6);
+  const double e = 0.84;
+  const double six = 1 + e + e * e + e * e * e + e * e * e * e + e * e * e * e * e;
+  double b = 0.5;
+  double s = Logit(0.8);
+  double t = Logit(0.7);
+  for (int i = 0; i < 100000; ++i) {
+    b = Sigmoid(s * six - t * (1 + e));
+    s = std::log(((3.2 + b) / (4.0 + b)) / (1.0 - 3.2 / (5.0 - b)));
+    t = std::log(((3.8 - b) / (5.0 - b)) / (1.0 - 2.8 / (4.0 + b)));
+  }
+  EXPECT_NEAR(b, 0.99282, 1e-5);
+  EXPECT_NEAR(m->Belief("lean"), b, 1e-9);
+  EXPECT_NEAR(m->Belief("sour"), 1.0 - b, 1e-9);
+  EXPECT_NEAR(m->Trust("lean-n1"), (2.8 + 1.0 - b) / 5.0, 1e-9);
+  for (const ClaimAssessment& c : a.claims) {
+    if (m->data.claims[c.claim].id == "lean") {
+      EXPECT_NEAR(c.weight_against, t * (1 + e), 1e-9);
+    }
+    if (m->data.claims[c.claim].id == "coin") {
+      EXPECT_NEAR(c.weight_for, std::log(2.9 / 2.1), 1e-9);
+    }
+  }
 }
 
 // ------------------------------------------------------------------------------------------------

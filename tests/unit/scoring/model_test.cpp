@@ -86,10 +86,18 @@ TEST(ModelTest, OutletInItsOwnReportIsZeroHops) {
 
 //   o1 (0.7) --supports--> c <--supports-- o2 (0.7)      two units (different holders)
 //
-// Iteration 1: L = 2 logit(0.7) = 2 ln(7/3), b = 49 / (49 + 9) = 49/58 = 0.844828;
-//              theta = (2.8 + 49/58) / 5 = 0.728966 for both.
-// Fixed point: theta = (2.8 + b) / 5 with b = theta^2 / (theta^2 + (1 - theta)^2), whose root in
-// (0.7, 1) is theta = 0.7375145, b = 0.8875723.
+// Each outlet has its own prior 0.7 (strength prior_strength 4) for both coins; the base rate
+// stays 0.5 (c has two units, fewer than base_rate_min_units 3, so no claim informs it and it is
+// its prior mean).
+// Iteration 1: coins at 0.7: L = 2 logit(0.7) = 2 ln(7/3), b = 49 / (49 + 9) = 49/58 = 0.844828;
+//              trust (the Beta posterior of "a stance is right") = (2.8 + 49/58) / 5 = 0.728966.
+// Fixed point (two coins): each outlet's support counts tp = b, fp = 1 - b (fn = tn = 0), so
+//   alpha = (2.8 + b) / (4 + b),   beta = 2.8 / (4 + 1 - b),
+//   b = sigmoid(2 ln(alpha / (1 - beta))),
+// whose root in (1/2, 1), by bisection below, is b = 0.8412577, alpha = 0.7521305,
+// beta = 0.6732805 (each support is also a chance of being a false positive, so the
+// specificity falls below the prior), and trust = (2.8 + b) / 5 = 0.7282515.
+// Before issue 12 (one coin theta = (2.8 + b) / 5): theta = 0.7375145, b = 0.8875723.
 // (echo_factor = 1 here: no discount for undeclared dependence; see EchoDiscount below.)
 TEST(ModelTest, TwoIndependentOutletsAgreeing) {
   const std::string text = R"({"type":"outlet","id":"o1","prior":0.7}
@@ -107,15 +115,30 @@ TEST(ModelTest, TwoIndependentOutletsAgreeing) {
   EXPECT_FALSE(first->result.converged);
   EXPECT_EQ(first->result.iterations, 1);
 
+  const auto alpha_of = [](double b) { return (2.8 + b) / (4.0 + b); };
+  const auto beta_of = [](double b) { return 2.8 / (5.0 - b); };
+  const auto gap = [&](double b) {
+    return Sigmoid(2.0 * std::log(alpha_of(b) / (1.0 - beta_of(b)))) - b;
+  };
+  double lo = 0.5;
+  double hi = 0.999;
+  for (int i = 0; i < 200; ++i) (gap(0.5 * (lo + hi)) > 0 ? lo : hi) = 0.5 * (lo + hi);
+  const double root = 0.5 * (lo + hi);
+  EXPECT_NEAR(root, 0.8412577, 1e-7);
+
   const auto m = ScoreModel(text, tight);
   ASSERT_TRUE(m->result.converged);
-  const double theta = m->Trust("o1");
+  const Index o1 = m->data.FindSource("o1");
   const double b = m->Belief("c");
-  EXPECT_NEAR(theta, 0.7375145, 1e-7);
-  EXPECT_NEAR(b, 0.8875723, 1e-7);
-  EXPECT_NEAR(theta, (2.8 + b) / 5.0, 1e-12);
-  EXPECT_NEAR(b, theta * theta / (theta * theta + (1 - theta) * (1 - theta)), 1e-12);
-  EXPECT_DOUBLE_EQ(m->Trust("o2"), theta);
+  EXPECT_NEAR(b, root, 1e-9);
+  EXPECT_NEAR(m->result.base_rate, 0.5, kEps);
+  EXPECT_NEAR(m->result.sensitivity[o1], alpha_of(root), 1e-9);
+  EXPECT_NEAR(m->result.specificity[o1], beta_of(root), 1e-9);
+  EXPECT_NEAR(m->result.sensitivity[o1], 0.7521305, 1e-7);
+  EXPECT_NEAR(m->result.specificity[o1], 0.6732805, 1e-7);
+  EXPECT_NEAR(m->Trust("o1"), (2.8 + root) / 5.0, 1e-9);
+  EXPECT_NEAR(m->Trust("o1"), 0.7282515, 1e-7);
+  EXPECT_DOUBLE_EQ(m->Trust("o2"), m->Trust("o1"));
 }
 
 // Undeclared dependence: on one side of a claim the k-th strongest unit counts echo^k.

@@ -1,0 +1,149 @@
+// Labelled claims, and what the default model reads off at the end of a run: trusts and the 90%
+// intervals of trusts and beliefs (docs/model.md, "Intervals").
+
+#include <algorithm>
+#include <boost/math/special_functions/beta.hpp>
+#include <cmath>
+#include <cstdint>
+
+#include "credence/scoring/parallel.hpp"
+#include "model_internal.hpp"
+
+namespace credence::scoring {
+namespace {
+
+constexpr double kLowQuantile = 0.05;
+constexpr double kHighQuantile = 0.95;
+constexpr double kZ90 = 1.6448536269514722;  // the 95th percentile of the standard normal
+
+// The variance of a Beta(a, b) distribution.
+double BetaVariance(double a, double b) { return a * b / ((a + b) * (a + b) * (a + b + 1.0)); }
+
+// The 5th and 95th percentiles of Beta(a, b).
+std::pair<double, double> BetaInterval(double a, double b) {
+  return {boost::math::ibeta_inv(a, b, kLowQuantile), boost::math::ibeta_inv(a, b, kHighQuantile)};
+}
+
+}  // namespace
+
+Labels::Labels(const Dataset& data, const graph::EvidenceSnapshot& snap,
+               const std::vector<std::int8_t>& labels) {
+  if (labels.empty()) return;
+  std::vector<double> value(snap.num_claims, -1.0);
+  std::vector<Index> true_in_group(data.groups.size(), kNone);
+  for (Index c = 0; c < snap.num_claims; ++c) {
+    if (labels[c] < 0) continue;
+    value[c] = labels[c] > 0 ? 1.0 : 0.0;
+    if (labels[c] > 0 && data.claims[c].group != kNone) true_in_group[data.claims[c].group] = c;
+  }
+  for (Index c = 0; c < snap.num_claims; ++c) {
+    const Index g = data.claims[c].group;
+    if (g != kNone && true_in_group[g] != kNone && true_in_group[g] != c) value[c] = 0.0;
+    if (value[c] >= 0.0) clamped_.emplace_back(c, value[c]);
+  }
+}
+
+void Labels::Apply(std::vector<double>* belief) const {
+  for (const auto& [c, v] : clamped_) (*belief)[c] = v;
+}
+
+void FinishTrusts(const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights,
+                  const BeliefRule& rule, const CountPass& counter, const CoinPriors& priors,
+                  const BaseRate& base_rate, const Labels& labels, int threads,
+                  ScoringResult* result) {
+  const Index num_sources = snap.num_sources;
+  const std::vector<double>& belief = result->belief;
+  Counts counts;
+  counter.Count(belief, threads, &counts);
+  // Trusts: a Beta posterior whose prior is the mean of the two coins' priors.
+  result->trust.resize(num_sources);
+  result->trust_low.resize(num_sources);
+  result->trust_high.resize(num_sources);
+  std::vector<double> var_alpha(num_sources);
+  std::vector<double> var_beta(num_sources);
+  for (Index s = 0; s < num_sources; ++s) {
+    const auto [mean_a, k_a] = priors.PriorOf(s, 0);
+    const auto [mean_b, k_b] = priors.PriorOf(s, 1);
+    const double k = 0.5 * (k_a + k_b);
+    const double m = 0.5 * (mean_a + mean_b);
+    double total = 0.0;
+    const double agree = counter.Agreement(s, belief, &total);
+    const double a = k * m + agree;
+    const double b = k * (1.0 - m) + (total - agree);
+    result->trust[s] = a / (a + b);
+    std::tie(result->trust_low[s], result->trust_high[s]) = BetaInterval(a, b);
+    var_alpha[s] = BetaVariance(k_a * mean_a + counts.tp[s], k_a * (1.0 - mean_a) + counts.fn[s]);
+    var_beta[s] = BetaVariance(k_b * mean_b + counts.tn[s], k_b * (1.0 - mean_b) + counts.fp[s]);
+  }
+  // The base rate's posterior variance, when it is learned.
+  const double rho = result->base_rate;
+  double var_rho = 0.0;
+  if (base_rate.learned()) {
+    double sum = 0.0;
+    for (Index c : base_rate.claims()) sum += belief[c];
+    const double n = static_cast<double>(base_rate.claims().size());
+    var_rho = BetaVariance(base_rate.strength() * base_rate.prior() + sum,
+                           base_rate.strength() * (1.0 - base_rate.prior()) + n - sum);
+  }
+  // Beliefs: the delta method on each claim's log-odds, through the coins of the sources its
+  // evidence rests on and the base rate (claims outside groups); a group's other alternatives
+  // are held fixed.
+  const Coins coins{result->sensitivity, result->specificity};
+  result->belief_low.resize(snap.num_claims);
+  result->belief_high.resize(snap.num_claims);
+  const auto num_claims = static_cast<std::int64_t>(snap.num_claims);
+#pragma omp parallel for schedule(dynamic, 256) \
+    num_threads(threads) if (num_claims >= kParallelThreshold)
+  for (std::int64_t ci = 0; ci < num_claims; ++ci) {
+    const auto c = static_cast<Index>(ci);
+    std::vector<double> contribution;
+    rule.Evidence(c, coins, &contribution);
+    // (owner, d L / d alpha, d L / d beta) per counted unit, merged per owner.
+    std::vector<std::tuple<Index, double, double>> grad;
+    for (const Index u : snap.Units(c)) {
+      const double phi = contribution[u - snap.claim_offsets[c]];
+      if (phi == 0.0 || snap.IsInert(u)) continue;
+      const std::size_t m = weights.BestMember(u, coins).member;
+      const Index s = snap.member_owner[m];
+      const double g = weights.gain(m);
+      const double a = 0.5 + 0.5 * (2.0 * ClampTrust(coins.alpha[s], weights.floor()) - 1.0) * g;
+      const double b = 0.5 + 0.5 * (2.0 * ClampTrust(coins.beta[s], weights.floor()) - 1.0) * g;
+      const bool supports = snap.unit_polarity[u] > 0;
+      const double l = supports ? std::log(a / (1.0 - b)) : std::log(b / (1.0 - a));
+      if (!(l > 0.0)) continue;
+      // phi = pi d w l, so d phi / d x = (phi / l) d l / d x.
+      const double dl_da = g * (supports ? 1.0 / a : 1.0 / (1.0 - a));
+      const double dl_db = g * (supports ? 1.0 / (1.0 - b) : 1.0 / b);
+      grad.emplace_back(s, phi / l * dl_da, phi / l * dl_db);
+    }
+    std::sort(grad.begin(), grad.end());
+    double variance = 0.0;
+    for (std::size_t i = 0; i < grad.size();) {
+      const Index s = std::get<0>(grad[i]);
+      double da = 0.0;
+      double db = 0.0;
+      for (; i < grad.size() && std::get<0>(grad[i]) == s; ++i) {
+        da += std::get<1>(grad[i]);
+        db += std::get<2>(grad[i]);
+      }
+      variance += da * da * var_alpha[s] + db * db * var_beta[s];
+    }
+    // The base rate enters the log-odds of a claim outside a group as logit(rho).
+    if (!rule.grouped(c)) variance += var_rho / (rho * rho * (1.0 - rho) * (1.0 - rho));
+    const double b = belief[c];
+    const double logit = std::log(b / (1.0 - b));
+    const double spread = kZ90 * std::sqrt(variance);
+    // min / max: sigmoid(logit(b)) may differ from b in the last bit (with spread 0, e.g. a
+    // claim whose only units are inert), and an interval must hold its point.
+    result->belief_low[c] = std::isfinite(logit) ? std::min(Sigmoid(logit - spread), b) : b;
+    result->belief_high[c] = std::isfinite(logit) ? std::max(Sigmoid(logit + spread), b) : b;
+  }
+  // A labelled claim's belief is its known truth: no interval to speak of.
+  std::vector<double> clamped(snap.num_claims, -1.0);
+  labels.Apply(&clamped);
+  for (Index c = 0; c < snap.num_claims; ++c) {
+    if (clamped[c] >= 0.0) result->belief_low[c] = result->belief_high[c] = clamped[c];
+  }
+}
+
+}  // namespace credence::scoring

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "credence/core/assert.hpp"
+#include "credence/text/html.hpp"
 
 namespace credence::eval {
 namespace {
@@ -22,29 +23,6 @@ constexpr double kWidth = 420;
 constexpr double kHeight = 280;
 constexpr int kBins = 10;
 
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (const char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
-
 // A coordinate with two decimals: fixed text, so the bytes do not depend on the platform.
 std::string P(double v) { return fmt::format("{:.2f}", v); }
 
@@ -53,11 +31,11 @@ void Header(std::ostream& out, std::string_view title) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} "
       "{1}\" font-family=\"sans-serif\" font-size=\"12\">\n",
       kSvgWidth, kSvgHeight);
-  out << fmt::format("<title>{}</title>\n", Escape(title));
+  out << fmt::format("<title>{}</title>\n", text::HtmlEscape(title));
   out << fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", kSvgWidth,
                      kSvgHeight);
   out << fmt::format("<text x=\"{}\" y=\"24\" text-anchor=\"middle\" font-size=\"14\">{}</text>\n",
-                     P(kSvgWidth / 2), Escape(title));
+                     P(kSvgWidth / 2), text::HtmlEscape(title));
 }
 
 // The y axis from `lo` to `hi` with ticks every `step`, and the x axis line.
@@ -80,12 +58,12 @@ void YAxis(std::ostream& out, double lo, double hi, double step, std::string_vie
   out << fmt::format(
       "<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0})\">{1}"
       "</text>\n",
-      P(kTop + kHeight / 2), Escape(label));
+      P(kTop + kHeight / 2), text::HtmlEscape(label));
 }
 
 void XLabel(std::ostream& out, std::string_view label) {
   out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
-                     P(kLeft + kWidth / 2), P(kTop + kHeight + 38), Escape(label));
+                     P(kLeft + kWidth / 2), P(kTop + kHeight + 38), text::HtmlEscape(label));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "credence/report/model.hpp"
+#include "credence/text/html.hpp"
 
 namespace credence::report {
 
@@ -28,9 +29,8 @@ void WriteHtmlReport(std::ostream& out, const ReportModel& report);
 /// text escaped so that it never turns into markup. Time O(the model's size).
 void WriteMarkdownReport(std::ostream& out, const ReportModel& report);
 
-/// `s` with &, <, >, " and ' replaced by character references; safe in element content and in
-/// quoted attribute values.
-std::string HtmlEscape(std::string_view s);
+/// `s` with &, <, >, " and ' replaced by character references (text::HtmlEscape).
+using text::HtmlEscape;
 
 /// An id usable in an HTML id attribute and URL fragment: ASCII letters, digits, '-', '_' and '.'
 /// are kept, every other byte becomes "~HH" (upper-case hex), so distinct ids stay distinct.

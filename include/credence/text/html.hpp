@@ -16,4 +16,8 @@ namespace credence::text {
 /// together. O(|in|).
 std::u32string DecodeHtmlEntities(std::u32string_view in);
 
+/// `s` with &, <, >, " and ' replaced by character references; safe in HTML and XML (SVG)
+/// element content and in quoted attribute values. O(|s|).
+std::string HtmlEscape(std::string_view s);
+
 }  // namespace credence::text

@@ -2,9 +2,12 @@
 // intervals of trusts and beliefs (docs/model.md, "Intervals").
 
 #include <algorithm>
+#include <array>
 #include <boost/math/special_functions/beta.hpp>
+#include <boost/math/special_functions/digamma.hpp>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 
 #include "credence/scoring/parallel.hpp"
 #include "model_internal.hpp"
@@ -22,6 +25,82 @@ double BetaVariance(double a, double b) { return a * b / ((a + b) * (a + b) * (a
 // The 5th and 95th percentiles of Beta(a, b).
 std::pair<double, double> BetaInterval(double a, double b) {
   return {boost::math::ibeta_inv(a, b, kLowQuantile), boost::math::ibeta_inv(a, b, kHighQuantile)};
+}
+
+// The derivative in k of the Beta-binomial marginal log-likelihood of the records (hits x_i of
+// n_i) under a Beta(k mu, k (1 - mu)) prior.
+double StrengthScore(const std::vector<double>& x, const std::vector<double>& n, double mu,
+                     double k) {
+  using boost::math::digamma;
+  const double a = k * mu;
+  const double b = k * (1.0 - mu);
+  const double prior = mu * digamma(a) + (1.0 - mu) * digamma(b) - digamma(k);
+  double sum = 0.0;
+  for (std::size_t i = 0; i < n.size(); ++i) {
+    sum +=
+        mu * digamma(a + x[i]) + (1.0 - mu) * digamma(b + n[i] - x[i]) - digamma(k + n[i]) - prior;
+  }
+  return sum;
+}
+
+// The strength k in [lo, hi] that maximises the marginal likelihood, taken as unimodal in k:
+// lo when it falls from lo on, hi when it still rises at hi, else the root of its derivative
+// (bisection on ln k, to the last bits).
+double MarginalStrength(const std::vector<double>& x, const std::vector<double>& n, double mu,
+                        double lo, double hi) {
+  if (!(lo < hi) || StrengthScore(x, n, mu, lo) <= 0.0) return lo;
+  if (StrengthScore(x, n, mu, hi) >= 0.0) return hi;
+  double left = std::log(lo);
+  double right = std::log(hi);
+  for (int step = 0; step < 64 && right - left > 1e-15; ++step) {
+    const double mid = 0.5 * (left + right);
+    (StrengthScore(x, n, mu, std::exp(mid)) > 0.0 ? left : right) = mid;
+  }
+  return std::exp(0.5 * (left + right));
+}
+
+// The prior (mean, strength) of each pool's trusts (docs/model.md, "Trusts and intervals"): a
+// Beta fitted by marginal likelihood to the pool's records against the converged verdicts (each
+// belief rounded to 0 or 1; a claim at exactly 1/2 counts half). Soft counts would understate
+// the spread between sources (a belief of 0.8 makes a right stance only 0.8 right), and the
+// method of moments is unstable on pools of sources with one or two stances. Without
+// learn_kind_means the mean is the prior's. A pool with fewer than three sources with explicit
+// stances keeps the coins' priors (nullopt).
+std::array<std::optional<std::pair<double, double>>, kNumPoolKinds> TrustPoolPriors(
+    const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights, const CountPass& counter,
+    const std::vector<double>& belief, const ModelOptions& options) {
+  std::vector<double> verdict(belief.size());
+  for (std::size_t c = 0; c < belief.size(); ++c) {
+    verdict[c] = belief[c] > 0.5 ? 1.0 : (belief[c] < 0.5 ? 0.0 : 0.5);
+  }
+  std::array<std::vector<double>, kNumPoolKinds> hits;
+  std::array<std::vector<double>, kNumPoolKinds> trials;
+  for (Index s = 0; s < snap.num_sources; ++s) {
+    if (weights.own_prior_strength(s) > 0) continue;
+    double total = 0.0;
+    const double agree = counter.Agreement(s, verdict, &total);
+    if (!(total > 1e-9)) continue;
+    const int k = static_cast<int>(weights.pool(s));
+    hits[k].push_back(agree);
+    trials[k].push_back(total);
+  }
+  std::array<std::optional<std::pair<double, double>>, kNumPoolKinds> out;
+  for (int k = 0; k < kNumPoolKinds; ++k) {
+    if (hits[k].size() < 3) continue;
+    double x = 0.0;
+    double n = 0.0;
+    for (std::size_t i = 0; i < hits[k].size(); ++i) {
+      x += hits[k][i];
+      n += trials[k][i];
+    }
+    // Without learn_kind_means the mean stays the prior's (the mean of the coins' prior means).
+    const auto [alpha, beta] = KindPriorMeans(options, static_cast<PoolKind>(k));
+    const double mu =
+        options.learn_kind_means > 0.0 ? ClampTrust(x / n, weights.floor()) : 0.5 * (alpha + beta);
+    out[k] =
+        std::pair{mu, MarginalStrength(hits[k], trials[k], mu, options.pool_min, options.pool_max)};
+  }
+  return out;
 }
 
 }  // namespace
@@ -49,8 +128,8 @@ void Labels::Apply(std::vector<double>* belief) const {
 
 void FinishTrusts(const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights,
                   const BeliefRule& rule, const CountPass& counter, const CoinPriors& priors,
-                  const BaseRate& base_rate, const Labels& labels, int threads,
-                  ScoringResult* result) {
+                  const BaseRate& base_rate, const Labels& labels, const ModelOptions& options,
+                  int threads, ScoringResult* result) {
   const Index num_sources = snap.num_sources;
   const std::vector<double>& belief = result->belief;
   Counts counts;
@@ -61,17 +140,27 @@ void FinishTrusts(const graph::EvidenceSnapshot& snap, const EvidenceWeights& we
   result->trust_high.resize(num_sources);
   std::vector<double> var_alpha(num_sources);
   std::vector<double> var_beta(num_sources);
+  const auto pool_priors = TrustPoolPriors(snap, weights, counter, belief, options);
   for (Index s = 0; s < num_sources; ++s) {
     const auto [mean_a, k_a] = priors.PriorOf(s, 0);
     const auto [mean_b, k_b] = priors.PriorOf(s, 1);
-    const double k = 0.5 * (k_a + k_b);
-    const double m = 0.5 * (mean_a + mean_b);
+    const auto& pooled = pool_priors[static_cast<int>(weights.pool(s))];
+    const bool own = weights.own_prior_strength(s) > 0;
+    const double k = !own && pooled ? pooled->second : 0.5 * (k_a + k_b);
+    const double m = !own && pooled ? pooled->first : 0.5 * (mean_a + mean_b);
     double total = 0.0;
-    const double agree = counter.Agreement(s, belief, &total);
+    double unsure = 0.0;
+    const double agree = counter.Agreement(s, belief, &total, &unsure);
     const double a = k * m + agree;
     const double b = k * (1.0 - m) + (total - agree);
-    result->trust[s] = a / (a + b);
-    std::tie(result->trust_low[s], result->trust_high[s]) = BetaInterval(a, b);
+    const double t = a / (a + b);
+    result->trust[s] = t;
+    // The law of total variance: the Beta posterior's given the agreement, plus the agreement's
+    // own variance from the truths it is counted against (each claim true with its belief), as
+    // a Beta with the same mean and variance.
+    const double v = BetaVariance(a, b) + unsure / ((a + b) * (a + b));
+    const double nu = std::max(t * (1.0 - t) / v - 1.0, 1e-6);
+    std::tie(result->trust_low[s], result->trust_high[s]) = BetaInterval(t * nu, (1.0 - t) * nu);
     var_alpha[s] = BetaVariance(k_a * mean_a + counts.tp[s], k_a * (1.0 - mean_a) + counts.fn[s]);
     var_beta[s] = BetaVariance(k_b * mean_b + counts.tn[s], k_b * (1.0 - mean_b) + counts.fp[s]);
   }

@@ -104,13 +104,18 @@ void CountPass::Count(const std::vector<double>& belief, int threads, Counts* ou
   }
 }
 
-double CountPass::Agreement(Index source, const std::vector<double>& belief, double* total) const {
+double CountPass::Agreement(Index source, const std::vector<double>& belief, double* total,
+                            double* variance) const {
   double agree = 0.0;
+  double spread = 0.0;
   *total = 0.0;
   for (const Entry& e : explicit_[source]) {
-    agree += e.credit * (e.supports ? belief[e.claim] : 1.0 - belief[e.claim]);
+    const double b = belief[e.claim];
+    agree += e.credit * (e.supports ? b : 1.0 - b);
+    spread += e.credit * e.credit * b * (1.0 - b);
     *total += e.credit;
   }
+  if (variance != nullptr) *variance = spread;
   return agree;
 }
 
@@ -372,7 +377,7 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
   }
   result.sensitivity = coins.alpha;
   result.specificity = coins.beta;
-  FinishTrusts(snap, weights, rule, counter, priors, base_rate, clamp, threads, &result);
+  FinishTrusts(snap, weights, rule, counter, priors, base_rate, clamp, options, threads, &result);
   return result;
 }
 

@@ -37,7 +37,8 @@ class CountPass {
   void Count(const std::vector<double>& belief, int threads, Counts* out) const;
   /// The credited agreement of a source's explicit stances with `belief` (supports agree with
   /// b, denials with 1 - b) and their total credit, for its trust.
-  double Agreement(Index source, const std::vector<double>& belief, double* total) const;
+  double Agreement(Index source, const std::vector<double>& belief, double* total,
+                   double* variance = nullptr) const;
   /// The credited agreement of every source's explicit stances with `belief`, over their total
   /// credit (1 when nothing is credited).
   double MeanAgreement(const std::vector<double>& belief) const;
@@ -122,7 +123,7 @@ class Labels {
 /// belief's 90% interval (docs/model.md, "Intervals").
 void FinishTrusts(const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights,
                   const BeliefRule& rule, const CountPass& counter, const CoinPriors& priors,
-                  const BaseRate& base_rate, const Labels& labels, int threads,
-                  ScoringResult* result);
+                  const BaseRate& base_rate, const Labels& labels, const ModelOptions& options,
+                  int threads, ScoringResult* result);
 
 }  // namespace credence::scoring

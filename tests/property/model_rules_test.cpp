@@ -10,11 +10,13 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <boost/math/special_functions/digamma.hpp>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 #include <regex>
 #include <set>
 #include <string>
@@ -662,11 +664,62 @@ RefResult ReferenceModel(const Dataset& d, const ModelOptions& o) {
   r.beta = beta;
   r.base_rate = rho;
   const Tally t = tally(r.belief);
+  // Each pool's trust prior: (mean, strength) maximising the Beta-binomial marginal likelihood
+  // of the pool's records against the rounded beliefs (sources without a prior of their own,
+  // with explicit stances; at least three of them), found here by bisection on k itself.
+  std::vector<double> verdict(num_claims);
+  for (Index c = 0; c < num_claims; ++c) {
+    verdict[c] = r.belief[c] > 0.5 ? 1.0 : (r.belief[c] < 0.5 ? 0.0 : 0.5);
+  }
+  const Tally hard = tally(verdict);
+  std::array<std::optional<std::pair<double, double>>, 8> trust_prior;
+  for (int kind = 0; kind < 8; ++kind) {
+    std::vector<std::pair<double, double>> records;  // (hits, trials)
+    double hits = 0.0;
+    double trials = 0.0;
+    for (Index s = 0; s < num_sources; ++s) {
+      if (pool_of(s) != kind || d.sources[s].prior > 0 || !(hard.credit[s] > 1e-9)) continue;
+      records.emplace_back(hard.agree[s], hard.credit[s]);
+      hits += hard.agree[s];
+      trials += hard.credit[s];
+    }
+    if (records.size() < 3) continue;
+    const double mu = o.learn_kind_means > 0 ? clamp(hits / trials)
+                                             : 0.5 * (kind_mean(kind, 0) + kind_mean(kind, 1));
+    // The likelihood's derivative in k (digamma terms), and its root by bisection on k.
+    const auto score = [&](double k) {
+      using boost::math::digamma;
+      double sum = 0.0;
+      for (const auto& [x, n] : records) {
+        sum += mu * (digamma(k * mu + x) - digamma(k * mu)) +
+               (1 - mu) * (digamma(k * (1 - mu) + n - x) - digamma(k * (1 - mu))) -
+               (digamma(k + n) - digamma(k));
+      }
+      return sum;
+    };
+    double lo = o.pool_min;
+    double hi = o.pool_max;
+    if (score(lo) <= 0) {
+      hi = lo;
+    } else if (score(hi) >= 0) {
+      lo = hi;
+    }
+    for (int step = 0; step < 200 && lo < hi; ++step) {
+      const double mid = 0.5 * (lo + hi);
+      if (score(mid) > 0) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    trust_prior[kind] = std::pair{mu, 0.5 * (lo + hi)};
+  }
   r.trust.resize(num_sources);
   for (Index s = 0; s < num_sources; ++s) {
     const Source& src = d.sources[s];
     double mean = 0.5 * (pooled[pool_of(s)][0].first + pooled[pool_of(s)][1].first);
     double k = 0.5 * (pooled[pool_of(s)][0].second + pooled[pool_of(s)][1].second);
+    if (trust_prior[pool_of(s)]) std::tie(mean, k) = *trust_prior[pool_of(s)];
     if (src.prior > 0) {
       mean = src.prior;
       k = src.prior_strength > 0 ? src.prior_strength : o.prior_strength;

@@ -27,34 +27,58 @@ std::pair<double, double> BetaInterval(double a, double b) {
   return {boost::math::ibeta_inv(a, b, kLowQuantile), boost::math::ibeta_inv(a, b, kHighQuantile)};
 }
 
-// The derivative in k of the Beta-binomial marginal log-likelihood of the records (hits x_i of
-// n_i) under a Beta(k mu, k (1 - mu)) prior.
-double StrengthScore(const std::vector<double>& x, const std::vector<double>& n, double mu,
-                     double k) {
+// A pool's records (hits x of trials n), each distinct one once with its multiplicity: most
+// sources share a record with many others (one stance, right; two, one right...), so the
+// likelihood costs what the distinct records do.
+struct Records {
+  std::vector<double> x, n, count;
+};
+
+Records Distinct(const std::vector<double>& x, const std::vector<double>& n) {
+  std::vector<std::pair<double, double>> all(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) all[i] = {x[i], n[i]};
+  std::sort(all.begin(), all.end());
+  Records out;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i > 0 && all[i] == all[i - 1]) {
+      out.count.back() += 1.0;
+      continue;
+    }
+    out.x.push_back(all[i].first);
+    out.n.push_back(all[i].second);
+    out.count.push_back(1.0);
+  }
+  return out;
+}
+
+// The derivative in k of the Beta-binomial marginal log-likelihood of the records under a
+// Beta(k mu, k (1 - mu)) prior.
+double StrengthScore(const Records& r, double mu, double k) {
   using boost::math::digamma;
   const double a = k * mu;
   const double b = k * (1.0 - mu);
   const double prior = mu * digamma(a) + (1.0 - mu) * digamma(b) - digamma(k);
   double sum = 0.0;
-  for (std::size_t i = 0; i < n.size(); ++i) {
-    sum +=
-        mu * digamma(a + x[i]) + (1.0 - mu) * digamma(b + n[i] - x[i]) - digamma(k + n[i]) - prior;
+  for (std::size_t i = 0; i < r.n.size(); ++i) {
+    sum += r.count[i] * (mu * digamma(a + r.x[i]) + (1.0 - mu) * digamma(b + r.n[i] - r.x[i]) -
+                         digamma(k + r.n[i]) - prior);
   }
   return sum;
 }
 
-// The strength k in [lo, hi] that maximises the marginal likelihood, taken as unimodal in k:
-// lo when it falls from lo on, hi when it still rises at hi, else the root of its derivative
-// (bisection on ln k, to the last bits).
+// The strength k in [lo, hi] that maximises the marginal likelihood of the records (hits x_i of
+// n_i), taken as unimodal in k: lo when it falls from lo on, hi when it still rises at hi, else
+// the root of its derivative (bisection on ln k, to the last bits).
 double MarginalStrength(const std::vector<double>& x, const std::vector<double>& n, double mu,
                         double lo, double hi) {
-  if (!(lo < hi) || StrengthScore(x, n, mu, lo) <= 0.0) return lo;
-  if (StrengthScore(x, n, mu, hi) >= 0.0) return hi;
+  const Records r = Distinct(x, n);
+  if (!(lo < hi) || StrengthScore(r, mu, lo) <= 0.0) return lo;
+  if (StrengthScore(r, mu, hi) >= 0.0) return hi;
   double left = std::log(lo);
   double right = std::log(hi);
   for (int step = 0; step < 64 && right - left > 1e-15; ++step) {
     const double mid = 0.5 * (left + right);
-    (StrengthScore(x, n, mu, std::exp(mid)) > 0.0 ? left : right) = mid;
+    (StrengthScore(r, mu, std::exp(mid)) > 0.0 ? left : right) = mid;
   }
   return std::exp(0.5 * (left + right));
 }

@@ -458,20 +458,27 @@ void WriteSourceRow(std::ostream& out, const Dataset& data, const SourceRow& row
              parts.empty() ? "" : "<div class=\"detail\">",
              parts.empty() ? "" : fmt::format("{}</div>", fmt::join(parts, " &middot; ")),
              Esc(internal::KindText(src)));
+  constexpr std::string_view kDash = "<td class=\"num\" data-value=\"\">&ndash;</td>";
   if (s.carried) {
-    out << "<td class=\"num\" data-value=\"\">&ndash;</td><td class=\"num\" "
-           "data-value=\"\">&ndash;</td><td class=\"num\" data-value=\"\">&ndash;</td>"
-           "<td class=\"num\" data-value=\"\">&ndash;</td>";
+    for (int i = 0; i < 6; ++i) out << kDash;
   } else {
     fmt::print(
-        out,
-        "<td class=\"num\" data-value=\"{0}\">{0}{5}</td><td class=\"num\" "
-        "data-value=\"{1}\">{1}</td><td class=\"num\" data-value=\"{2}\">{2}</td>"
-        "<td class=\"num\" data-value=\"{3}\">{4}</td>",
-        Fixed(s.trust, 3), Fixed(s.prior, 3), s.stances, s.stances > 0 ? Fixed(s.agreement, 3) : "",
-        s.stances > 0 ? Fixed(s.agreement, 2) : "&ndash;",
+        out, "<td class=\"num\" data-value=\"{0}\">{0}{1}</td>", Fixed(s.trust, 3),
         MeterOrNothing(s.trust, row.reliability ? std::optional<Interval>(row.reliability->trust)
                                                 : std::nullopt));
+    for (const double Reliability::*coin : {&Reliability::sensitivity, &Reliability::specificity}) {
+      if (row.reliability) {
+        fmt::print(out, "<td class=\"num\" data-value=\"{0}\">{0}</td>",
+                   Fixed((*row.reliability).*coin, 3));
+      } else {
+        out << kDash;
+      }
+    }
+    fmt::print(out,
+               "<td class=\"num\" data-value=\"{0}\">{0}</td><td class=\"num\" "
+               "data-value=\"{1}\">{1}</td><td class=\"num\" data-value=\"{2}\">{3}</td>",
+               Fixed(s.prior, 3), s.stances, s.stances > 0 ? Fixed(s.agreement, 3) : "",
+               s.stances > 0 ? Fixed(s.agreement, 2) : "&ndash;");
   }
   fmt::print(out, "<td class=\"claims-of\">{}</td></tr>\n", claims);
 }
@@ -481,15 +488,22 @@ void WriteSources(std::ostream& out, const ReportModel& report) {
              "<section id=\"sources\">\n<h2>Sources</h2>\n<p class=\"detail\">Click a column "
              "header to sort. Anonymous sources carry the trust of the outlet that vouches for "
              "them.{}</p>\n",
-             std::any_of(report.sources.begin(), report.sources.end(),
-                         [](const SourceRow& row) { return row.reliability.has_value(); })
-                 ? " The whisker on a trust's bar spans its 90% interval."
+             report.reliabilities
+                 ? " The whisker on a trust's bar spans its 90% interval. Sens. and spec. are "
+                   "the source's two coins: how often it supports a true claim it speaks on "
+                   "(sensitivity) and how often it denies a false one (specificity)."
                  : "");
   out << "<table id=\"source-table\"><thead><tr>"
          "<th data-key=\"name\" data-type=\"text\"><button type=\"button\">Source</button></th>"
          "<th data-key=\"kind\" data-type=\"text\"><button type=\"button\">Kind</button></th>"
          "<th class=\"num\" data-key=\"trust\" data-type=\"number\" aria-sort=\"descending\">"
          "<button type=\"button\">Trust</button></th>"
+         "<th class=\"num\" data-key=\"sensitivity\" data-type=\"number\" title=\"Sensitivity: "
+         "P(supports | true), how often the source supports a true claim it speaks on (default "
+         "model only)\"><button type=\"button\">Sens.</button></th>"
+         "<th class=\"num\" data-key=\"specificity\" data-type=\"number\" title=\"Specificity: "
+         "P(denies | false), how often the source denies a false claim it speaks on (default "
+         "model only)\"><button type=\"button\">Spec.</button></th>"
          "<th class=\"num\" data-key=\"prior\" data-type=\"number\"><button "
          "type=\"button\">Prior</button></th>"
          "<th class=\"num\" data-key=\"stances\" data-type=\"number\"><button "

@@ -216,9 +216,11 @@ void WriteRanking(std::ostream& out, const ReportModel& report) {
 
 void WriteSources(std::ostream& out, const ReportModel& report) {
   const Dataset& data = *report.data;
-  out << "\n## Sources\n\nAnonymous sources carry the trust of the outlet that vouches for "
-         "them.\n\n| source | id | kind | trust | prior | stances | agreement |\n"
-         "|---|---|---|---:|---:|---:|---:|\n";
+  fmt::print(out,
+             "\n## Sources\n\nAnonymous sources carry the trust of the outlet that vouches for "
+             "them.{}\n\n| source | id | kind | trust | sens. | spec. | prior | stances | "
+             "agreement |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n",
+             report.reliabilities ? fmt::format(" {}", internal::kCoinsLegend) : "");
   for (const SourceRow& row : report.sources) {
     const SourceAssessment& s = *row.assessment;
     const Source& src = data.sources[s.source];
@@ -226,11 +228,13 @@ void WriteSources(std::ostream& out, const ReportModel& report) {
                Md(SourceLabel(data, s.source)), src.anonymous ? " *(anonymous)*" : "", Md(src.id),
                internal::KindText(src));
     if (s.carried) {
-      out << "\u2013 | \u2013 | \u2013 | \u2013 |\n";
+      out << "\u2013 | \u2013 | \u2013 | \u2013 | \u2013 | \u2013 |\n";
     } else {
-      fmt::print(out, "{}{} | {} | {} | {} |\n", Fixed(s.trust, 3),
-                 row.reliability ? IntervalMd(row.reliability->trust) : "", Fixed(s.prior, 3),
-                 s.stances, s.stances > 0 ? Fixed(s.agreement, 2) : "\u2013");
+      const std::optional<Reliability>& r = row.reliability;
+      fmt::print(out, "{}{} | {} | {} | {} | {} | {} |\n", Fixed(s.trust, 3),
+                 r ? IntervalMd(r->trust) : "", r ? Fixed(r->sensitivity, 3) : "\u2013",
+                 r ? Fixed(r->specificity, 3) : "\u2013", Fixed(s.prior, 3), s.stances,
+                 s.stances > 0 ? Fixed(s.agreement, 2) : "\u2013");
     }
   }
 }

@@ -412,6 +412,9 @@ ReportModel BuildReport(const Dataset& data, const scoring::Analysis& analysis,
     const scoring::SourceAssessment& s = analysis.sources[i];
     report.sources.push_back({&s, {}, {}, s.carried ? std::nullopt : reader.Source(s.source)});
   }
+  report.reliabilities =
+      std::any_of(report.sources.begin(), report.sources.end(),
+                  [](const SourceRow& row) { return row.reliability.has_value(); });
   report.base_rate = reader.base_rate();
   if (options.source_claims) FillSourceClaims(data, report);
   report.disputed = static_cast<std::size_t>(

@@ -44,6 +44,10 @@ std::string IntervalHigh(const Interval& interval);
 /// "[0.41, 0.80]" (ends as IntervalLow and IntervalHigh), or "-" when there is no interval.
 std::string IntervalText(const std::optional<Interval>& interval);
 
+/// What the coin columns of a sources table mean, for the table and Markdown writers.
+inline constexpr std::string_view kCoinsLegend =
+    "sens. = P(supports | claim true), spec. = P(denies | claim false): each source's two coins.";
+
 /// A claim whose both sides carry real weight but which leans one way.
 bool Contested(scoring::Verdict verdict);
 

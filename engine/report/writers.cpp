@@ -112,27 +112,35 @@ void WriteTableClaims(std::ostream& out, const ReportModel& report) {
   }
 }
 
+// A coin as the sources table prints it, "0.812", or "-" when the result gives none.
+std::string CoinText(const std::optional<Reliability>& r, double Reliability::*coin) {
+  return r ? fmt::format("{:.3f}", (*r).*coin) : "-";
+}
+
 void WriteTableSources(std::ostream& out, const ReportModel& report) {
   const Dataset& data = *report.data;
   fmt::print(out, "\nSource trust{}\n",
              internal::TopNote(report.sources.size(), report.analysis->sources.size()));
-  fmt::print(out, "{:>6} {:<{}}  {:>6}  {:>7}  {:>9}  {:<19}  {}\n", "trust", "[90%]",
-             kIntervalWidth, "prior", "stances", "agreement", "kind", "source");
+  if (report.reliabilities) fmt::print(out, "{}\n", internal::kCoinsLegend);
+  fmt::print(out, "{:>6} {:<{}}  {:>5}  {:>5}  {:>6}  {:>7}  {:>9}  {:<19}  {}\n", "trust", "[90%]",
+             kIntervalWidth, "sens.", "spec.", "prior", "stances", "agreement", "kind", "source");
   for (const SourceRow& row : report.sources) {
     const SourceAssessment& s = *row.assessment;
     const Source& src = data.sources[s.source];
     const std::string kind = internal::KindText(src);
     if (s.carried) {
       fmt::print(out,
-                 "{:>6} {:<{}}  {:>6}  {:>7}  {:>9}  {:<19}  {} [{}] (anonymous: carries the trust "
-                 "of the outlet that vouches for it)\n",
-                 "-", "-", kIntervalWidth, "-", "-", "-", kind, SourceLabel(data, s.source),
-                 src.id);
+                 "{:>6} {:<{}}  {:>5}  {:>5}  {:>6}  {:>7}  {:>9}  {:<19}  {} [{}] (anonymous: "
+                 "carries the trust of the outlet that vouches for it)\n",
+                 "-", "-", kIntervalWidth, "-", "-", "-", "-", "-", kind,
+                 SourceLabel(data, s.source), src.id);
     } else {
       const std::optional<Interval> interval =
           row.reliability ? std::optional<Interval>(row.reliability->trust) : std::nullopt;
-      fmt::print(out, "{:>6.3f} {:<{}}  {:>6.3f}  {:>7}  {:>9}  {:<19}  {} [{}]\n", s.trust,
-                 internal::IntervalText(interval), kIntervalWidth, s.prior, s.stances,
+      fmt::print(out, "{:>6.3f} {:<{}}  {:>5}  {:>5}  {:>6.3f}  {:>7}  {:>9}  {:<19}  {} [{}]\n",
+                 s.trust, internal::IntervalText(interval), kIntervalWidth,
+                 CoinText(row.reliability, &Reliability::sensitivity),
+                 CoinText(row.reliability, &Reliability::specificity), s.prior, s.stances,
                  s.stances > 0 ? fmt::format("{:.2f}", s.agreement) : "-", kind,
                  SourceLabel(data, s.source), src.id);
     }

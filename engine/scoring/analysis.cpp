@@ -17,22 +17,6 @@
 namespace credence::scoring {
 namespace {
 
-// The verdict of an assessed claim (docs/model.md, "Verdicts"): contested when both sides carry
-// at least contest_mass of trusted weight; leaning when the belief crosses likely_true or
-// likely_false.
-Verdict VerdictOf(const ClaimAssessment& a, const AnalysisOptions& options) {
-  const bool contested = std::min(a.weight_for, a.weight_against) >= options.contest_mass;
-  const bool leans_true = a.belief >= options.likely_true;
-  const bool leans_false = a.belief <= options.likely_false;
-  if (a.sources_for + a.sources_against == 0) return Verdict::kUnresolved;
-  if (contested) {
-    return leans_true ? Verdict::kContestedTrue
-                      : (leans_false ? Verdict::kContestedFalse : Verdict::kDisputed);
-  }
-  return leans_true ? Verdict::kLikelyTrue
-                    : (leans_false ? Verdict::kLikelyFalse : Verdict::kUnresolved);
-}
-
 // The tier of a verdict in the ranking: disputed claims first, then contested ones that lean,
 // then the rest, so that no plainly one-sided or unresolved claim ranks above a disputed one.
 int Tier(Verdict v) {
@@ -50,13 +34,24 @@ int Tier(Verdict v) {
   return 2;
 }
 
-// One claim's assessment, before ranking: its side masses, counts, dispute and verdict.
+// One claim's assessment, before ranking: its interval (when `intervals`: the result has them
+// for every claim), side masses, counts, dispute and verdict.
 ClaimAssessment AssessClaim(const graph::EvidenceSnapshot& snap, const BeliefRule& rule,
-                            const std::vector<double>& belief, const Coins& coins,
+                            const ScoringResult& result, bool intervals, const Coins& coins,
                             const SourceLogits& logits, const AnalysisOptions& options, Index c) {
   ClaimAssessment a;
   a.claim = c;
-  a.belief = belief[c];
+  a.belief = result.belief[c];
+  if (intervals) {
+    const double low = result.belief_low[c];
+    const double high = result.belief_high[c];
+    // Comparisons with NaN are false: a NaN bound reads as no interval.
+    if (low >= 0.0 && low <= a.belief && a.belief <= high && high <= 1.0) {
+      a.has_interval = true;
+      a.belief_low = low;
+      a.belief_high = high;
+    }
+  }
   a.stances_neutral = static_cast<int>(snap.claim_neutral[c]);
   std::tie(a.weight_for, a.weight_against) = rule.SideMass(c, coins, logits);
   for (const Index u : snap.Units(c)) {
@@ -144,6 +139,24 @@ std::vector<SourceAssessment> AssessSources(const Dataset& data,
 }
 
 }  // namespace
+
+// A point past its threshold is not enough where the belief has an interval: the interval must
+// clear 1/2 too (docs/model.md, "Verdicts"), so that a claim resting on one voice of unknown
+// reliability does not lean on a point estimate alone.
+Verdict VerdictOf(const ClaimAssessment& a, const AnalysisOptions& options) {
+  if (a.sources_for + a.sources_against == 0) return Verdict::kUnresolved;
+  const bool contested = std::min(a.weight_for, a.weight_against) >= options.contest_mass;
+  const bool leans_true =
+      a.belief >= options.likely_true && (!a.has_interval || a.belief_low > 0.5);
+  const bool leans_false =
+      a.belief <= options.likely_false && (!a.has_interval || a.belief_high < 0.5);
+  if (contested) {
+    return leans_true ? Verdict::kContestedTrue
+                      : (leans_false ? Verdict::kContestedFalse : Verdict::kDisputed);
+  }
+  return leans_true ? Verdict::kLikelyTrue
+                    : (leans_false ? Verdict::kLikelyFalse : Verdict::kUnresolved);
+}
 
 void AnalysisOptions::Validate() const {
   auto fail = [](std::string_view field, std::string_view range, double v) {
@@ -240,11 +253,13 @@ Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
   const SourceLogits logits = weights.Logits(coins);
   const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
   const auto num_claims = static_cast<std::int64_t>(snap.num_claims);
+  const bool intervals =
+      result.belief_low.size() == snap.num_claims && result.belief_high.size() == snap.num_claims;
   // Each claim's assessment depends on that claim alone: the same values on any thread count.
 #pragma omp parallel for schedule(static) num_threads(threads) if (num_claims >= kParallelThreshold)
   for (std::int64_t c = 0; c < num_claims; ++c) {
     out.claims[c] =
-        AssessClaim(snap, rule, result.belief, coins, logits, options, static_cast<Index>(c));
+        AssessClaim(snap, rule, result, intervals, coins, logits, options, static_cast<Index>(c));
   }
   RankClaims(&out.claims);
   out.sources = AssessSources(data, snap, weights, result);

@@ -1642,8 +1642,9 @@ TEST_P(ModelRules, ScoresStayInRange) {
 // shapes, and a classic algorithm's result too):
 //  - each verdict follows from its thresholds: contested when both sides carry at least
 //    contest_mass of trusted weight; leaning true at belief >= likely_true, false at <=
-//    likely_false; contested and leaning: "contested, likely ..."; contested and not leaning:
-//    "disputed"; not contested: "likely ..." or "unresolved"; no units at all: "unresolved";
+//    likely_false (with a belief interval, only if it also lies beyond 1/2); contested and leaning:
+//    "contested, likely ..."; contested and not leaning: "disputed"; not contested: "likely ..." or
+//    "unresolved"; no units at all: "unresolved";
 //  - every "disputed" claim ranks above every "contested, likely ..." claim, and those above
 //    every plain "likely true", "likely false" or "unresolved" claim;
 //  - the verdict strings are exactly the six of the issue.
@@ -1665,8 +1666,13 @@ TEST_P(ModelRules, VerdictsAndRankingTellOneStory) {
         SCOPED_TRACE(fmt::format("{} on {}", result->algorithm, r->data.claims[a.claim].id));
         EXPECT_EQ(six_verdicts.count(scoring::ToString(a.verdict)), 1U);
         const bool is_contested = std::min(a.weight_for, a.weight_against) >= options.contest_mass;
-        const bool leans_true = a.belief >= options.likely_true;
-        const bool leans_false = a.belief <= options.likely_false;
+        // Issue 12: with a belief interval (the default model's; none under Sums) a claim leans
+        // only when its interval is on that side of 1/2 as well.
+        EXPECT_EQ(a.has_interval, !result->belief_low.empty());
+        const bool leans_true =
+            a.belief >= options.likely_true && (!a.has_interval || a.belief_low > 0.5);
+        const bool leans_false =
+            a.belief <= options.likely_false && (!a.has_interval || a.belief_high < 0.5);
         std::string_view expected = "unresolved";
         if (a.sources_for + a.sources_against == 0) {
           expected = "unresolved";

@@ -189,6 +189,9 @@ struct ReportModel {
   std::size_t contested = 0;  ///< Claims of the analysis that are contested but lean one way.
   double max_weight = 0.0;    ///< Largest trusted weight on either side of a listed claim.
   TrustHistogram trust;       ///< Over every source of the analysis.
+  /// Some listed source has a Reliability (the default model): the writers then explain the
+  /// trust interval and the coins (sensitivity, specificity) beside the sources table.
+  bool reliabilities = false;
   /// The share of true claims the beliefs were computed with (learned or given), in (0, 1);
   /// empty under the classic algorithms.
   std::optional<double> base_rate;

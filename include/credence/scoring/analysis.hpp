@@ -32,13 +32,27 @@ struct AnalysisOptions {
   void Validate() const;
 };
 
+/// The verdict of an assessed claim (docs/model.md, "Verdicts"), from its belief, interval,
+/// trusted masses and unit counts (the other fields are not read):
+///  - contested when both sides carry at least options.contest_mass of trusted weight;
+///  - leaning true when belief >= options.likely_true and, if the claim has an interval
+///    (has_interval), belief_low > 1/2 as well; leaning false when belief <= likely_false and,
+///    with an interval, belief_high < 1/2: a point past its threshold whose 90% interval still
+///    reaches the other side of a coin toss does not lean;
+///  - contested and leaning: kContestedTrue / kContestedFalse; contested and not: kDisputed;
+///    not contested: kLikelyTrue / kLikelyFalse, else kUnresolved; no units at all: kUnresolved.
+/// `options` is not validated here (Analyze does). Time O(1).
+Verdict VerdictOf(const ClaimAssessment& assessment, const AnalysisOptions& options);
+
 /// Assesses every claim and source under the beliefs and trusts in `result` (from any
 /// algorithm): each claim's trusted mass on both sides, weighed with the default model's
-/// evidence weights under `model` (docs/model.md), its dispute score and verdict; each source's
-/// agreement with the beliefs. Ranks claims by dispute score, then by total trusted mass, then by
-/// id; sources by trust, then id. The per-claim pass runs on options.threads threads for
-/// kParallelThreshold claims and more; the result does not depend on it.
-/// Time O(units log units + members + C log C + S log S).
+/// evidence weights under `model` (docs/model.md), its belief's interval (read from `result` when
+/// belief_low and belief_high are sized for every claim; a pair that is not finite, within
+/// [0, 1] and around its belief reads as absent: has_interval false), its dispute score and
+/// verdict (VerdictOf); each source's agreement with the beliefs. Ranks claims by dispute score,
+/// then by total trusted mass, then by id; sources by trust, then id. The per-claim pass runs on
+/// options.threads threads for kParallelThreshold claims and more; the result does not depend on
+/// it. Time O(units log units + members + C log C + S log S).
 /// @throws InvalidArgumentError if `model` or `options` fail Validate().
 Analysis Analyze(const Dataset& data, const graph::EvidenceSnapshot& snap,
                  const ModelOptions& model, const ScoringResult& result,

@@ -14,7 +14,8 @@ namespace credence::scoring {
 
 /// What the evidence says about a claim (thresholds in AnalysisOptions; docs/model.md,
 /// "Verdicts"). A claim is *contested* when both sides carry real trusted weight; a contested
-/// claim that still leans clearly one way says so.
+/// claim that still leans clearly one way says so. Where the belief has a 90% interval (the
+/// default model), a claim leans only when the whole interval is on that side of 1/2 as well.
 enum class Verdict {
   kDisputed,        ///< Contested, and neither side clearly wins.
   kContestedTrue,   ///< Contested, but the belief clearly leans true.
@@ -32,6 +33,12 @@ struct ClaimAssessment {
   Index claim = kNone;
   int rank = 0;  ///< 1 = most disputed.
   double belief = 0.5;
+  /// The belief's 90% interval (ScoringResult::belief_low, belief_high), 0 <= low <= belief <=
+  /// high <= 1, when the algorithm gives one (the default model): has_interval is then true.
+  /// Without one (the classic algorithms) has_interval is false and the pair is [0, 1].
+  bool has_interval = false;
+  double belief_low = 0.0;
+  double belief_high = 1.0;
   double dispute = 0.0;         ///< In [0, 1): (1 - e^(-E+/kappa)) (1 - e^(-E-/kappa)).
   double weight_for = 0.0;      ///< E+: trusted log-odds mass of the supporting units (nats).
   double weight_against = 0.0;  ///< E-.

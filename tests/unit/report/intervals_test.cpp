@@ -9,10 +9,12 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <map>
 #include <memory>
 #include <regex>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "credence/io/reader.hpp"
@@ -302,15 +304,22 @@ TEST(ReportIntervalsTest, TableShowsIntervalsAligned) {
   const auto session = RunFile("datasets/newsroom-sample.jsonl");
   const auto lines = testutil::SplitLines(Analysis(*session, OutputFormat::kTable));
   const std::regex row(R"(^\s*\d+\s+\d\.\d{3}\s+(\d\.\d{3}) \[(\d\.\d\d), (\d\.\d\d)\]  (\S))");
-  const std::regex source(R"(^ *(\d\.\d{3}) \[(\d\.\d\d), (\d\.\d\d)\]  +\d\.\d{3} )");
+  const std::regex source(
+      R"(^ *(\d\.\d{3}) \[(\d\.\d\d), (\d\.\d\d)\]  (\d\.\d{3})  (\d\.\d{3})  +(\d\.\d{3}) )");
   std::size_t verdict_column = std::string::npos;
   std::size_t prior_column = std::string::npos;
+  std::size_t sens_column = std::string::npos;
+  std::size_t spec_column = std::string::npos;
   int claims = 0;
   int sources = 0;
   for (const std::string& line : lines) {
     std::smatch m;
     if (line.find("rank  dispute") == 0) verdict_column = line.find("verdict");
-    if (line.find(" trust [90%]") == 0) prior_column = line.find("prior");
+    if (line.find(" trust [90%]") == 0) {
+      prior_column = line.find("prior");
+      sens_column = line.find("sens.");
+      spec_column = line.find("spec.");
+    }
     if (std::regex_search(line, m, row)) {
       ++claims;
       EXPECT_LE(std::stod(m[2]), std::stod(m[1])) << line;
@@ -320,12 +329,112 @@ TEST(ReportIntervalsTest, TableShowsIntervalsAligned) {
       ++sources;
       EXPECT_LE(std::stod(m[2]), std::stod(m[1])) << line;
       EXPECT_LE(std::stod(m[1]), std::stod(m[3])) << line;
-      EXPECT_EQ(line.find_first_not_of(' ', 19), prior_column) << line;
+      // The coins and the prior right-aligned under their headers (5 characters each; the
+      // prior's column is one wider than its header).
+      EXPECT_EQ(static_cast<std::size_t>(m.position(4)), sens_column) << line;
+      EXPECT_EQ(static_cast<std::size_t>(m.position(5)), spec_column) << line;
+      EXPECT_EQ(static_cast<std::size_t>(m.position(6)), prior_column) << line;
+      for (const int coin : {4, 5}) {
+        EXPECT_GE(std::stod(m[coin]), 0.0) << line;
+        EXPECT_LE(std::stod(m[coin]), 1.0) << line;
+      }
     }
   }
   EXPECT_EQ(claims, static_cast<int>(session->data().claims.size()));
   EXPECT_GT(sources, 0);
   EXPECT_THAT(lines[1], HasSubstr("; base rate 0."));
+}
+
+// The sources tables of the text, HTML and Markdown outputs give each source's two coins as the
+// model holds them (3 decimals), a dash where it has none (carried sources; every source under a
+// classic algorithm, as for the trust interval), and explain the columns only when there are
+// coins to explain.
+TEST(ReportIntervalsTest, SourcesTablesShowTheCoins) {
+  for (const scoring::Algorithm algorithm :
+       {scoring::Algorithm::kCredence, scoring::Algorithm::kSums}) {
+    const auto session = RunFile("datasets/newsroom-sample.jsonl", algorithm);
+    SCOPED_TRACE(session->analysis().algorithm);
+    const bool coins = algorithm == scoring::Algorithm::kCredence;
+    const ReportModel model = BuildAll(*session);
+    EXPECT_EQ(model.reliabilities, coins);
+    // What each source's coin cells must read: "0.812" / "0.700", or nothing.
+    std::map<std::string, std::pair<std::string, std::string>> expected;
+    int with_coins = 0;
+    for (const SourceRow& row : model.sources) {
+      const std::string& id = model.data->sources[row.assessment->source].id;
+      EXPECT_EQ(row.reliability.has_value(), coins && !row.assessment->carried) << id;
+      if (row.reliability) {
+        ++with_coins;
+        expected[id] = {internal::Fixed(row.reliability->sensitivity, 3),
+                        internal::Fixed(row.reliability->specificity, 3)};
+      } else {
+        expected[id] = {"", ""};
+      }
+    }
+    EXPECT_EQ(with_coins > 0, coins);
+
+    // Text: the columns "sens." and "spec." after the trust interval.
+    const std::string table = Analysis(*session, OutputFormat::kTable);
+    EXPECT_EQ(table.find("sens. = P(supports | claim true), spec. = P(denies | claim false)") !=
+                  std::string::npos,
+              coins);
+    const std::regex text_row(
+        R"(^ *(\S+) (\S+|\[\S+ \S+\])  +(\S+)  +(\S+)  .* \[([^\]]+)\]( \(anonymous.*)?$)");
+    int text_rows = 0;
+    bool in_sources = false;
+    for (const std::string& line : testutil::SplitLines(table)) {
+      if (line.find(" trust [90%]") == 0 &&
+          line.find("sens.  spec.   prior") != std::string::npos) {
+        in_sources = true;
+        continue;
+      }
+      std::smatch m;
+      if (!in_sources || !std::regex_match(line, m, text_row)) continue;
+      ++text_rows;
+      const auto& [sens, spec] = expected.at(m[5]);
+      EXPECT_EQ(m[3], sens.empty() ? "-" : sens) << line;
+      EXPECT_EQ(m[4], spec.empty() ? "-" : spec) << line;
+    }
+    EXPECT_EQ(text_rows, static_cast<int>(model.sources.size()));
+
+    // HTML: two sortable number columns with a title saying what they are; one cell each a row.
+    const std::string html = Html(model);
+    EXPECT_THAT(html, HasSubstr("<th class=\"num\" data-key=\"sensitivity\" data-type=\"number\" "
+                                "title=\"Sensitivity: P(supports | true)"));
+    EXPECT_THAT(html, HasSubstr("<th class=\"num\" data-key=\"specificity\" data-type=\"number\" "
+                                "title=\"Specificity: P(denies | false)"));
+    const std::regex html_row(
+        R"re(<tr id="source-([^"]+)" data-order="\d+">(?:<td[^>]*>.*?</td>){2}<td class="num" data-value="[^"]*">.*?</td><td class="num" data-value="([^"]*)">[^<]*</td><td class="num" data-value="([^"]*)">[^<]*</td>)re");
+    int html_rows = 0;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), html_row);
+         it != std::sregex_iterator(); ++it) {
+      ++html_rows;
+      const auto& [sens, spec] = expected.at((*it)[1]);
+      EXPECT_EQ((*it)[2], sens) << (*it)[0];
+      EXPECT_EQ((*it)[3], spec) << (*it)[0];
+    }
+    EXPECT_EQ(html_rows, static_cast<int>(model.sources.size()));
+
+    // Markdown: nine columns a row, the coins fourth and fifth.
+    const std::string md = Markdown(model);
+    EXPECT_THAT(md, HasSubstr("| source | id | kind | trust | sens. | spec. | prior | stances | "
+                              "agreement |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n"));
+    EXPECT_EQ(md.find("sens. = P(supports | claim true), spec. = P(denies | claim false)") !=
+                  std::string::npos,
+              coins);
+    const std::regex md_row(
+        R"re(^\| <a id="source-([^"]+)"></a>.* \| [^|]+ \| ([^|]+) \| ([^|]+) \| [^|]+ \| [^|]+ \| [^|]+ \|$)re");
+    int md_rows = 0;
+    for (const std::string& line : testutil::SplitLines(md)) {
+      std::smatch m;
+      if (!std::regex_match(line, m, md_row)) continue;
+      ++md_rows;
+      const auto& [sens, spec] = expected.at(m[1]);
+      EXPECT_EQ(m[2], sens.empty() ? "\u2013" : sens) << line;
+      EXPECT_EQ(m[3], spec.empty() ? "\u2013" : spec) << line;
+    }
+    EXPECT_EQ(md_rows, static_cast<int>(model.sources.size()));
+  }
 }
 
 // The HTML report: a meter per belief (the ranking and each claim's section) and per source

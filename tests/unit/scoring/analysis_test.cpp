@@ -77,7 +77,8 @@ struct Analysed {
   }
 };
 
-// Scores `jsonl`, then overrides the trusts and beliefs given by id before analysing. The
+// Scores `jsonl`, then overrides the trusts and beliefs given by id (dropping the beliefs'
+// intervals when it overrides any) before analysing. The
 // dispute weighs each stance with its owner's two coins (sensitivity for a support, specificity
 // for a denial: docs/model.md), so a trust t given here sets both coins to t as well: then
 // ln(alpha / (1 - beta)) = ln(beta / (1 - alpha)) = logit(t), the symmetric case the figures
@@ -101,6 +102,12 @@ Analysed AnalyseWith(const std::string& jsonl, const std::map<std::string, doubl
     result.specificity.at(s) = ab.second;
   }
   for (const auto& [id, b] : belief) out.model->result.belief.at(out.model->data.FindClaim(id)) = b;
+  // Beliefs set by hand have no interval: the verdicts below follow the point rule (the interval
+  // rule has its own tests, verdict_test.cpp).
+  if (!belief.empty()) {
+    result.belief_low.clear();
+    result.belief_high.clear();
+  }
   out.analysis =
       Analyze(out.model->data, out.model->snap, out.model->options, out.model->result, options);
   return out;

@@ -30,9 +30,13 @@ struct Pending {
 };
 
 bool Inert(std::uint8_t flags) {
-  return (flags & (EvidenceSnapshot::kImplied | EvidenceSnapshot::kPosition)) != 0;
+  return (flags & (EvidenceSnapshot::kImplied | EvidenceSnapshot::kPosition |
+                   EvidenceSnapshot::kHeld)) != 0;
 }
-bool Copy(std::uint8_t flags) { return (flags & EvidenceSnapshot::kCopy) != 0; }
+// A member that cannot carry its unit (EvidenceSnapshot::CanCarry): sorted after those that can.
+bool NoCarry(std::uint8_t flags) {
+  return (flags & (EvidenceSnapshot::kCopy | EvidenceSnapshot::kHeld)) != 0;
+}
 
 // Relay hops between the witness and the reader: the chain is the publisher followed by the
 // relays in `via`; a named holder is one more hop behind the outlet that quotes it.
@@ -53,14 +57,14 @@ std::uint8_t CountHops(const Dataset& data, const Stance& s, Index witness) {
 }
 
 // Deterministic order of a claim's members: by unit (polarity, inert, origin key), carriers
-// before copies, then by every attribute that shows in the output, so that shuffling the input
-// lines changes nothing. Within the carriers of a unit, the members of one owner are contiguous
-// (the model credits each owner once).
+// before the members that cannot carry (copies, held), then by every attribute that shows in the
+// output, so that shuffling the input lines changes nothing. Within the carriers of a unit, the
+// members of one owner are contiguous (the model credits each owner once).
 bool MemberBefore(const Dataset& data, const Pending& a, const Pending& b) {
-  const auto ka =
-      std::make_tuple(-a.polarity, Inert(a.flags), a.key, Copy(a.flags), a.owner, a.flags, a.hops);
-  const auto kb =
-      std::make_tuple(-b.polarity, Inert(b.flags), b.key, Copy(b.flags), b.owner, b.flags, b.hops);
+  const auto ka = std::make_tuple(-a.polarity, Inert(a.flags), a.key, NoCarry(a.flags), a.owner,
+                                  a.flags, a.hops);
+  const auto kb = std::make_tuple(-b.polarity, Inert(b.flags), b.key, NoCarry(b.flags), b.owner,
+                                  b.flags, b.hops);
   if (ka != kb) return ka < kb;
   const Stance& sa = data.stances[a.stance];
   const Stance& sb = data.stances[b.stance];
@@ -166,41 +170,131 @@ class InterestRule {
   std::vector<bool> known_;
 };
 
-// One position per holder per group: the (holder, claim) pairs of supporting stances in each
-// group, sorted, to tell whether a denial's holder supports another alternative. A support that
-// is a citation copy (`is_copy`) is the copied stance's evidence, not its holder's position: it
-// does not merge the holder's own denials (else adding a copy, which carries nothing, would take
-// the holder's own denial out of the evidence).
+// How firmly a stance is stated, as the data says it (no model factor): its hedge class (0: none;
+// 1: reportedly, allegedly, claims, says; 2: may, might, unconfirmed, rumour) and its weight.
+struct Firmness {
+  int hedge = 0;
+  float weight = 1.0F;
+};
+
+Firmness FirmnessOf(const Stance& s) {
+  int hedge = 0;
+  switch (s.hedge) {
+    case Hedge::kNone:
+      hedge = 0;
+      break;
+    case Hedge::kReportedly:
+    case Hedge::kAllegedly:
+    case Hedge::kClaims:
+    case Hedge::kSays:
+      hedge = 1;
+      break;
+    case Hedge::kMay:
+    case Hedge::kMight:
+    case Hedge::kUnconfirmed:
+    case Hedge::kRumour:
+      hedge = 2;
+      break;
+  }
+  return {hedge, s.weight};
+}
+
+// Whether `a` is stated more firmly than `b` in every respect and strictly in one: no stronger a
+// hedge and no lower a weight, and a weaker hedge or a higher weight. Whatever the model's hedge
+// factors (each in (0, 1], a strong hedge weighing no more than a weak one), `a` then weighs
+// at least as much as `b`.
+bool Firmer(const Firmness& a, const Firmness& b) {
+  return a.hedge <= b.hedge && a.weight >= b.weight && (a.hedge < b.hedge || a.weight > b.weight);
+}
+
+// One position per holder per group (docs/model.md): a holder that supports an alternative of a
+// group and explicitly denies another holds one position, carried by its strongest part:
+//  - by its supports (the explicit denials merge with the denials the supports imply: kPosition,
+//    keyed by the origin of the holder's support, whatever their own origin);
+//  - or, when one of its explicit denials is stated more firmly (Firmer) than every one of its
+//    supports in the group, by its explicit denials, weighed as if the holder supported nothing;
+//    its supports and the denials they imply are then shown but weigh nothing (kHeld).
+// A support that is a citation copy (`is_copy`) is the copied stance's evidence, not its holder's
+// position: it neither merges the holder's own denials (else adding a copy, which carries
+// nothing, would take the holder's own denial out of the evidence) nor is held. Copies of
+// denials do not decide the carrier either.
 class Positions {
  public:
   template <typename IsCopy>
   Positions(const Dataset& data, const std::vector<std::vector<Index>>& group_claims,
             const StanceLists& on_claim, IsCopy is_copy)
-      : supports_(group_claims.size()) {
+      : supports_(group_claims.size()), by_denials_(group_claims.size()) {
     for (std::size_t g = 0; g < group_claims.size(); ++g) {
       for (Index c : group_claims[g]) {
         for (Index i : on_claim.Of(c)) {
-          if (data.stances[i].polarity == Polarity::kSupports && !is_copy(i)) {
-            supports_[g].emplace_back(data.stances[i].holder, c);
+          const Stance& s = data.stances[i];
+          if (s.polarity == Polarity::kSupports && !is_copy(i)) {
+            supports_[g].push_back({s.holder, c, OwnKey(s), FirmnessOf(s)});
           }
         }
       }
-      std::sort(supports_[g].begin(), supports_[g].end());
+      std::sort(supports_[g].begin(), supports_[g].end(), [](const Support& a, const Support& b) {
+        return std::tie(a.holder, a.key, a.claim) < std::tie(b.holder, b.key, b.claim);
+      });
+    }
+    // The holders whose position is carried by an explicit denial, per group.
+    for (std::size_t g = 0; g < group_claims.size(); ++g) {
+      for (Index c : group_claims[g]) {
+        for (Index i : on_claim.Of(c)) {
+          const Stance& s = data.stances[i];
+          if (s.polarity != Polarity::kDenies || is_copy(i) || !SupportsAnother(g, s.holder, c)) {
+            continue;
+          }
+          const Firmness f = FirmnessOf(s);
+          const auto [lo, hi] = Of(g, s.holder);
+          if (std::all_of(lo, hi, [&](const Support& t) { return Firmer(f, t.firmness); })) {
+            by_denials_[g].push_back(s.holder);
+          }
+        }
+      }
+      std::sort(by_denials_[g].begin(), by_denials_[g].end());
+      by_denials_[g].erase(std::unique(by_denials_[g].begin(), by_denials_[g].end()),
+                           by_denials_[g].end());
     }
   }
 
   // Whether `holder` supports a claim of `group` other than `claim`.
   bool SupportsAnother(Index group, Index holder, Index claim) const {
-    const auto& s = supports_[group];
-    for (auto it = std::lower_bound(s.begin(), s.end(), std::pair<Index, Index>{holder, 0});
-         it != s.end() && it->first == holder; ++it) {
-      if (it->second != claim) return true;
-    }
-    return false;
+    const auto [lo, hi] = Of(group, holder);
+    return std::any_of(lo, hi, [claim](const Support& t) { return t.claim != claim; });
+  }
+
+  // Whether `holder`'s position in `group` is carried by its explicit denials.
+  bool ByDenials(Index group, Index holder) const {
+    return std::binary_search(by_denials_[group].begin(), by_denials_[group].end(), holder);
+  }
+
+  // The origin key of the implied denial a merged denial of `claim` joins: the smallest origin
+  // key of the holder's supports of the group's other claims. Requires SupportsAnother.
+  OriginKey MergeKey(Index group, Index holder, Index claim) const {
+    const auto [lo, hi] = Of(group, holder);
+    return std::find_if(lo, hi, [claim](const Support& t) { return t.claim != claim; })->key;
   }
 
  private:
-  std::vector<std::vector<std::pair<Index, Index>>> supports_;
+  struct Support {
+    Index holder;
+    Index claim;
+    OriginKey key;
+    Firmness firmness;
+  };
+  using Iter = std::vector<Support>::const_iterator;
+  std::pair<Iter, Iter> Of(Index group, Index holder) const {
+    const auto& s = supports_[group];
+    const auto lo = std::partition_point(s.begin(), s.end(),
+                                         [holder](const Support& t) { return t.holder < holder; });
+    const auto hi = std::partition_point(lo, s.end(),
+                                         [holder](const Support& t) { return t.holder == holder; });
+    return {lo, hi};
+  }
+
+  std::vector<std::vector<Support>> supports_;  // per group, by (holder, origin key, claim)
+  std::vector<std::vector<Index>> by_denials_;  // per group, sorted holders
 };
 
 // The stance a citing stance republishes (MODEL.md, independence by citation). Reports are
@@ -439,15 +533,26 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
   const CopyFinder copies(data, by_report ? &*by_report : nullptr);
   const Positions positions(data, group_claims, on_claim,
                             [&](Index i) { return copies.Of(i).copied != kNone; });
-  // Explicit denials merged into their holder's position in a group (empty: no group).
+  // Explicit denials merged into their holder's position in a group, and supports held by a
+  // position its explicit denials carry (both empty: no group).
   std::vector<bool> position(data.groups.empty() ? 0 : data.stances.size(), false);
+  std::vector<bool> held(position.size(), false);
   for (Index i = 0; i < position.size(); ++i) {
     const Stance& s = data.stances[i];
     const Index g = data.claims[s.claim].group;
-    position[i] = s.polarity == Polarity::kDenies && g != kNone &&
-                  positions.SupportsAnother(g, s.holder, s.claim);
+    if (g == kNone) continue;
+    if (s.polarity == Polarity::kDenies) {
+      position[i] =
+          positions.SupportsAnother(g, s.holder, s.claim) && !positions.ByDenials(g, s.holder);
+    } else if (s.polarity == Polarity::kSupports) {
+      held[i] = copies.Of(i).copied == kNone && positions.ByDenials(g, s.holder);
+    }
   }
   const std::vector<bool> copies_position = copies.CopiesOfPositions(position);
+  const std::vector<bool> copies_held = copies.CopiesOfPositions(held);
+  const auto is_held = [&](Index i) {
+    return (!held.empty() && held[i]) || (!copies_held.empty() && copies_held[i]);
+  };
   InterestRule interest(data, graph);
 
   std::vector<Pending> pending;
@@ -471,13 +576,17 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
       flags |= implied ? interest.Flags(data.claims[s.claim], s.holder, 1)
                        : interest.Flags(claim, s.holder, polarity);
       const CopyFinder::Root root = copies.Of(stance_index);
-      const OriginKey key = root.key;
+      OriginKey key = root.key;
       const Index copied = root.copied;
       if (copied != kNone) flags |= EvidenceSnapshot::kCopy;
       if (!implied && ((!position.empty() && position[stance_index]) ||
                        (!copies_position.empty() && copies_position[stance_index]))) {
         flags |= EvidenceSnapshot::kPosition;
+        // One position whatever the origins: the holder's own denial joins the denial its
+        // support implies (a copy stays with the origin it copies).
+        if (copied == kNone) key = positions.MergeKey(claim.group, s.holder, c);
       }
+      if (is_held(stance_index)) flags |= EvidenceSnapshot::kHeld;
       pending.push_back(
           {polarity, key, flags, owner, stance_index, CountHops(data, s, owner), copied});
     };

@@ -164,6 +164,10 @@ std::vector<Mark> MarksOf(const Dataset& data, const Stance& stance, const Claim
     marks.push_back(
         {MarkKind::kPosition, PositionText(data, stance, in.alternative, in.alternative_holder)});
   }
+  if (flags & EvidenceSnapshot::kHeld) {
+    marks.push_back(
+        {MarkKind::kPosition, "position carried by its firmer denial of an alternative"});
+  }
   if (c.copied_stance != kNone) {
     const Stance& copied = data.stances[c.copied_stance];
     marks.push_back(
@@ -188,7 +192,8 @@ Chain ChainOf(const Dataset& data, const Stance& stance) {
 
 // The units of an explanation (runs of one unit number), in snapshot order.
 std::vector<EvidenceUnit> UnitsOf(const std::vector<scoring::StanceContribution>& stances) {
-  constexpr std::uint8_t kInertFlags = EvidenceSnapshot::kImplied | EvidenceSnapshot::kPosition;
+  constexpr std::uint8_t kInertFlags =
+      EvidenceSnapshot::kImplied | EvidenceSnapshot::kPosition | EvidenceSnapshot::kHeld;
   std::vector<EvidenceUnit> units;
   for (std::size_t i = 0; i < stances.size();) {
     EvidenceUnit unit;

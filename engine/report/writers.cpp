@@ -316,7 +316,7 @@ void WriteExplanationHeader(std::ostream& out, const ExplainedClaim& x) {
 std::string_view Counted(const scoring::StanceContribution& c) {
   if (c.counted) return "yes";
   if (c.flags & EvidenceSnapshot::kImplied) return "implied";
-  if (c.flags & EvidenceSnapshot::kPosition) return "position";
+  if (c.flags & (EvidenceSnapshot::kPosition | EvidenceSnapshot::kHeld)) return "position";
   if (c.flags & EvidenceSnapshot::kCopy) return "copy";
   return "relay";
 }
@@ -411,7 +411,8 @@ void WriteExplanationCsv(std::ostream& out, const ExplainedClaim& x) {
         text::CsvField(view.chain.report == kNone ? "" : data.reports[view.chain.report].id),
         text::CsvField(fmt::format("{}", fmt::join(ViaIds(data, view.chain), ";"))), c.flags,
         data.stances[view.stance].line, text::CsvField(copy_report), text::CsvField(copy_holder),
-        (c.flags & EvidenceSnapshot::kPosition) != 0, (c.flags & EvidenceSnapshot::kAdmission) != 0,
+        (c.flags & (EvidenceSnapshot::kPosition | EvidenceSnapshot::kHeld)) != 0,
+        (c.flags & EvidenceSnapshot::kAdmission) != 0,
         text::CsvField(ClaimIdOr(data, view.alternative)), OwnerCsv(view.owner));
   }
   for (const scoring::DiscountLine& d : e.discounts) {
@@ -455,7 +456,9 @@ void WriteStanceJson(text::JsonWriter& w, const Dataset& data, const scoring::St
   w.Key("interested").Bool((c.flags & EvidenceSnapshot::kInterested) != 0);
   w.Key("admission").Bool((c.flags & EvidenceSnapshot::kAdmission) != 0);
   w.Key("implied").Bool((c.flags & EvidenceSnapshot::kImplied) != 0);
-  w.Key("position").Bool((c.flags & EvidenceSnapshot::kPosition) != 0).Key("alternative");
+  w.Key("position")
+      .Bool((c.flags & (EvidenceSnapshot::kPosition | EvidenceSnapshot::kHeld)) != 0)
+      .Key("alternative");
   if (view.alternative == kNone) {
     w.Null();
   } else {

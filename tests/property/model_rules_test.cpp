@@ -202,6 +202,7 @@ struct RefResult {
   bool restarted = false;      // the label-switching restart ran
   std::vector<bool> copy;      // per stance: a citation copy
   std::vector<bool> position;  // per stance: a denial merged into its holder's position
+  std::vector<bool> held;      // per stance: a support held by a position its denials carry
 };
 
 // (type, index): type 0 a holder (source index), type 1 an explicit origin (origin index).
@@ -272,9 +273,6 @@ class ReferenceCopies {
   std::vector<bool> done_;
 };
 
-// docs/model.md's rule for a position denial (see its use below); false: the engine's.
-constexpr bool kMergePositionWithSupport = false;
-
 RefResult ReferenceModel(const Dataset& d, const ModelOptions& o) {
   const std::size_t num_sources = d.sources.size();
   const std::size_t num_claims = d.claims.size();
@@ -336,6 +334,46 @@ RefResult ReferenceModel(const Dataset& d, const ModelOptions& o) {
       r.position[i] = true;
     }
   }
+  // Which part carries a position (docs/model.md): its explicit denials when one of them (not a
+  // copy) is stated more firmly than every support (not a copy) of its holder in the group: no
+  // stronger a hedge, no lower a weight, and one of the two strictly. Then its denials are
+  // ordinary evidence and its supports are held: they weigh nothing and earn nothing.
+  auto hedge_rank = [](Hedge h) {
+    if (h == Hedge::kNone) return 0;
+    if (h == Hedge::kReportedly || h == Hedge::kAllegedly || h == Hedge::kClaims ||
+        h == Hedge::kSays) {
+      return 1;
+    }
+    return 2;
+  };
+  auto firmer = [&](const Stance& a, const Stance& b) {
+    const int ha = hedge_rank(a.hedge);
+    const int hb = hedge_rank(b.hedge);
+    return ha <= hb && a.weight >= b.weight && (ha < hb || a.weight > b.weight);
+  };
+  std::set<std::pair<Index, Index>> by_denials;  // (holder, group)
+  for (Index i = 0; i < d.stances.size(); ++i) {
+    if (!r.position[i] || r.copy[i]) continue;
+    const Stance& s = d.stances[i];
+    const Index group = d.claims[s.claim].group;
+    bool firmest = true;
+    for (Index j = 0; j < d.stances.size(); ++j) {
+      const Stance& t = d.stances[j];
+      if (t.polarity == Polarity::kSupports && !r.copy[j] && t.holder == s.holder &&
+          d.claims[t.claim].group == group) {
+        firmest = firmest && firmer(s, t);
+      }
+    }
+    if (firmest) by_denials.insert({s.holder, group});
+  }
+  r.held.assign(d.stances.size(), false);
+  for (Index i = 0; i < d.stances.size(); ++i) {
+    const Stance& s = d.stances[i];
+    const Index group = d.claims[s.claim].group;
+    if (group == kNone || by_denials.count({s.holder, group}) == 0) continue;
+    if (s.polarity == Polarity::kDenies) r.position[i] = false;
+    if (s.polarity == Polarity::kSupports && !r.copy[i]) r.held[i] = true;
+  }
 
   struct Item {
     Index owner;
@@ -388,17 +426,13 @@ RefResult ReferenceModel(const Dataset& d, const ModelOptions& o) {
   };
   for (Index i = 0; i < d.stances.size(); ++i) {
     const Stance& s = d.stances[i];
-    if (s.polarity == Polarity::kNeutral || r.copy[i]) continue;
+    // A held support (and the denials it implies) weighs nothing and earns nothing.
+    if (s.polarity == Polarity::kNeutral || r.copy[i] || r.held[i]) continue;
     const int polarity = static_cast<int>(s.polarity);
     if (r.position[i]) {
       // docs/model.md: the explicit denial "merges with the denial its support implies" (key
-      // position_key[i]). The engine merges the two only when they share an origin key, and
-      // otherwise credits the holder's position twice: reported, and pinned by
-      // PositionRule.DISABLED_OnePositionCountsOnceWhateverItsOrigin. Until it is settled the
-      // reference keys the denial by its own origin, as the engine does, so that this test still
-      // checks the rest.
-      units[{s.claim, -1, true, kMergePositionWithSupport ? position_key[i] : OwnOrigin(s)}]
-          .push_back(item_of(s, false));
+      // position_key[i]), whatever its own origin.
+      units[{s.claim, -1, true, position_key[i]}].push_back(item_of(s, false));
     } else {
       units[{s.claim, polarity, false, OwnOrigin(s)}].push_back(item_of(s, false));
     }
@@ -872,6 +906,8 @@ TEST_P(ModelRules, MatchesReferenceImplementation) {
           << "stance line " << engine->data.stances[i].line;
       if (!ref.copy[i]) {
         EXPECT_EQ((flags & graph::EvidenceSnapshot::kPosition) != 0, ref.position[i])
+            << "stance line " << engine->data.stances[i].line;
+        EXPECT_EQ((flags & graph::EvidenceSnapshot::kHeld) != 0, ref.held[i])
             << "stance line " << engine->data.stances[i].line;
       }
     }
@@ -1391,12 +1427,10 @@ TEST_P(ModelRules, SymmetryGlobalSwapMirrorsEveryBelief) {
 
 // One position per holder (docs/model.md): a holder who supports one alternative and also
 // explicitly denies another holds one position, "so the group moves exactly as if the holder had
-// only supported" the first; its denial is counted once per holder and claim. DISABLED: the engine
-// merges the explicit denial with the implied one only when the two share an origin key; when the
-// support names an `origin` and the denial does not, they are two inert units and H's position
-// is credited twice (H's specificity and trust move). Without the origin the test passes. Enable
-// it once the engine merges them.
-TEST(PositionRule, DISABLED_OnePositionCountsOnceWhateverItsOrigin) {
+// only supported" the first; its denial is counted once per holder and claim, here where the
+// support names an `origin` and the denial does not (before the fix, two inert units: H's
+// position was credited twice and H's specificity and trust moved).
+TEST(PositionRule, OnePositionCountsOnceWhateverItsOrigin) {
   const std::string common = ClaimLine("a", R"(,"group":"g")") + ClaimLine("b", R"(,"group":"g")") +
                              R"({"type":"outlet","id":"H"})"
                              "\n"

@@ -84,13 +84,19 @@ class TwoCoin : public testing::TestWithParam<std::uint64_t> {
 // Monotonicity through the belief rule. A support adds w max(0, ln(a' / (1 - b'))) >= 0 to its
 // claim's evidence, > 0 when alpha > 1 - beta (the relay chain keeps the sign), and the echo
 // discount never lowers a side's total when a unit joins it; in a group the softmax then raises
-// the claim's share. The source must hold no stance on another alternative of the claim's group:
-// there a new support would merge its denial of that alternative into one position (docs/model.md,
-// "one position per holder"), which removes evidence against the alternative and can lower the
-// claim's share (reported: an engine rule, not a bug of this property).
+// the claim's share. A source already on the claim's group is checked too, except where the new
+// stance changes which part carries its position (docs/model.md, "one position per holder"): a
+// support (weight 1, unhedged: at least as firm as anything) by a source that denies another
+// alternative as ordinary evidence merges that denial into its position, and a denial by a
+// source that supports another alternative (not held) merges into it or, stated more firmly,
+// takes the position over. Evidence then moves between the alternatives and, under the echo
+// discount and asymmetric coins, the move can go either way; that is the documented cost of
+// counting a position once. A new stance that joins a position without taking it over changes
+// nothing.
 TEST_P(TwoCoin, SupportByAnInformativeSourceNeverLowersItsClaim) {
   int raised = 0;
   int checked = 0;
+  int skipped = 0;
   for (const std::string& text : Texts()) {
     const ModelOptions options = Tight();
     const auto base = Score(text, options);
@@ -108,14 +114,29 @@ TEST_P(TwoCoin, SupportByAnInformativeSourceNeverLowersItsClaim) {
       if (d.sources[s].anonymous) continue;  // its stance would carry its outlet's coins
       for (Index c = s % 3; c < d.claims.size(); c += 3) {
         const Index group = d.claims[c].group;
-        const bool on_group = std::any_of(d.stances.begin(), d.stances.end(), [&](const Stance& t) {
-          return t.holder == s && t.claim != c && group != kNone &&
-                 d.claims[t.claim].group == group;
-        });
-        if (on_group) continue;
+        // Whether s holds, on another alternative of c's group, an explicit stance of `polarity`
+        // that is ordinary evidence (not merged into a position, not held).
+        const auto ordinary_on_group = [&](Polarity polarity) {
+          const graph::EvidenceSnapshot& snap = base->snap;
+          for (Index m = 0; m < snap.num_members(); ++m) {
+            const Stance& t = d.stances[snap.member_stance[m]];
+            constexpr std::uint8_t kMerged = graph::EvidenceSnapshot::kImplied |
+                                             graph::EvidenceSnapshot::kPosition |
+                                             graph::EvidenceSnapshot::kHeld;
+            if (group != kNone && t.holder == s && t.claim != c && t.polarity == polarity &&
+                d.claims[t.claim].group == group && (snap.member_flags[m] & kMerged) == 0) {
+              return true;
+            }
+          }
+          return false;
+        };
         const double a = base->result.sensitivity[s];
         const double b = base->result.specificity[s];
         for (const char* polarity : {"supports", "denies"}) {
+          if (ordinary_on_group(polarity[0] == 's' ? Polarity::kDenies : Polarity::kSupports)) {
+            ++skipped;
+            continue;
+          }
           const auto more =
               testutil::Freeze(text + StanceLine(d.sources[s].id, d.claims[c].id, polarity),
                                testutil::Format::kJsonl, "random.jsonl");
@@ -133,6 +154,7 @@ TEST_P(TwoCoin, SupportByAnInformativeSourceNeverLowersItsClaim) {
   }
   EXPECT_GE(checked, 100);
   EXPECT_GE(raised, 20);  // not vacuous: informative sources do move their claims
+  RecordProperty("skipped", skipped);
 }
 
 // Intervals (docs/model.md, "Trusts and intervals"): every trust and belief lies within its 90%
@@ -305,14 +327,12 @@ TEST(TwoCoinCoverage, ThinClaimsGetWiderBeliefIntervals) {
   EXPECT_GT(median(thin), median(thick));
 }
 
-// MODEL.md's monotonicity against docs/model.md's one position per holder. H, trusted (prior 0.9
-// worth 1000 stances), denies "ten died"; then H also supports "twenty died", hedged ("rumour",
-// weight 0.5). The support makes H's denial part of one position, which then weighs nothing: the
-// group loses H's full denial of "ten died" and gains only a half-weight support of "twenty
-// died", so "twenty died" falls (0.900 to 0.728). DISABLED: a conflict of two documented rules,
-// for the model's owner to settle (e.g. a position weighs as its strongest member, support or
-// explicit denial); the property above skips sources already on the group for that reason.
-TEST(TwoCoinMonotonicity, DISABLED_TrustedSupportJoiningAPositionNeverLowersItsClaim) {
+// MODEL.md's monotonicity with docs/model.md's one position per holder. H, trusted (prior 0.9
+// worth 1000 stances), denies "ten died"; then H also supports "twenty died", hedged ("rumour").
+// The support makes H's denial part of one position, carried by its strongest part: the denial,
+// stated more firmly, still carries it, and the hedged support is held (before: the position
+// weighed as the hedged support and "twenty died" fell from 0.900 to 0.728).
+TEST(TwoCoinMonotonicity, TrustedSupportJoiningAPositionNeverLowersItsClaim) {
   const std::string base = R"({"type":"claim","id":"c","text":"twenty died","group":"g"})"
                            "\n"
                            R"({"type":"claim","id":"c2","text":"ten died","group":"g"})"

@@ -37,7 +37,10 @@ std::vector<Unit> UnitsOf(const Explanation& e) {
     u.members.push_back(&s);
     EXPECT_EQ(s.polarity, u.polarity);
     EXPECT_EQ(s.unit_contribution, u.score);
-    if (s.flags & (EvidenceSnapshot::kImplied | EvidenceSnapshot::kPosition)) u.inert = true;
+    if (s.flags &
+        (EvidenceSnapshot::kImplied | EvidenceSnapshot::kPosition | EvidenceSnapshot::kHeld)) {
+      u.inert = true;
+    }
   }
   return units;
 }

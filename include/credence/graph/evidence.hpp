@@ -17,9 +17,13 @@
 ///    in a citing report is a rebuttal, not a copy, and stays independent evidence.
 /// Units that are not evidence of their own are *inert* (IsInert): denials implied by support
 /// for an alternative of a group, and a holder's explicit denial of an alternative when the same
-/// holder supports another alternative of the group (kPosition: one position, counted once). A
+/// holder supports another alternative of the group (kPosition: one position, counted once,
+/// joining the denial its support implies whatever the origins). A position is carried by its
+/// strongest part: when one of those explicit denials is stated more firmly (weight and hedge)
+/// than every support of the holder in the group, the denials carry it as ordinary evidence and
+/// the supports, with the denials they imply, are held instead (kHeld: inert, no credit). A
 /// support that is a copy is the copied stance's evidence, not its holder's position: it merges
-/// no denial.
+/// no denial and is not held.
 ///
 /// Each member has an *owner*: the source whose trust it carries and whose trust it informs. It
 /// is the holder, except for an anonymous holder with a vouching outlet, whose stance carries
@@ -69,10 +73,16 @@ struct EvidenceSnapshot {
   /// An explicit denial merged into the holder's support (not a copy) of another alternative of
   /// the group, or a copy of such a denial.
   static constexpr std::uint8_t kPosition = 32;
+  /// A support (or a denial it implies, or a copy of it) held by its holder's position in the
+  /// group: one of the holder's explicit denials of another alternative is stated more firmly
+  /// than every support of the holder there, so the denials carry the position and this member
+  /// is shown but weighs nothing and earns no credit (docs/model.md, one position per holder).
+  static constexpr std::uint8_t kHeld = 64;
 
   /// Per unit: bit set of kUnitInert and kUnitAlone.
   std::vector<std::uint8_t> unit_flags;
-  /// Not evidence of its own (implied denials, position-merged denials): shown, never weighed.
+  /// Not evidence of its own (implied denials, position-merged denials, held supports): shown,
+  /// never weighed.
   static constexpr std::uint8_t kUnitInert = 1;
   /// No evidence unit on the claim or its group has an owner outside this unit's owners: the
   /// belief rests on these owners alone, so the unit does not judge their reliability (MODEL.md,
@@ -106,14 +116,14 @@ struct EvidenceSnapshot {
             owner_offsets[source + 1] - owner_offsets[source]};
   }
 
-  /// True for an inert unit: implied denials (support for an alternative of a group) and denials
-  /// merged into the holder's position in the group. It shows the other side of a group's
-  /// dispute but is not evidence of its own (the group's beliefs are normalised instead).
+  /// True for an inert unit: implied denials (support for an alternative of a group), denials
+  /// merged into the holder's position in the group, and held supports. It shows the other side of
+  /// a group's dispute but is not evidence of its own (the group's beliefs are normalised instead).
   bool IsInert(std::size_t u) const { return (unit_flags[u] & kUnitInert) != 0; }
   /// True when the unit's owners are the only owners of evidence on its claim (or group).
   bool IsAlone(std::size_t u) const { return (unit_flags[u] & kUnitAlone) != 0; }
-  /// A member that may carry its unit (not a copy).
-  bool CanCarry(std::size_t m) const { return (member_flags[m] & kCopy) == 0; }
+  /// A member that may carry its unit and earn its owner credit (not a copy, not held).
+  bool CanCarry(std::size_t m) const { return (member_flags[m] & (kCopy | kHeld)) == 0; }
   /// The stance a kCopy member copies, or kNone. O(log copies).
   Index CopiedStance(std::size_t member) const;
   Index unit_size(std::size_t u) const { return unit_offsets[u + 1] - unit_offsets[u]; }

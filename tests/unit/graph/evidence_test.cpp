@@ -400,6 +400,35 @@ TEST(EvidenceTest, GroupAlternativesImplyDenials) {
   EXPECT_TRUE(f.snap.IsAlone(f.snap.claim_offsets[f.data.FindClaim("k4")]));
 }
 
+// One position per holder (docs/model.md), whatever the origins and carried by its strongest part.
+// Claims a, b form the group "g"; sources h, j, k.
+//   h supports a repeating the origin wire-1 and denies b in its own voice: the explicit denial
+//     joins the denial h's support implies (key wire-1) as one inert unit, not a unit of its own
+//     keyed h (before the fix: two inert units, h credited twice on b).
+//   j supports a hedged ("rumour") and denies b firmly: the denial is stated more firmly, so it
+//     carries j's position as ordinary evidence; j's support and the denial it implies are held
+//     (kHeld, 64): inert, and they cannot carry.
+TEST(EvidenceTest, OnePositionWhateverItsOriginCarriedByItsStrongestPart) {
+  const Frozen f(R"json({"type":"outlet","id":"h"}
+{"type":"outlet","id":"j"}
+{"type":"outlet","id":"k"}
+{"type":"claim","id":"a","text":"a","group":"g"}
+{"type":"claim","id":"b","text":"b","group":"g"}
+{"type":"stance","holder":"h","claim":"a","polarity":"supports","origin":"wire-1"}
+{"type":"stance","holder":"h","claim":"b","polarity":"denies"}
+{"type":"stance","holder":"j","claim":"a","polarity":"supports","hedge":"rumour"}
+{"type":"stance","holder":"j","claim":"b","polarity":"denies"}
+{"type":"stance","holder":"k","claim":"b","polarity":"supports"}
+)json");
+  ExpectWellFormed(f);
+  EXPECT_THAT(UnitsOf(f, "a"), ElementsAre("+ h:h:0:0", "+ j:j:0:64", "- k:k:0:4"));
+  EXPECT_THAT(UnitsOf(f, "b"),
+              ElementsAre("+ k:k:0:0", "- j:j:0:0", "- j:j:0:68", "- h:h:0:4, h:h:0:32"));
+  const Index a = f.data.FindClaim("a");
+  EXPECT_TRUE(f.snap.IsInert(f.snap.claim_offsets[a] + 1));
+  EXPECT_FALSE(f.snap.CanCarry(f.snap.unit_offsets[f.snap.claim_offsets[a] + 1]));
+}
+
 // Members equal in every unit attribute are ordered by content, not by input line: implied
 // denials by the claim they come from (a before b), then direct stances by id (q1 before q2).
 //   claims: a=0, b=1, c=2, all in group g; stances in file order: 0 s-b, 1 s-a, 2 q2, 3 q1.

@@ -1517,18 +1517,22 @@ TEST_P(ModelRules, ConvergesToAFixedPoint) {
     EXPECT_LT(r->result.residual, options.tolerance);
     EXPECT_LE(r->result.iterations, options.max_iterations);
 
-    // One more iteration from the converged state moves nothing by more than the tolerance. The
-    // run is deterministic, so a run capped one iteration later retraces it and takes one step.
+    // One more iteration from the converged state moves nothing by more than twice the
+    // tolerance. The run is deterministic, so a run capped one iteration later retraces it and
+    // takes one step. Twice, not once: the stopping rule bounds the last step in the max norm
+    // over beliefs and coins, and the map is a contraction in no norm that simple: a belief moves
+    // by the sum of its sources' coin moves, so the next step can exceed the last one (seed 7
+    // after the position rule of issue 12: 1.16e-6 after a last step below 1e-6).
     ModelOptions once_more = options;
     once_more.max_iterations = r->result.iterations + 1;
     once_more.tolerance = 1e-300;
     const auto next = Score(text, once_more);
     EXPECT_EQ(next->result.iterations, r->result.iterations + 1);
     for (std::size_t c = 0; c < r->result.belief.size(); ++c) {
-      EXPECT_LE(std::abs(next->result.belief[c] - r->result.belief[c]), options.tolerance);
+      EXPECT_LE(std::abs(next->result.belief[c] - r->result.belief[c]), 2 * options.tolerance);
     }
     for (std::size_t s = 0; s < r->result.trust.size(); ++s) {
-      EXPECT_LE(std::abs(next->result.trust[s] - r->result.trust[s]), options.tolerance);
+      EXPECT_LE(std::abs(next->result.trust[s] - r->result.trust[s]), 2 * options.tolerance);
     }
 
     // Fifty more iterations stay near it. The stopping rule bounds the last step, not the

@@ -459,7 +459,8 @@ TEST(ExplainTest, BatchGivesTheOneClaimExplanationsBitForBit) {
       EXPECT_GE(x.member_score, 0.0);
       EXPECT_EQ(x.copied_stance, y.copied_stance);
       const bool inert =
-          (x.flags & (graph::EvidenceSnapshot::kImplied | graph::EvidenceSnapshot::kPosition)) != 0;
+          (x.flags & (graph::EvidenceSnapshot::kImplied | graph::EvidenceSnapshot::kPosition |
+                      graph::EvidenceSnapshot::kHeld)) != 0;
       EXPECT_EQ(x.score, x.counted ? x.polarity * x.member_score : 0.0);
       EXPECT_EQ(x.counted, x.strongest && !inert);
       strongest[x.unit] += x.strongest ? 1 : 0;

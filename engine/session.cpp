@@ -60,7 +60,12 @@ std::unique_ptr<Session> Session::Analyse(Dataset data, const SessionOptions& op
     run.labels = eval::LabelClaims(s->data_, eval::ReadGold(options.labels_path));
   }
   s->result_ = scoring::RunAlgorithm(options.algorithm, s->data_, s->snapshot_, run);
-  lap("score", "rank");
+  // "score" is the model alone; the default model's intervals are a phase of their own.
+  const double interval_seconds = s->result_.interval_seconds;
+  s->timings_.emplace_back("score", SecondsSince(clock) - interval_seconds);
+  if (!s->result_.belief_low.empty()) s->timings_.emplace_back("intervals", interval_seconds);
+  clock = Clock::now();
+  Announce(options, "rank");
   scoring::AnalysisOptions analysis = options.analysis;
   if (analysis.threads == 0) analysis.threads = options.model.threads;
   s->analysis_ = scoring::Analyze(s->data_, s->snapshot_, options.model, s->result_, analysis);

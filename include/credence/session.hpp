@@ -54,7 +54,8 @@ class Session {
   const scoring::ScoringResult& result() const { return result_; }
   const scoring::Analysis& analysis() const { return analysis_; }
   const SessionOptions& options() const { return options_; }
-  /// Wall time of each phase in seconds, in order.
+  /// Wall time of each phase in seconds, in order; "score" is the model alone and, for the default
+  /// model, "intervals" (its 90% intervals) follows it.
   const std::vector<std::pair<std::string, double>>& timings() const { return timings_; }
 
   /// Explains one claim's belief (scoring::Explain under options().model).

@@ -17,9 +17,9 @@ namespace {
 // --timings: each phase's wall time, then the report's, the iterations and the peak memory.
 void PrintTimings(const Session& session, double report_seconds) {
   for (const auto& [phase, seconds] : session.timings()) {
-    fmt::print(stderr, "{:<8} {:8.3f} s\n", phase, seconds);
+    fmt::print(stderr, "{:<9} {:8.3f} s\n", phase, seconds);
   }
-  fmt::print(stderr, "{:<8} {:8.3f} s\n", "report", report_seconds);
+  fmt::print(stderr, "{:<9} {:8.3f} s\n", "report", report_seconds);
   const auto& result = session.result();
   fmt::print(stderr, "{} iterations, {}\n", result.iterations,
              result.converged ? "converged" : "not converged");
@@ -56,9 +56,10 @@ void AddAnalyzeCommands(CLI::App& app) {
       "Show the first N claims and sources (default: 20 in a table, all in json/csv)");
   top_option->check(CLI::PositiveNumber);
   auto timings = std::make_shared<bool>(false);
-  analyze->add_flag("--timings", *timings,
-                    "Print the wall time of each phase (parse, graph, freeze, score, rank, "
-                    "report) to standard error");
+  analyze->add_flag(
+      "--timings", *timings,
+      "Print the wall time of each phase (parse, graph, freeze, score, intervals, rank, "
+      "report) to standard error");
   analyze->callback([analyze_args, top, top_option, timings] {
     const auto format = report::ParseOutputFormat(analyze_args->format);
     Progress progress(!analyze_args->quiet);

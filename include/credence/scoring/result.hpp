@@ -34,6 +34,9 @@ struct ScoringResult {
   /// Wall time of the iterations alone (set-up and the final belief pass excluded), for the
   /// same comparison. Timing only: it never affects a result.
   double iteration_seconds = 0.0;
+  /// Wall time of the intervals (trust_low ... belief_high) alone, part of the scoring time;
+  /// 0 where an algorithm computes none. Timing only: it never affects a result.
+  double interval_seconds = 0.0;
 };
 
 }  // namespace credence::scoring

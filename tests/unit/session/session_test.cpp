@@ -57,12 +57,13 @@ TEST(SessionTest, RunOnADatasetInMemoryMatchesTheRunFromItsFile) {
   options.on_phase = [&](std::string_view phase) { announced.emplace_back(phase); };
   const auto from_file = Session::Run(path, options);
   EXPECT_THAT(announced, ElementsAre("parse", "graph", "freeze", "score", "rank", ""));
-  EXPECT_THAT(PhaseNames(*from_file), ElementsAre("parse", "graph", "freeze", "score", "rank"));
+  EXPECT_THAT(PhaseNames(*from_file),
+              ElementsAre("parse", "graph", "freeze", "score", "intervals", "rank"));
 
   announced.clear();
   const auto in_memory = Session::Run(io::ReadDataset(path), options);
   EXPECT_THAT(announced, ElementsAre("graph", "freeze", "score", "rank", ""));
-  EXPECT_THAT(PhaseNames(*in_memory), ElementsAre("graph", "freeze", "score", "rank"));
+  EXPECT_THAT(PhaseNames(*in_memory), ElementsAre("graph", "freeze", "score", "intervals", "rank"));
   EXPECT_EQ(in_memory->data().claims.size(), from_file->data().claims.size());
   ASSERT_FALSE(from_file->data().claims.empty());
   ExpectSameRun(*from_file, *in_memory);

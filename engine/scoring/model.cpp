@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 
 #include "belief_rule_internal.hpp"
 #include "credence/scoring/parallel.hpp"
@@ -273,9 +274,28 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
   return ScoreDefault(data, snap, options, {});
 }
 
+std::optional<double> LabelledBaseRate(const Dataset& data, const std::vector<std::int8_t>& labels,
+                                       const ModelOptions& options) {
+  double n = 0.0;
+  double k = 0.0;
+  for (std::size_t c = 0; c < labels.size() && c < data.claims.size(); ++c) {
+    if (labels[c] < 0 || data.claims[c].group != kNone) continue;
+    n += 1.0;
+    k += labels[c] == 1 ? 1.0 : 0.0;
+  }
+  if (n == 0.0) return std::nullopt;
+  const double s = options.base_rate_strength;
+  return ClampTrust((k + 0.5 * s) / (n + s), options.trust_floor);
+}
+
 ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& snap,
-                           const ModelOptions& options, const std::vector<std::int8_t>& labels) {
-  options.Validate();
+                           const ModelOptions& given, const std::vector<std::int8_t>& labels) {
+  given.Validate();
+  // With labels, the base rate they imply (docs/model.md, "The base rate").
+  ModelOptions options = given;
+  if (!labels.empty() && given.base_rate_from_labels > 0.0) {
+    if (const auto rho = LabelledBaseRate(data, labels, given)) options.base_rate = *rho;
+  }
   const EvidenceWeights weights(data, snap, options);
   const BeliefRule rule(data, snap, weights);
   const CountPass counter(snap, weights);

@@ -29,6 +29,7 @@ void ModelOptions::Validate() const {
   Require(open01(base_rate), "base_rate", "(0, 1)", base_rate);
   Require(flag(learn_base_rate), "learn_base_rate", "{0, 1}", learn_base_rate);
   Require(positive(base_rate_strength), "base_rate_strength", "(0, inf)", base_rate_strength);
+  Require(flag(base_rate_from_labels), "base_rate_from_labels", "{0, 1}", base_rate_from_labels);
   Require(base_rate_min_units >= 1 && std::isfinite(base_rate_min_units), "base_rate_min_units",
           "[1, inf)", base_rate_min_units);
   Require(positive(prior_strength), "prior_strength", "(0, inf)", prior_strength);
@@ -77,6 +78,7 @@ void ForEachParameter(Options& o, Fn&& fn) {
   fn("base_rate", o.base_rate);
   fn("learn_base_rate", o.learn_base_rate);
   fn("base_rate_strength", o.base_rate_strength);
+  fn("base_rate_from_labels", o.base_rate_from_labels);
   fn("base_rate_min_units", o.base_rate_min_units);
   fn("prior_strength", o.prior_strength);
   fn("pool_min", o.pool_min);

@@ -39,12 +39,14 @@ void AddScoringOptions(CLI::App* cmd, CommonArgs& args, const std::vector<std::s
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--seed", args.seed, "Seed of the sampling algorithms (ltm)");
   cmd->add_option("--base-rate", args.base_rate,
-                  "Default model: fix the prior probability that a claim is true (without it the "
-                  "model learns it, under a prior centred on 0.5); overrides --params");
+                  "Default model: fix the prior probability that a claim is true (otherwise 0.5, "
+                  "or with --labels the labelled share of true claims); overrides --params and "
+                  "--labels");
   cmd->add_option("--labels", args.labels,
                   "Default model: a gold file (claim,truth or object,value) of claims whose truth "
                   "is known; they are clamped to it while the model learns, so that they teach "
-                  "every source's reliability");
+                  "every source's reliability, and their share of true claims is the base rate "
+                  "(unless --base-rate is given)");
   AddParamOption(cmd, args);
   cmd->add_flag("-q,--quiet", args.quiet,
                 "No progress display (it appears on standard error, for phases longer than a "
@@ -69,6 +71,7 @@ scoring::ModelOptions ModelOptionsFromArgs(const CommonArgs& args) {
   if (args.base_rate) {
     model.base_rate = *args.base_rate;
     model.learn_base_rate = 0.0;
+    model.base_rate_from_labels = 0.0;
   }
   model.threads = args.threads;
   model.Validate();

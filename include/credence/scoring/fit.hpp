@@ -13,7 +13,8 @@
 ///       specificity_<kind> = (denials of false claims + k mu_b) / (stances on false claims + k)
 ///     with k = kind_prior_strength and (mu_a, mu_b) the kind's prior means (KindPriorMeans),
 ///     kept in [trust_floor, 1 - trust_floor]. Only kinds with evidence on a labelled claim are
-///     set; written with learn_kind_means = 0.
+///     set; written with learn_kind_means = 0. The step is kept only when it raises log L of
+///     step 3 (the counts ignore the echo discount that tempers the model's likelihood).
 ///  3. The factors hedge_factor, strong_hedge_factor, interested_factor, anonymous_factor,
 ///     echo_factor and relay_fidelity, in that order: coordinate-wise golden-section search of
 ///     each over its valid range ((0, 1], relay_fidelity (0.5, 1]) maximising

@@ -19,6 +19,7 @@
 /// model (theta / (1 - theta) either way).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,10 +41,12 @@ struct ModelOptions {
   /// two, EM's base rate drifting along a flat likelihood (RumourEval: 0.38 against a labelled
   /// share of 0.69; docs/model.md, "The base rate").
   double learn_base_rate = 0.0;
-  /// Pseudo-claims the base rate's Beta prior (centred on base_rate) is worth; > 0. 50: weak
-  /// against thousands of claims, but enough to hold the rate where a few hundred claims leave it
-  /// unidentified (docs/model.md, "The base rate").
-  double base_rate_strength = 50.0;
+  /// Pseudo-claims the base rate's Beta prior is worth; > 0. 2: a uniform prior (Laplace's
+  /// rule), weak against a few dozen labels (docs/model.md, "The base rate").
+  double base_rate_strength = 2.0;
+  /// 1 (the default): with labelled claims (--labels), the base rate is the labelled share
+  /// (LabelledBaseRate); 0: keep base_rate (as --base-rate asks).
+  double base_rate_from_labels = 1.0;
   /// The base rate is learned from the claims outside groups with at least this many
   /// independent evidence units: a two-class mixture of binomials is identified from three
   /// observations per item on; >= 1.
@@ -154,9 +157,17 @@ std::pair<double, double> KindPriorMeans(const ModelOptions& options, PoolKind k
 ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& snap,
                            const ModelOptions& options);
 /// ScoreDefault with labelled claims clamped to their truth in every E-step (--labels): `labels`
-/// holds one entry per claim (-1 unknown, 0 false, 1 true), or is empty.
+/// holds one entry per claim (-1 unknown, 0 false, 1 true), or is empty. With
+/// base_rate_from_labels the base rate is LabelledBaseRate's (when there is one).
 ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& snap,
                            const ModelOptions& options, const std::vector<std::int8_t>& labels);
+
+/// The base rate the labelled claims outside groups of alternatives imply: (K + s/2) / (N + s)
+/// for K true of N labelled, s = options.base_rate_strength (the posterior mean under a
+/// Beta(s/2, s/2) prior centred on 1/2), kept in [trust_floor, 1 - trust_floor]. `labels` as
+/// in ScoreDefault. nullopt when no claim outside a group is labelled.
+std::optional<double> LabelledBaseRate(const Dataset& data, const std::vector<std::int8_t>& labels,
+                                       const ModelOptions& options);
 
 /// ln(p / (1 - p)) for p in (0, 1); +-inf at 1 and 0.
 double Logit(double p);

@@ -103,6 +103,57 @@ TEST(FitTest, BaseRateAndKindCoinsInClosedForm) {
   EXPECT_EQ(FitParameters(f.data, f.snap, f.labels, fixed, options).options.base_rate, 0.3);
 }
 
+// Step 2 is kept only when it raises the labels' log-likelihood: the fit keeps the counted coins
+// exactly when the model with them explains the labels better than the model without them.
+TEST(FitTest, KindCoinsKeptOnlyWhenTheyRaiseTheLikelihood) {
+  const Fixture f;
+  FitOptions options;
+  options.sweeps = 0;
+  int kept = 0;
+  int dropped = 0;
+  for (const double prior : {0.6, 0.9, 0.55, 0.99}) {
+    ModelOptions start = Start();
+    start.prior_other = prior;
+    const FitResult r = FitParameters(f.data, f.snap, f.labels, start, options);
+    ModelOptions without = start;
+    without.base_rate = 28.0 / 55.0;
+    without.learn_base_rate = 0;
+    ModelOptions with = without;
+    with.sensitivity_other = (4 + 10 * prior) / 15.0;
+    with.specificity_other = (3 + 10 * prior) / 15.0;
+    with.learn_kind_means = 0;
+    const bool better = LabelLogLikelihood(f.data, f.snap, f.labels, with) >
+                        LabelLogLikelihood(f.data, f.snap, f.labels, without);
+    SCOPED_TRACE(prior);
+    EXPECT_DOUBLE_EQ(r.options.sensitivity_other, better ? with.sensitivity_other : -1.0);
+    EXPECT_DOUBLE_EQ(r.options.specificity_other, better ? with.specificity_other : -1.0);
+    EXPECT_EQ(r.options.learn_kind_means, better ? 0.0 : start.learn_kind_means);
+    (better ? kept : dropped) += 1;
+  }
+  // Both branches happen (measured: kept for 0.6, 0.9 and 0.55; dropped for 0.99).
+  EXPECT_GT(kept, 0);
+  EXPECT_GT(dropped, 0);
+}
+
+// With labels, the model's base rate is the labelled share under the Beta(s/2, s/2) prior
+// (LabelledBaseRate): 3 true of 5 labelled, s = 2 by default: (3 + 1) / (5 + 2); --base-rate
+// (base_rate_from_labels = 0) keeps the given one.
+TEST(FitTest, LabelsSetTheBaseRateUnlessItIsFixed) {
+  const Fixture f;
+  const ModelOptions defaults;
+  ASSERT_EQ(defaults.base_rate_strength, 2.0);
+  EXPECT_DOUBLE_EQ(*LabelledBaseRate(f.data, f.labels, defaults), 4.0 / 7.0);
+  EXPECT_DOUBLE_EQ(ScoreDefault(f.data, f.snap, defaults, f.labels).base_rate, 4.0 / 7.0);
+  EXPECT_DOUBLE_EQ(ScoreDefault(f.data, f.snap, defaults).base_rate, 0.5);
+  ModelOptions fixed = defaults;
+  fixed.base_rate = 0.3;
+  fixed.base_rate_from_labels = 0;
+  EXPECT_DOUBLE_EQ(ScoreDefault(f.data, f.snap, fixed, f.labels).base_rate, 0.3);
+  const std::vector<std::int8_t> none(f.labels.size(), -1);
+  EXPECT_FALSE(LabelledBaseRate(f.data, none, defaults).has_value());
+  EXPECT_DOUBLE_EQ(ScoreDefault(f.data, f.snap, defaults, none).base_rate, 0.5);
+}
+
 TEST(FitTest, FactorSearchNeverLowersTheLikelihoodAndIsDeterministic) {
   const Fixture f;
   FitOptions none;

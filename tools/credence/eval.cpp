@@ -157,8 +157,8 @@ void AddEvalCommand(CLI::App& app) {
   eval->add_option("--seed", args->common.seed,
                    "Seed of the sampling algorithms (ltm) and of the --folds shuffle");
   eval->add_option("--base-rate", args->common.base_rate,
-                   "Default model: fix the prior probability that a claim is true (without it "
-                   "the model learns it)");
+                   "Default model: fix the prior probability that a claim is true (otherwise "
+                   "0.5, or with --labels the labelled share)");
   eval->add_option("--params", args->common.params_file,
                    "Default model: parameters from a PARAMS.json file written by `credence fit`; "
                    "--param and --base-rate override them");

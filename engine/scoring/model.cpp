@@ -135,12 +135,17 @@ double CountPass::MeanAgreement(const std::vector<double>& belief) const {
 
 namespace {
 
-// Empirical Bayes for a pool's strength: the Beta-binomial method of moments. With the sources'
-// expected successes x_s of n_s trials and the pooled mean mu, the between-source variance of
-// the rates beyond binomial noise is v = sum w_s (p_s - mu)^2 - sum w_s mu (1 - mu) / n_s
-// (weights w_s = n_s / sum n); a Beta(k mu, k (1 - mu)) prior has variance mu (1 - mu) / (k + 1),
-// so k = mu (1 - mu) / v - 1, kept in [lo, hi]; with no excess variance, hi. Fewer than three
-// sources with data: `fallback`.
+// Empirical Bayes for a pool's strength: the Beta-binomial method of moments, shrunk toward the
+// prior. With the sources' expected successes x_s of n_s trials and the pooled mean mu, the
+// between-source variance of the rates beyond binomial noise is v = sum w_s (p_s - mu)^2 -
+// sum w_s mu (1 - mu) / n_s (weights w_s = n_s / sum n; 0 when negative); a Beta(k mu,
+// k (1 - mu)) prior has variance mu (1 - mu) / (k + 1). The estimate v rests on the S sources
+// with data; it is averaged with the variance v0 that `fallback` (prior_strength) implies, worth
+// kPoolPriorSources sources: v' = (S v + m v0) / (S + m), so that the strength moves smoothly
+// from the prior's as sources join a pool (no jump at a third source), and k = mu (1 - mu) / v'
+// - 1, kept in [lo, hi].
+constexpr double kPoolPriorSources = 3.0;
+
 double PoolStrength(const std::vector<double>& x, const std::vector<double>& n, double mu,
                     double lo, double hi, double fallback) {
   double total = 0.0;
@@ -151,19 +156,23 @@ double PoolStrength(const std::vector<double>& x, const std::vector<double>& n, 
       ++sources;
     }
   }
-  if (sources < 3) return fallback;
-  double spread = 0.0;
-  double noise = 0.0;
-  for (std::size_t i = 0; i < n.size(); ++i) {
-    if (!(n[i] > 1e-9)) continue;
-    const double w = n[i] / total;
-    const double p = x[i] / n[i];
-    spread += w * (p - mu) * (p - mu);
-    noise += w * mu * (1.0 - mu) / n[i];
+  double excess = 0.0;
+  if (sources > 0) {
+    double spread = 0.0;
+    double noise = 0.0;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      if (!(n[i] > 1e-9)) continue;
+      const double w = n[i] / total;
+      const double p = x[i] / n[i];
+      spread += w * (p - mu) * (p - mu);
+      noise += w * mu * (1.0 - mu) / n[i];
+    }
+    excess = std::max(spread - noise, 0.0);
   }
-  const double excess = spread - noise;
-  if (!(excess > 1e-12)) return hi;
-  return std::clamp(mu * (1.0 - mu) / excess - 1.0, lo, hi);
+  const double prior = mu * (1.0 - mu) / (fallback + 1.0);
+  const double v = (sources * excess + kPoolPriorSources * prior) / (sources + kPoolPriorSources);
+  if (!(v > 1e-300)) return hi;
+  return std::clamp(mu * (1.0 - mu) / v - 1.0, lo, hi);
 }
 
 }  // namespace
@@ -201,10 +210,12 @@ void CoinPriors::Update(const Counts& counts, Coins* coins) {
       double hits = 0.0;
       double trials = 0.0;
       for (Index s : sources) {
-        x.push_back(hit[s]);
-        n.push_back(hit[s] + miss[s]);
         hits += hit[s];
         trials += hit[s] + miss[s];
+        // The spread is measured on the sources that draw from the pool (no prior of their own).
+        if (weights_.own_prior_strength(s) > 0) continue;
+        x.push_back(hit[s]);
+        n.push_back(hit[s] + miss[s]);
       }
       const double mu = learn ? (h * prior + hits) / (h + trials) : prior;
       const double strength = PoolStrength(x, n, mu, lo, hi, options_.prior_strength);

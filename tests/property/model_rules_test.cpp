@@ -584,28 +584,35 @@ RefResult ReferenceModel(const Dataset& d, const ModelOptions& o) {
       for (int coin = 0; coin < 2; ++coin) {
         double hits = 0.0;
         double trials = 0.0;
-        int with_data = 0;
         for (Index s = 0; s < num_sources; ++s) {
           if (pool_of(s) != kind) continue;
           hits += t.hit[coin][s];
           trials += t.hit[coin][s] + t.miss[coin][s];
-          with_data += t.hit[coin][s] + t.miss[coin][s] > 0 ? 1 : 0;
         }
         const double prior = kind_mean(kind, coin);
         const double mu = o.learn_kind_means > 0 ? (o.kind_prior_strength * prior + hits) /
                                                        (o.kind_prior_strength + trials)
                                                  : prior;
-        double k = o.prior_strength;
-        if (with_data >= 3) {
-          double v = 0.0;
-          for (Index s = 0; s < num_sources; ++s) {
-            const double n = t.hit[coin][s] + t.miss[coin][s];
-            if (pool_of(s) != kind || !(n > 0)) continue;
-            const double p = t.hit[coin][s] / n;
-            v += n / trials * ((p - mu) * (p - mu) - mu * (1.0 - mu) / n);
-          }
-          k = v > 0 ? std::clamp(mu * (1.0 - mu) / v - 1.0, o.pool_min, o.pool_max) : o.pool_max;
+        // The between-source variance beyond binomial noise (0 when negative), averaged with the
+        // variance prior_strength implies, worth three sources.
+        double v = 0.0;
+        double pool_trials = 0.0;
+        int pool_sources = 0;
+        for (Index s = 0; s < num_sources; ++s) {
+          const double n = t.hit[coin][s] + t.miss[coin][s];
+          if (pool_of(s) != kind || !(n > 1e-9) || d.sources[s].prior > 0) continue;
+          pool_trials += n;
+          ++pool_sources;
         }
+        for (Index s = 0; s < num_sources; ++s) {
+          const double n = t.hit[coin][s] + t.miss[coin][s];
+          if (pool_of(s) != kind || !(n > 1e-9) || d.sources[s].prior > 0) continue;
+          const double p = t.hit[coin][s] / n;
+          v += n / pool_trials * ((p - mu) * (p - mu) - mu * (1.0 - mu) / n);
+        }
+        const double v0 = mu * (1.0 - mu) / (o.prior_strength + 1.0);
+        const double pooled_v = (pool_sources * std::max(v, 0.0) + 3.0 * v0) / (pool_sources + 3.0);
+        const double k = std::clamp(mu * (1.0 - mu) / pooled_v - 1.0, o.pool_min, o.pool_max);
         pooled[kind][coin] = {mu, k};
       }
     }

@@ -194,14 +194,13 @@ TEST(TwoCoinTest, TrustedSourcesMoveBeliefsOnlyTheirWay) {
 // support added by a source that ends up trusted (alpha > 1 - beta in the run with the support)
 // does not lower the claim's belief, a denial by one does not raise it.
 //
-// Run with the pooling strength fixed at 4: under the defaults it FAILS (engine bug, reported for
-// issue 12): on bases[1], adding e's support of r lowers b(r) from 0.1384 to 0.1319 (and b(p)
-// from 0.495 to 0.315). e is the third news source with evidence, so the news pool's strength
-// jumps from prior_strength 4 (fewer than three sources) to the empirical-Bayes estimate, which
-// hits pool_max 10000 (the expected counts are soft, so their spread is below the binomial
-// noise): b's coins are pinned to the pooled means and its denial of r weighs more. With
-// pool_min = pool_max = 4 every case holds. DISABLED_UnderTheDefaults below is the same test
-// under the defaults, to enable once the pooling is fixed.
+// Run with the pooling strength fixed at 4, and under the defaults. Under the defaults it failed
+// before the pooling strength was shrunk toward prior_strength (issue 12): on bases[1], adding
+// e's support of r lowered b(r) from 0.1384 to 0.1319 (and b(p) from 0.495 to 0.315). e is the
+// third news source with evidence, and the news pool's strength jumped from prior_strength 4
+// (fewer than three sources) to the empirical-Bayes estimate at pool_max (the expected counts
+// are soft, so their spread is below the binomial noise): b's coins were pinned to the pooled
+// means and its denial of r weighed more.
 void ExpectLearnedMonotonicity(const ModelOptions& options) {
   const std::string people = Outlet("a", "news") + Outlet("b", "news") + Outlet("c", "wire") +
                              Outlet("d", "fact-checker") + Outlet("e", "news") + Claim("p") +
@@ -243,7 +242,7 @@ TEST(TwoCoinTest, LearnedTrustedSourcesMoveBeliefsOnlyTheirWay) {
   ExpectLearnedMonotonicity(o);
 }
 
-TEST(TwoCoinTest, DISABLED_LearnedTrustedSourcesMoveBeliefsOnlyTheirWayUnderTheDefaults) {
+TEST(TwoCoinTest, LearnedTrustedSourcesMoveBeliefsOnlyTheirWayUnderTheDefaults) {
   ExpectLearnedMonotonicity(Tight());
 }
 

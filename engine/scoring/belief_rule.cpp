@@ -51,6 +51,21 @@ double DiscountedSum(double* first, double* last, double sign, double echo, doub
   return total;
 }
 
+// Asks the cache for the log-likelihood ratio each unit of `claim` will read through its first
+// member (most units have one): the belief pass gathers them at random from two arrays of one
+// double per source, which at 10^5 sources no longer fit a core's L2 cache, so each pass fetches
+// a claim's ahead of time. A hint only: it changes no value.
+void PrefetchLogits(const graph::EvidenceSnapshot& snap, Index claim, const SourceLogits& logits) {
+  const Index end = snap.claim_offsets[claim + 1];
+  for (Index u = snap.claim_offsets[claim]; u < end; ++u) {
+    const Index s = snap.member_owner[snap.unit_offsets[u]];
+    __builtin_prefetch(snap.unit_polarity[u] > 0 ? &logits.support[s] : &logits.denial[s]);
+  }
+}
+
+// How many claims ahead the belief pass prefetches.
+constexpr std::int64_t kPrefetchClaims = 16;
+
 }  // namespace
 
 BeliefRule::BeliefRule(const Dataset& data, const graph::EvidenceSnapshot& snap,
@@ -188,6 +203,9 @@ void BeliefRule::Beliefs(const Coins& coins, double base_log_odds, int threads,
 #pragma omp parallel for schedule(static) \
     num_threads(threads) if (num_ungrouped >= kParallelThreshold)
   for (std::int64_t i = 0; i < num_ungrouped; ++i) {
+    if (i + kPrefetchClaims < num_ungrouped) {
+      PrefetchLogits(snap_, ungrouped_[i + kPrefetchClaims], logits);
+    }
     const Index c = ungrouped_[i];
     (*belief)[c] = Sigmoid(base_log_odds + FastEvidence(c, coins, logits));
   }

@@ -50,11 +50,11 @@ std::vector<double> MemberCredits(const graph::EvidenceSnapshot& snap,
 }  // namespace
 
 CountPass::CountPass(const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights)
-    : offsets_(2 * snap.num_sources + 1, 0),
-      total_(2 * snap.num_sources, 0.0),
-      explicit_(snap.num_sources) {
+    : offsets_(2 * snap.num_sources + 1, 0), total_(2 * snap.num_sources, 0.0) {
   const std::vector<double> credit = MemberCredits(snap, weights);
-  // Entries of source s: supports in [offsets_[2s], offsets_[2s+1]), denials up to offsets_[2s+2].
+  // Entries of source s: supports in [offsets_[2s], offsets_[2s+1]), denials up to offsets_[2s+2],
+  // each side in unit order; order_ over the same range gives the kind of each of its stances in
+  // unit order. One counting sort.
   const auto slot = [&](Index owner, bool supports) { return 2 * owner + (supports ? 0 : 1); };
   for (std::size_t u = 0; u < snap.num_units(); ++u) {
     const bool supports = snap.unit_polarity[u] > 0;
@@ -65,24 +65,29 @@ CountPass::CountPass(const graph::EvidenceSnapshot& snap, const EvidenceWeights&
   for (std::size_t k = 0; k + 1 < offsets_.size(); ++k) offsets_[k + 1] += offsets_[k];
   claim_.resize(offsets_.back());
   credit_.resize(offsets_.back());
+  order_.resize(offsets_.back());
   std::vector<Index> next(offsets_.begin(), offsets_.end() - 1);
+  std::vector<Index> next_order(snap.num_sources);
+  for (Index s = 0; s < snap.num_sources; ++s) next_order[s] = offsets_[2 * s];
   for (std::size_t u = 0; u < snap.num_units(); ++u) {
     const bool supports = snap.unit_polarity[u] > 0;
-    const bool inert = snap.IsInert(u);
+    const auto kind =
+        static_cast<std::uint8_t>((supports ? 0 : kDenial) | (snap.IsInert(u) ? kInert : 0));
+    const Index claim = snap.unit_claim[u];
     for (const Index m : snap.Members(u)) {
       if (credit[m] == 0.0) continue;
       const Index owner = snap.member_owner[m];
       const Index k = next[slot(owner, supports)]++;
-      claim_[k] = snap.unit_claim[u];
+      claim_[k] = claim;
       credit_[k] = credit[m];
       total_[slot(owner, supports)] += credit[m];
-      if (!inert) explicit_[owner].push_back({snap.unit_claim[u], supports, credit[m]});
+      order_[next_order[owner]++] = kind;
     }
   }
 }
 
 void CountPass::Count(const std::vector<double>& belief, int threads, Counts* out) const {
-  const auto num_sources = static_cast<std::int64_t>(explicit_.size());
+  const auto num_sources = static_cast<std::int64_t>(total_.size() / 2);
   out->tp.resize(num_sources);
   out->fp.resize(num_sources);
   out->tn.resize(num_sources);
@@ -110,11 +115,18 @@ double CountPass::Agreement(Index source, const std::vector<double>& belief, dou
   double agree = 0.0;
   double spread = 0.0;
   *total = 0.0;
-  for (const Entry& e : explicit_[source]) {
-    const double b = belief[e.claim];
-    agree += e.credit * (e.supports ? b : 1.0 - b);
-    spread += e.credit * e.credit * b * (1.0 - b);
-    *total += e.credit;
+  // The source's stances in unit order: order_ says which side's next entry comes next.
+  Index support = offsets_[2 * source];
+  Index denial = offsets_[2 * source + 1];
+  for (Index j = offsets_[2 * source]; j < offsets_[2 * source + 2]; ++j) {
+    const bool supports = (order_[j] & kDenial) == 0;
+    const Index k = supports ? support++ : denial++;
+    if ((order_[j] & kInert) != 0) continue;
+    const double b = belief[claim_[k]];
+    const double credit = credit_[k];
+    agree += credit * (supports ? b : 1.0 - b);
+    spread += credit * credit * b * (1.0 - b);
+    *total += credit;
   }
   if (variance != nullptr) *variance = spread;
   return agree;
@@ -125,7 +137,7 @@ std::size_t CountPass::num_entries() const { return claim_.size(); }
 double CountPass::MeanAgreement(const std::vector<double>& belief) const {
   double agree = 0.0;
   double total = 0.0;
-  for (Index s = 0; s < explicit_.size(); ++s) {
+  for (Index s = 0; s < total_.size() / 2; ++s) {
     double t = 0.0;
     agree += Agreement(s, belief, &t);
     total += t;

@@ -26,7 +26,9 @@ struct Counts {
 
 /// The counting half of an iteration, as one sparse product over flat arrays in owner order:
 /// each source's credited supports, then its credited denials, as (claim, credit) entries, so
-/// that a count is one streaming read and one gather per stance.
+/// that a count is one streaming read and one gather per stance. A byte per entry records the
+/// source's stances in unit order (which side, and whether inert), so that its trust, read from
+/// its explicit (non-inert) stances, sums them in that order.
 class CountPass {
  public:
   /// Credits (docs/model.md): each distinct owner of a unit shares its weight through its
@@ -45,16 +47,13 @@ class CountPass {
   std::size_t num_entries() const;
 
  private:
-  struct Entry {
-    Index claim;
-    bool supports;
-    double credit;
-  };
+  static constexpr std::uint8_t kDenial = 1;
+  static constexpr std::uint8_t kInert = 2;
   std::vector<Index> offsets_;  // 2 per source: supports, then denials
   std::vector<Index> claim_;
   std::vector<double> credit_;
-  std::vector<double> total_;                 // 2 per source
-  std::vector<std::vector<Entry>> explicit_;  // per source: its explicit (non-inert) stances
+  std::vector<double> total_;        // 2 per source
+  std::vector<std::uint8_t> order_;  // per source, in unit order: kDenial | kInert of each stance
 };
 
 /// The hierarchical priors of the coins: each source's sensitivity and specificity are shrunk

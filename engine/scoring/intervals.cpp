@@ -96,21 +96,27 @@ double MarginalStrength(const std::vector<double>& x, const std::vector<double>&
 // stances keeps the coins' priors (nullopt).
 std::array<std::optional<std::pair<double, double>>, kNumPoolKinds> TrustPoolPriors(
     const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights, const CountPass& counter,
-    const std::vector<double>& belief, const ModelOptions& options) {
+    const std::vector<double>& belief, const ModelOptions& options, int threads) {
   std::vector<double> verdict(belief.size());
   for (std::size_t c = 0; c < belief.size(); ++c) {
     verdict[c] = belief[c] > 0.5 ? 1.0 : (belief[c] < 0.5 ? 0.0 : 0.5);
   }
+  // Each source's record in parallel, then gathered in source order.
+  const auto num_sources = static_cast<std::int64_t>(snap.num_sources);
+  std::vector<double> agree(num_sources);
+  std::vector<double> total(num_sources);
+#pragma omp parallel for schedule(static) \
+    num_threads(threads) if (num_sources >= kParallelThreshold)
+  for (std::int64_t s = 0; s < num_sources; ++s) {
+    agree[s] = counter.Agreement(static_cast<Index>(s), verdict, &total[s]);
+  }
   std::array<std::vector<double>, kNumPoolKinds> hits;
   std::array<std::vector<double>, kNumPoolKinds> trials;
   for (Index s = 0; s < snap.num_sources; ++s) {
-    if (weights.own_prior_strength(s) > 0) continue;
-    double total = 0.0;
-    const double agree = counter.Agreement(s, verdict, &total);
-    if (!(total > 1e-9)) continue;
+    if (weights.own_prior_strength(s) > 0 || !(total[s] > 1e-9)) continue;
     const int k = static_cast<int>(weights.pool(s));
-    hits[k].push_back(agree);
-    trials[k].push_back(total);
+    hits[k].push_back(agree[s]);
+    trials[k].push_back(total[s]);
   }
   std::array<std::optional<std::pair<double, double>>, kNumPoolKinds> out;
   for (int k = 0; k < kNumPoolKinds; ++k) {
@@ -164,10 +170,14 @@ void FinishTrusts(const graph::EvidenceSnapshot& snap, const EvidenceWeights& we
   // and each trust's interval as a Beta(post_a, post_b) with that posterior's mean and total
   // variance.
   result->trust.resize(num_sources);
-  const auto pool_priors = TrustPoolPriors(snap, weights, counter, belief, options);
+  const auto pool_priors = TrustPoolPriors(snap, weights, counter, belief, options, threads);
   std::vector<double> post_a(num_sources);
   std::vector<double> post_b(num_sources);
-  for (Index s = 0; s < num_sources; ++s) {
+  const auto all_sources = static_cast<std::int64_t>(num_sources);
+#pragma omp parallel for schedule(static) \
+    num_threads(threads) if (all_sources >= kParallelThreshold)
+  for (std::int64_t si = 0; si < all_sources; ++si) {
+    const auto s = static_cast<Index>(si);
     const auto [mean_a, k_a] = priors.PriorOf(s, 0);
     const auto [mean_b, k_b] = priors.PriorOf(s, 1);
     const auto& pooled = pool_priors[static_cast<int>(weights.pool(s))];

@@ -134,15 +134,23 @@ double CountPass::Agreement(Index source, const std::vector<double>& belief, dou
 
 std::size_t CountPass::num_entries() const { return claim_.size(); }
 
-double CountPass::MeanAgreement(const std::vector<double>& belief) const {
-  double agree = 0.0;
-  double total = 0.0;
-  for (Index s = 0; s < total_.size() / 2; ++s) {
-    double t = 0.0;
-    agree += Agreement(s, belief, &t);
-    total += t;
+double CountPass::MeanAgreement(const std::vector<double>& belief, int threads) const {
+  // Per source in parallel, then summed in source order: the same bits for any thread count.
+  const auto num_sources = static_cast<std::int64_t>(total_.size() / 2);
+  std::vector<double> agree(num_sources);
+  std::vector<double> total(num_sources);
+#pragma omp parallel for schedule(static) \
+    num_threads(threads) if (num_sources >= kParallelThreshold)
+  for (std::int64_t s = 0; s < num_sources; ++s) {
+    agree[s] = Agreement(static_cast<Index>(s), belief, &total[s]);
   }
-  return total > 0.0 ? agree / total : 1.0;
+  double agree_sum = 0.0;
+  double total_sum = 0.0;
+  for (std::int64_t s = 0; s < num_sources; ++s) {
+    agree_sum += agree[s];
+    total_sum += total[s];
+  }
+  return total_sum > 0.0 ? agree_sum / total_sum : 1.0;
 }
 
 namespace {
@@ -384,10 +392,10 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
   // equally well with every truth flipped (alpha <-> 1 - beta, rho <-> 1 - rho). The fixed point
   // meant is the one where the sources' explicit stances agree with the beliefs more often than
   // not; should EM have settled on the other, it restarts once from the mirrored parameters.
-  if (clamp.empty() && counter.MeanAgreement(result.belief) < 0.5) {
+  if (clamp.empty() && counter.MeanAgreement(result.belief, threads) < 0.5) {
     const std::vector<double> first_params = params;
     const std::vector<double> first_belief = result.belief;
-    const double first_agreement = counter.MeanAgreement(result.belief);
+    const double first_agreement = counter.MeanAgreement(result.belief, threads);
     for (Index s = 0; s < num_sources; ++s) {
       params[s] = 1.0 - first_params[num_sources + s];
       params[num_sources + s] = 1.0 - first_params[s];
@@ -395,7 +403,7 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
     params[2 * num_sources] = 1.0 - first_params[2 * num_sources];
     for (double& b : result.belief) b = 1.0 - b;
     const FixedPointStats again = IterateToFixedPoint(&params, iteration, step);
-    if (counter.MeanAgreement(result.belief) >= first_agreement) {
+    if (counter.MeanAgreement(result.belief, threads) >= first_agreement) {
       stats.iterations += again.iterations;
       stats.residual = again.residual;
       stats.converged = again.converged;

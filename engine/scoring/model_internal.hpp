@@ -43,7 +43,7 @@ class CountPass {
                    double* variance = nullptr) const;
   /// The credited agreement of every source's explicit stances with `belief`, over their total
   /// credit (1 when nothing is credited).
-  double MeanAgreement(const std::vector<double>& belief) const;
+  double MeanAgreement(const std::vector<double>& belief, int threads) const;
   std::size_t num_entries() const;
 
  private:

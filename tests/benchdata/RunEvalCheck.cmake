@@ -7,11 +7,8 @@
 #   DATASET, GOLD    the imported files
 #   MIN_ACCURACY     lowest accepted accuracy
 #   MAX_ECE          highest accepted expected calibration error (optional)
-if(NOT IS_DIRECTORY "${DATA_DIR}")
-  if("$ENV{CI}" STREQUAL "true")
-    message(FATAL_ERROR "the benchmark data is missing: no directory ${DATA_DIR}")
-  endif()
-  message("CREDENCE_DATA_MISSING: no directory ${DATA_DIR}; skipping")
+include(${CMAKE_CURRENT_LIST_DIR}/RequireData.cmake)
+if(credence_data_missing)
   return()
 endif()
 execute_process(COMMAND ${TOOL} eval ${DATASET} --gold ${GOLD} --algorithm credence --format json

@@ -7,11 +7,8 @@
 #   TOOL, DATA_DIR          as in RunImportCheck.cmake
 #   DATASET, GOLD           the imported files
 #   MIN_FIT, MIN_LABELS     lowest accepted accuracies
-if(NOT IS_DIRECTORY "${DATA_DIR}")
-  if("$ENV{CI}" STREQUAL "true")
-    message(FATAL_ERROR "the benchmark data is missing: no directory ${DATA_DIR}")
-  endif()
-  message("CREDENCE_DATA_MISSING: no directory ${DATA_DIR}; skipping")
+include(${CMAKE_CURRENT_LIST_DIR}/RequireData.cmake)
+if(credence_data_missing)
   return()
 endif()
 execute_process(COMMAND ${TOOL} eval ${DATASET} --gold ${GOLD} --folds 5 --format json

@@ -10,12 +10,8 @@
 # When DATA_DIR is missing the test is skipped (it prints CREDENCE_DATA_MISSING, which the test's
 # SKIP_REGULAR_EXPRESSION matches), except when the environment variable CI is "true": CI must
 # have the data, so there the test fails.
-if(NOT IS_DIRECTORY "${DATA_DIR}")
-  if("$ENV{CI}" STREQUAL "true")
-    message(FATAL_ERROR "the benchmark data is missing: no directory ${DATA_DIR}. CI must provide "
-                        "it (see ../shared/datasets/README.md) or set -DCREDENCE_DATA_DIR=...")
-  endif()
-  message("CREDENCE_DATA_MISSING: no directory ${DATA_DIR}; skipping (set -DCREDENCE_DATA_DIR=...)")
+include(${CMAKE_CURRENT_LIST_DIR}/RequireData.cmake)
+if(credence_data_missing)
   return()
 endif()
 

@@ -266,7 +266,7 @@ double TrustCoverage(double pool_strength) {
 }
 
 // Issue 12, part 3: the 90% trust intervals of sources with 20+ stances cover the planted
-// accuracy 85-95% of the time, with the defaults. Measured 0.8875 (426 of 480). Before the trust
+// accuracy 85-95% of the time, with the defaults. Measured 0.900 (432 of 480). Before the trust
 // prior was fitted by marginal likelihood on the verdicts and the interval took in the
 // uncertainty of the truths (docs/model.md, "Trusts and intervals") it was 0.658: the coins'
 // pooling strength, estimated by moments on soft counts, landed near 40 where the planted spread

@@ -35,13 +35,7 @@ using testutil::MaxDiff;
 using testutil::Scored;
 using testutil::TrustsById;
 
-ModelOptions Tight() {
-  ModelOptions o;
-  o.tolerance = 1e-13;
-  o.max_iterations = 100000;
-  o.threads = 1;
-  return o;
-}
+ModelOptions Tight() { return testutil::TightOptions(); }
 
 std::unique_ptr<Scored> Score(const std::string& jsonl, const ModelOptions& options) {
   return testutil::ScoreModel(jsonl, options, "random.jsonl");

@@ -55,15 +55,7 @@ std::unique_ptr<Scored> Score(const std::string& jsonl, const ModelOptions& opti
   return testutil::ScoreModel(jsonl, options, "random.jsonl");
 }
 
-// Options that drive the iteration to the fixed point, so that two datasets can be compared
-// well below the default tolerance (1e-6).
-ModelOptions Tight() {
-  ModelOptions o;
-  o.tolerance = 1e-13;
-  o.max_iterations = 100000;
-  o.threads = 1;
-  return o;
-}
+ModelOptions Tight() { return testutil::TightOptions(); }
 
 // The documented defaults (tolerance 1e-6, at most 200 iterations) on one thread: these datasets
 // are far below kParallelThreshold anyway. ThreadCountChangesNoBit covers threads.

@@ -117,4 +117,12 @@ scoring::ClassicOptions Classic(std::optional<int> max_iterations, std::optional
   return options;
 }
 
+scoring::ModelOptions TightOptions(double tolerance) {
+  scoring::ModelOptions o;
+  o.tolerance = tolerance;
+  o.max_iterations = 100000;
+  o.threads = 1;
+  return o;
+}
+
 }  // namespace credence::testutil

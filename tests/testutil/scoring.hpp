@@ -32,6 +32,11 @@ graph::CategoricalView ViewOf(const Dataset& data);
 /// The categorical view of a dataset given as text.
 graph::CategoricalView ViewOf(const std::string& text, Format format);
 
+/// Default-model options that drive the iteration to its fixed point (`tolerance`, at most
+/// 100000 iterations, one thread), so that two datasets can be compared well below the default
+/// tolerance (1e-6).
+scoring::ModelOptions TightOptions(double tolerance = 1e-13);
+
 /// A dataset with its claim graph, evidence snapshot and one scoring result. Held by pointer:
 /// the graph, and the internal classes a test builds on the snapshot, refer to its members.
 struct Scored {

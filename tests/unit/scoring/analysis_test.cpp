@@ -35,12 +35,7 @@ constexpr double kEps = 1e-12;
 
 using testutil::ScoreModel;
 
-ModelOptions Tight() {
-  ModelOptions o;
-  o.tolerance = 1e-14;
-  o.max_iterations = 10000;
-  return o;
-}
+ModelOptions Tight() { return testutil::TightOptions(1e-14); }
 
 TEST(AnalysisOptionsTest, RejectsEachFieldOutOfRange) {
   const std::vector<std::pair<std::string, std::function<void(AnalysisOptions&)>>> cases = {

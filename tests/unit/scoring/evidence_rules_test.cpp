@@ -48,13 +48,7 @@ using testutil::Scored;
 using testutil::ScoreModel;
 using testutil::TrustsById;
 
-ModelOptions Tight() {
-  ModelOptions o;
-  o.tolerance = 1e-14;
-  o.max_iterations = 100000;
-  o.threads = 1;
-  return o;
-}
+ModelOptions Tight() { return testutil::TightOptions(1e-14); }
 
 // Tight, with the global parameters fixed (see the top of the file): base rate 1/2, kind means at
 // their priors, pooling strength 4 (= prior_strength) for every kind.

@@ -45,12 +45,7 @@ ModelOptions FirstIteration() {
   return o;
 }
 
-ModelOptions Tight() {
-  ModelOptions o;
-  o.tolerance = 1e-14;
-  o.max_iterations = 10000;
-  return o;
-}
+ModelOptions Tight() { return testutil::TightOptions(1e-14); }
 
 // ------------------------------------------------------------------------------------------------
 // Fixed points

@@ -45,13 +45,7 @@ std::string Claim(const std::string& id) {
   return fmt::format(R"({{"type":"claim","id":"{}","text":"{}"}})", id, id) + "\n";
 }
 
-ModelOptions Tight() {
-  ModelOptions o;
-  o.tolerance = 1e-13;
-  o.max_iterations = 100000;
-  o.threads = 1;
-  return o;
-}
+ModelOptions Tight() { return testutil::TightOptions(); }
 
 // Social accounts' coins fixed at (sensitivity, specificity), officials' at (a2, b2); base rate
 // 1/2.

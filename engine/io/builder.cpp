@@ -7,6 +7,7 @@
 
 #include "builder_internal.hpp"
 #include "credence/text/id.hpp"
+#include "credence/text/time.hpp"
 
 namespace credence::io {
 namespace {
@@ -178,6 +179,15 @@ bool DatasetBuilder::CheckId(long line, std::string_view field, std::string_view
   if (problem.empty()) return true;
   Problem(line, std::string(field), fmt::format("an id {}", problem));
   return false;
+}
+
+std::optional<std::int64_t> DatasetBuilder::ParseTime(long line, std::string_view field,
+                                                      std::string_view time) {
+  text::ParsedTime parsed;
+  std::string error;
+  if (text::ParseIsoTime(time, &parsed, &error)) return parsed.utc_seconds;
+  Problem(line, std::string(field), fmt::format("bad time '{}': {}", time, error));
+  return std::nullopt;
 }
 
 Dataset DatasetBuilder::Finish() {
@@ -397,11 +407,15 @@ void DatasetBuilder::ResolveStances(const Ranks& ranks, Dataset* data) {
       Problem(raw.line, "claim",
               Undefined("stance names claim", names_.Name(raw.claim), "a claim"));
     }
+    s.time_utc = raw.time_utc;
     if (raw.report != kNone) {
       s.report = FinalIndex(ranks, raw.report, DeclKind::kReport);
       if (s.report == kNone) {
         Problem(raw.line, "report",
                 Undefined("stance names report", names_.Name(raw.report), "a report"));
+      } else if (s.time_utc == kNoTime) {
+        // A stance without its own time takes its report's (docs/format.md, "Times").
+        s.time_utc = reports_[ranks.report_order[s.report]].time_utc.value_or(kNoTime);
       }
     }
     s.via_begin = static_cast<Index>(data->via.size());

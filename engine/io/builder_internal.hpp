@@ -4,6 +4,7 @@
 // CSV readers so that both enforce the same rules with the same messages.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,7 @@ struct RawStance {
   Index quote = kNone;
   Index time = kNone;
   std::uint32_t line = 0;
+  std::int64_t time_utc = kNoTime;  // the stance's own time (the report's is added in Finish)
 };
 
 /// Builds a Dataset. Add* calls record problems instead of throwing; Finish() throws DataError
@@ -98,6 +100,11 @@ class DatasetBuilder {
   bool IsClaimName(Index name) const {
     return name < kinds_.size() && kinds_[name] == DeclKind::kClaim;
   }
+
+  /// The `time` rule (text::ParseIsoTime) for `time` given in `field` at `line`: the instant in
+  /// seconds since 1970-01-01 UTC, else records "bad time 'TIME': WHAT IS WRONG" and returns
+  /// nullopt.
+  std::optional<std::int64_t> ParseTime(long line, std::string_view field, std::string_view time);
 
   /// True when `id` was declared as any entity.
   bool IsDeclared(std::string_view id) const;

@@ -289,6 +289,22 @@ bool CheckId(DatasetBuilder& b, long line, std::string_view field_name, std::str
   return b.CheckId(line, field_name, id) && CheckUtf8(b, line, field_name, id);
 }
 
+// The optional time column of a row (column `col`, -1 when absent): an empty cell is no time;
+// anything else must be ISO 8601 (text::ParseIsoTime). Fills the stance's time; false (and a
+// problem recorded) when the cell is not a time.
+bool ReadTime(DatasetBuilder& b, long line, const std::vector<std::string>& f, int col,
+              RawStance* s) {
+  if (col < 0) return true;
+  const auto cell = text::Trim(f[col]);
+  if (cell.empty()) return true;
+  if (!CheckUtf8(b, line, "time", cell)) return false;
+  const auto instant = b.ParseTime(line, "time", cell);
+  if (!instant) return false;
+  s->time = b.Text(std::string(cell));
+  s->time_utc = *instant;
+  return true;
+}
+
 }  // namespace
 
 Dataset ParseStancesCsv(std::string_view content, const std::string& path, int threads) {
@@ -296,7 +312,7 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
   text::CsvRecords cursor(text::StripBom(content));
   std::vector<Column> columns{{"source", true},  {"claim", true},   {"stance", true},
                               {"origin", false}, {"weight", false}, {"group", false},
-                              {"text", false}};
+                              {"text", false},   {"time", false}};
   std::size_t width = 0;
   if (!ReadHeader(cursor, b, &columns, &width)) return b.Finish();
   b.SetEmptyMessage("no records: the file has a header row but no data rows");
@@ -307,7 +323,7 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
   };
   const int source_col = col("source"), claim_col = col("claim"), stance_col = col("stance");
   const int origin_col = col("origin"), weight_col = col("weight"), group_col = col("group");
-  const int text_col = col("text");
+  const int text_col = col("text"), time_col = col("time");
   // Three hashes per row (claim, source, origin), then two rounds of prefetch hints over the
   // batch: the interners' slots, then the names those slots point to.
   auto prefetch = [&](BatchRow& row, int round) {
@@ -360,6 +376,7 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
         if (!group.empty()) ok &= CheckId(b, line, "group", group);
         if (!text.empty()) ok &= CheckUtf8(b, line, "text", text);
         if (origin_col >= 0) ok &= CheckUtf8(b, line, "origin", f[origin_col]);
+        ok &= ReadTime(b, line, f, time_col, &s);
         if (!ok) return;
         // Ids are interned once per row; the declarations are then looked up by index.
         // The kind of a name is one byte in a compact table; the claim record itself (a likely
@@ -393,13 +410,13 @@ Dataset ParseStancesCsv(std::string_view content, const std::string& path, int t
 Dataset ParseTriplesCsv(std::string_view content, const std::string& path, int threads) {
   DatasetBuilder b(path);
   text::CsvRecords cursor(text::StripBom(content));
-  std::vector<Column> columns{{"source", true}, {"object", true}, {"value", true}};
+  std::vector<Column> columns{{"source", true}, {"object", true}, {"value", true}, {"time", false}};
   b.SetGroupField("object");
   std::size_t width = 0;
   if (!ReadHeader(cursor, b, &columns, &width)) return b.Finish();
   b.SetEmptyMessage("no records: the file has a header row but no data rows");
   const int source_col = columns[0].index, object_col = columns[1].index;
-  const int value_col = columns[2].index;
+  const int value_col = columns[2].index, time_col = columns[3].index;
   // The claim of a row is "object=value". Ids are hashed and prefetched rows ahead, as for the
   // stances CSV, and interned once per row.
   std::string claim_id;
@@ -437,6 +454,8 @@ Dataset ParseTriplesCsv(std::string_view content, const std::string& path, int t
                     } else {
                       ok &= CheckUtf8(b, line, "value", value);
                     }
+                    RawStance s;
+                    ok &= ReadTime(b, line, f, time_col, &s);
                     if (!ok) return;
                     make_claim_id(f);
                     const Index claim_name =
@@ -448,7 +467,6 @@ Dataset ParseTriplesCsv(std::string_view content, const std::string& path, int t
                     if (claim_name == kNone) return;
                     const Index source_name = SourceName(b, line, source, row.hash[1]);
                     if (source_name == kNone) return;
-                    RawStance s;
                     s.line = static_cast<std::uint32_t>(line);
                     s.polarity = Polarity::kSupports;
                     s.holder = source_name;

@@ -120,6 +120,19 @@ class Record {
     return v;
   }
 
+  // A time field: a string in ISO 8601 (text::ParseIsoTime). Returns the text and its instant,
+  // or nullopt when absent or bad (a problem recorded).
+  std::optional<std::pair<std::string_view, std::int64_t>> Time(std::string_view key) {
+    auto s = String(key, false);
+    if (!s) return std::nullopt;
+    auto instant = builder_.ParseTime(line_, key, *s);
+    if (!instant) {
+      ok_ = false;
+      return std::nullopt;
+    }
+    return std::make_pair(*s, *instant);
+  }
+
   std::optional<bool> Bool(std::string_view key) {
     const element* e = Find(key);
     if (e == nullptr) return std::nullopt;
@@ -191,7 +204,10 @@ void ReadClaim(Record& r, DatasetBuilder& b) {
                                        r.IdList("favours")};
   if (parties.favours.empty()) parties.favours = r.IdList("favors");
   if (auto group = r.Id("group", false)) c.group = b.Group(*group);
-  if (auto time = r.String("time", false)) c.time = std::string(*time);
+  if (auto time = r.Time("time")) {
+    c.time = std::string(time->first);
+    c.time_utc = time->second;
+  }
   if (!id || !text || !r.ok()) return;
   c.id = std::string(*id);
   c.text = std::string(*text);
@@ -204,7 +220,10 @@ void ReadReport(Record& r, DatasetBuilder& b) {
   auto outlet = r.Id("outlet", true);
   if (auto v = r.String("title", false)) rep.title = std::string(*v);
   if (auto v = r.String("url", false)) rep.url = std::string(*v);
-  if (auto v = r.String("time", false)) rep.time = std::string(*v);
+  if (auto time = r.Time("time")) {
+    rep.time = std::string(time->first);
+    rep.time_utc = time->second;
+  }
   auto cites = r.IdList("cites");
   if (!id || !outlet || !r.ok()) return;
   rep.id = std::string(*id);
@@ -237,7 +256,7 @@ void ReadStance(Record& r, DatasetBuilder& b) {
   }
   auto origin = r.String("origin", false);
   auto quote = r.String("quote", false);
-  auto time = r.String("time", false);
+  auto time = r.Time("time");
   if (!holder || !claim || !polarity || !r.ok()) return;
   s.holder = b.Name(*holder);
   s.claim = b.Name(*claim);
@@ -245,7 +264,10 @@ void ReadStance(Record& r, DatasetBuilder& b) {
   if (id) s.id = b.Name(*id);
   if (origin && !origin->empty()) s.origin = b.Origin(*origin);
   if (quote) s.quote = b.Text(std::string(*quote));
-  if (time) s.time = b.Text(std::string(*time));
+  if (time) {
+    s.time = b.Text(std::string(time->first));
+    s.time_utc = time->second;
+  }
   s.via_begin = b.ViaSize();
   s.via_size = static_cast<std::uint16_t>(via.size());
   for (const auto& v : via) b.AddVia(b.Name(v));

@@ -11,10 +11,35 @@
 #include <tuple>
 
 #include "credence/core/error.hpp"
+#include "credence/text/time.hpp"
 #include "import_internal.hpp"
 
 namespace credence::io::importer {
 namespace {
+
+// A tweet's created_at as ISO 8601 (docs/format.md, "Times"): Twitter's "Sun Aug 10 01:30:14
+// +0000 2014" becomes "2014-08-10T01:30:14Z" (another offset: "+hh:mm"); a time already in ISO
+// 8601 is kept; anything else gives "" (the record is left undated).
+std::string IsoTime(const std::string& created_at) {
+  text::ParsedTime parsed;
+  std::string error;
+  if (text::ParseIsoTime(created_at, &parsed, &error)) return created_at;
+  static constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  // "Www Mmm dd hh:mm:ss +zzzz yyyy": 30 characters.
+  if (created_at.size() != 30 || created_at[3] != ' ' || created_at[7] != ' ' ||
+      created_at[10] != ' ' || created_at[19] != ' ' || created_at[25] != ' ') {
+    return "";
+  }
+  const std::size_t month = kMonths.find(std::string_view(created_at).substr(4, 3));
+  if (month == std::string_view::npos || month % 3 != 0) return "";
+  const std::string_view zone = std::string_view(created_at).substr(20, 5);
+  const std::string iso =
+      fmt::format("{}-{:02}-{}T{}{}", created_at.substr(26, 4), month / 3 + 1,
+                  created_at.substr(8, 2), created_at.substr(11, 8),
+                  zone == "+0000" ? std::string("Z")
+                                  : fmt::format("{}:{}", zone.substr(0, 3), zone.substr(3, 2)));
+  return text::ParseIsoTime(iso, &parsed, &error) ? iso : "";
+}
 
 struct Tweet {
   std::string id;
@@ -102,7 +127,7 @@ bool ReadTweet(const std::vector<std::string>& fields, std::map<std::string, int
   t->parent = get("parent_id");
   t->user = get("user_id");
   t->screen_name = get("user_screen_name");
-  t->time = get("created_at");
+  t->time = IsoTime(get("created_at"));
   t->text = get("text");
   t->line = line;
   const std::string stance = get("stance");

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,6 +16,8 @@ namespace credence {
 
 using Index = std::uint32_t;
 inline constexpr Index kNone = std::numeric_limits<Index>::max();
+/// The instant of an undated record (Stance::time_utc).
+inline constexpr std::int64_t kNoTime = std::numeric_limits<std::int64_t>::min();
 
 /// What kind of entity a source is. All three may hold stances.
 enum class SourceKind : std::uint8_t { kOutlet, kSpeaker, kOrganisation };
@@ -62,7 +65,9 @@ struct Claim {
   /// Source indices the claim favours (praise, an excuse): their support of it is self-serving.
   std::vector<Index> favours;
   Index group = kNone;  ///< Index into Dataset::groups, or kNone.
-  std::string time;
+  std::string time;     ///< The time as written (ISO 8601, text::ParseIsoTime), or empty.
+  /// `time` as seconds since 1970-01-01 UTC (a date: its 00:00 UTC), or nullopt when undated.
+  std::optional<std::int64_t> time_utc;
   std::string value;  ///< For claims read from triples: the asserted value (group = object).
 };
 
@@ -71,7 +76,9 @@ struct Report {
   Index outlet = kNone;  ///< Source index of the publishing outlet.
   std::string title;
   std::string url;
-  std::string time;
+  std::string time;  ///< The time as written (ISO 8601, text::ParseIsoTime), or empty.
+  /// `time` as seconds since 1970-01-01 UTC (a date: its 00:00 UTC), or nullopt when undated.
+  std::optional<std::int64_t> time_utc;
   std::vector<Index> cited_reports;
   std::vector<Index> cited_sources;
 };
@@ -89,8 +96,10 @@ struct Stance {
   float weight = 1.0F;  ///< In (0, 1].
   Index id = kNone;     ///< Optional stance id, index into strings.
   Index quote = kNone;
-  Index time = kNone;
+  Index time = kNone;      ///< The stance's own time as written, index into strings (kNone: none).
   std::uint32_t line = 0;  ///< Line in the input file, for messages.
+  /// Seconds since 1970-01-01 UTC: the stance's own time, else its report's, else kNoTime.
+  std::int64_t time_utc = kNoTime;
 };
 
 /// A whole dataset, as read from one file.

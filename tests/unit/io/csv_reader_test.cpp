@@ -213,7 +213,7 @@ TEST(StancesCsvTest, RejectsAnUnknownColumn) {
   EXPECT_THAT(StanceErrors("source,claim,stance,note\na,c,supports,x\n"),
               ElementsAre(CsvDiag(1, "note",
                                   "unknown column in the header (expected source, claim, stance, "
-                                  "origin, weight, group, text)")));
+                                  "origin, weight, group, text, time)")));
 }
 
 TEST(StancesCsvTest, RejectsADuplicateColumn) {
@@ -275,6 +275,29 @@ TEST(StancesCsvTest, RejectsBadWeights) {
       Lines({"source,claim,stance,weight", "a,c,supports,1", "b,c,supports, 0.125 "}), kCsv);
   EXPECT_FLOAT_EQ(d.stances[0].weight, 1.0F);
   EXPECT_FLOAT_EQ(d.stances[1].weight, 0.125F);
+}
+
+TEST(StancesCsvTest, ReadsAnOptionalTimeColumn) {
+  // An empty cell is undated; 2018-03-21 is day 17611 since 1970-01-01 (see time_test.cpp).
+  const Dataset d = ParseStancesCsv(Lines({"source,claim,stance,time", "a,c,supports, 2018-03-21 ",
+                                           "b,c,denies,", "a,d,supports,1970-01-01T01:00+01:00"}),
+                                    kCsv);
+  ASSERT_THAT(d.stances, SizeIs(3));
+  EXPECT_EQ(d.Text(d.stances[0].time), "2018-03-21");
+  EXPECT_EQ(d.stances[0].time_utc, 17611LL * 86400);
+  EXPECT_EQ(d.stances[1].time, kNone);
+  EXPECT_EQ(d.stances[1].time_utc, kNoTime);
+  EXPECT_EQ(d.stances[2].time_utc, 0);
+}
+
+TEST(StancesCsvTest, RejectsBadTimes) {
+  EXPECT_THAT(StanceErrors(Lines({"source,claim,stance,time", "a,c,supports,2018-02-30",
+                                  "b,c,denies,21/03/2018"})),
+              ElementsAre(CsvDiag(2, "time",
+                                  "bad time '2018-02-30': day 30 out of range for 2018-02 (01-28)"),
+                          CsvDiag(3, "time",
+                                  "bad time '21/03/2018': not ISO 8601 (YYYY-MM-DD or "
+                                  "YYYY-MM-DDThh:mm[:ss][Z|+hh:mm])")));
 }
 
 TEST(StancesCsvTest, RejectsAnEmptySource) {
@@ -416,10 +439,24 @@ TEST(TriplesCsvTest, RejectsInvalidUtf8InAValue) {
               ElementsAre(TripleDiag(2, "value", "invalid UTF-8 at byte 1 of the field")));
 }
 
+TEST(TriplesCsvTest, ReadsAnOptionalTimeColumn) {
+  const Dataset d = ParseTriplesCsv(
+      Lines({"source,object,value,time", "atlas,australia,Canberra,2018-03-29T12:00:00+02:00",
+             "quiz,australia,Sydney,"}),
+      kTriples);
+  ASSERT_THAT(d.stances, SizeIs(2));
+  EXPECT_EQ(d.stances[0].time_utc, 1522317600);  // 10:00 UTC on day 17619
+  EXPECT_EQ(d.stances[1].time_utc, kNoTime);
+  EXPECT_THAT(TripleErrors(Lines({"source,object,value,time", "a,o,v,2018-03-21T25:00"})),
+              ElementsAre(TripleDiag(2, "time",
+                                     "bad time '2018-03-21T25:00': hour 25 out of range (00-23)")));
+}
+
 TEST(TriplesCsvTest, RejectsExtraAndMissingColumns) {
-  EXPECT_THAT(TripleErrors(Lines({"source,object,value,weight", "a,o,v,1"})),
-              ElementsAre(TripleDiag(
-                  1, "weight", "unknown column in the header (expected source, object, value)")));
+  EXPECT_THAT(
+      TripleErrors(Lines({"source,object,value,weight", "a,o,v,1"})),
+      ElementsAre(TripleDiag(
+          1, "weight", "unknown column in the header (expected source, object, value, time)")));
   EXPECT_THAT(TripleErrors(Lines({"source,object", "a,o"})),
               ElementsAre(TripleDiag(1, "value",
                                      "missing header column 'value' (the first row must be a "

@@ -422,8 +422,8 @@ std::string RumourRow(const std::string& thread, const std::string& tweet,
                       const std::string& parent, const std::string& user, const std::string& name,
                       const std::string& stance, const std::string& text) {
   return "dev\tevent\t" + thread + "\t" + tweet + "\t" + (thread == tweet ? "1" : "0") + "\t" +
-         parent + "\t" + user + "\t" + name + "\t0\t5\tT" + tweet + "\t" + stance + "\ttrue\t" +
-         text + "\n";
+         parent + "\t" + user + "\t" + name + "\t0\t5\tSun Aug 10 01:30:" + tweet +
+         " +0200 2014\t" + stance + "\ttrue\t" + text + "\n";
 }
 
 TEST(ImportRumourEvalTest, ThreadsBecomeClaimsAndTheVeracityFilesChooseThem) {
@@ -454,6 +454,9 @@ TEST(ImportRumourEvalTest, ThreadsBecomeClaimsAndTheVeracityFilesChooseThem) {
   EXPECT_EQ(d.stances[1].polarity, Polarity::kDenies);
   EXPECT_EQ(d.stances[2].polarity, Polarity::kNeutral);
   EXPECT_EQ(d.Text(d.stances[1].quote), "No way");
+  // Twitter's created_at becomes ISO 8601: "Sun Aug 10 01:30:11 +0200 2014".
+  EXPECT_EQ(d.reports[1].time, "2014-08-10T01:30:11+02:00");
+  EXPECT_EQ(d.Text(d.stances[1].time), "2014-08-10T01:30:11+02:00");
   EXPECT_EQ(r.gold, "claim,truth\n10,false\n");
   EXPECT_THAT(Skips(r.stats),
               ElementsAre("tweet of a thread not in the veracity files (another split) x1 "

@@ -93,9 +93,10 @@ const std::vector<std::string> kSmall = {
     "   # an indented comment",
     R"json({"type":"claim","id":"c-fire","text":"A fire.","about":["ministry"],)json"
     R"json("group":"cause"})json",
-    R"json({"type":"claim","id":"b-flood","text":"A flood.","group":"cause","time":"t"})json",
-    R"json({"type":"report","id":"r2","outlet":"paper","cites":["r1","wire"]})json",
-    R"json({"type":"report","id":"r1","outlet":"wire","title":"T","url":"u","time":"x"})json",
+    R"json({"type":"claim","id":"b-flood","text":"A flood.","group":"cause","time":"2018-03-21"})json",
+    R"json({"type":"report","id":"r2","outlet":"paper","cites":["r1","wire"],)json"
+    R"json("time":"2018-03-30"})json",
+    R"json({"type":"report","id":"r1","outlet":"wire","title":"T","url":"u","time":"2018-03-29T12:00:00+02:00"})json",
     "\t",
     R"json({"type":"stance","id":"s1","holder":"minister","claim":"c-fire",)json"
     R"json("polarity":"denies","report":"r2","via":["r1"],"hedge":"reportedly","weight":0.5,)json"
@@ -154,7 +155,12 @@ TEST(JsonlReaderTest, SmallDatasetResolvesEveryReference) {
   EXPECT_THAT(d.groups, ElementsAre("cause"));
   EXPECT_EQ(d.claims[0].group, 0U);
   EXPECT_EQ(d.claims[1].group, 0U);
-  EXPECT_EQ(d.claims[0].time, "t");
+  // Times: the text as written and the instant (seconds since 1970-01-01 UTC; 2018-01-01 is
+  // day 48 * 365 + 12 leap days = 17532, 21 March is day 17532 + 79).
+  EXPECT_EQ(d.claims[0].time, "2018-03-21");
+  EXPECT_EQ(d.claims[0].time_utc, std::optional<std::int64_t>(17611LL * 86400));
+  EXPECT_EQ(d.claims[1].time, "");
+  EXPECT_EQ(d.claims[1].time_utc, std::nullopt);
 
   // Reports: the outlet and the citations, split into reports and outlets.
   EXPECT_EQ(d.reports[1].outlet, 4U);                        // r2 by paper
@@ -163,7 +169,9 @@ TEST(JsonlReaderTest, SmallDatasetResolvesEveryReference) {
   EXPECT_EQ(d.reports[0].outlet, 5U);                        // r1 by wire
   EXPECT_EQ(d.reports[0].title, "T");
   EXPECT_EQ(d.reports[0].url, "u");
-  EXPECT_EQ(d.reports[0].time, "x");
+  EXPECT_EQ(d.reports[0].time, "2018-03-29T12:00:00+02:00");
+  EXPECT_EQ(d.reports[0].time_utc, std::optional<std::int64_t>(17619LL * 86400 + 10 * 3600));
+  EXPECT_EQ(d.reports[1].time_utc, std::optional<std::int64_t>(17620LL * 86400));
 
   // Stances stay in input order.
   ASSERT_THAT(d.stances, SizeIs(3));
@@ -180,6 +188,8 @@ TEST(JsonlReaderTest, SmallDatasetResolvesEveryReference) {
   EXPECT_EQ(s1.origin, 0U);
   EXPECT_EQ(d.Text(s1.quote), "No fire.");
   EXPECT_EQ(d.Text(s1.time), "2024");
+  // Its own time (2024-01-01: day 54 * 365 + 13 leap days), not its report's.
+  EXPECT_EQ(s1.time_utc, 19723LL * 86400);
   // via ["r1"]: a report in a chain stands for its outlet, wire (5); wire also vouches.
   EXPECT_THAT(d.Via(s1), ElementsAre(5U));
   EXPECT_EQ(d.VouchingOutlet(s1), 5U);
@@ -196,6 +206,10 @@ TEST(JsonlReaderTest, SmallDatasetResolvesEveryReference) {
   EXPECT_EQ(s2.origin, kNone);
   EXPECT_TRUE(d.Via(s2).empty());
   EXPECT_EQ(d.VouchingOutlet(s2), 4U);  // no via: the publisher of r2, paper
+  // No time of its own: its report's (r2, 2018-03-30), the text left empty.
+  EXPECT_EQ(s2.time, kNone);
+  EXPECT_EQ(s2.time_utc, 17620LL * 86400);
+  EXPECT_EQ(d.stances[2].time_utc, kNoTime);  // no time and no report
 
   const Stance& s3 = d.stances[2];
   EXPECT_EQ(s3.polarity, Polarity::kNeutral);  // "observing"
@@ -433,6 +447,21 @@ TEST(JsonlReaderTest, RejectsMissingRequiredFields) {
               ElementsAre(Diag(5, "holder", "missing required field")));
   EXPECT_THAT(ErrorsOnLine5(R"json({"type":"stance","holder":"sp","polarity":"supports"})json"),
               ElementsAre(Diag(5, "claim", "missing required field")));
+}
+
+TEST(JsonlReaderTest, RejectsTimesThatAreNotIso8601) {
+  EXPECT_THAT(ErrorsOnLine5(R"json({"type":"claim","id":"x","text":"X","time":"2018-13-01"})json"),
+              ElementsAre(Diag(5, "time", "bad time '2018-13-01': month 13 out of range (01-12)")));
+  EXPECT_THAT(
+      ErrorsOnLine5(R"json({"type":"report","id":"x","outlet":"o","time":"2019-02-29"})json"),
+      ElementsAre(
+          Diag(5, "time", "bad time '2019-02-29': day 29 out of range for 2019-02 (01-28)")));
+  EXPECT_THAT(ErrorsOnLine5(kStanceOnC + R"json("polarity":"supports","time":"March 2018"})json"),
+              ElementsAre(Diag(5, "time",
+                               "bad time 'March 2018': not ISO 8601 (YYYY-MM-DD or "
+                               "YYYY-MM-DDThh:mm[:ss][Z|+hh:mm])")));
+  EXPECT_THAT(ErrorsOnLine5(kStanceOnC + R"json("polarity":"supports","time":2018})json"),
+              ElementsAre(Diag(5, "time", "expected a string, got a number")));
 }
 
 TEST(JsonlReaderTest, RejectsFieldsOfTheWrongType) {

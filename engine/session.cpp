@@ -26,6 +26,7 @@ void Announce(const SessionOptions& options, std::string_view phase) {
 std::unique_ptr<Session> Session::Run(const std::string& path, const SessionOptions& options) {
   options.model.Validate();
   options.analysis.Validate();
+  options.time.Validate();
   Announce(options, "parse");
   const auto start = Clock::now();
   Dataset data = io::ReadDataset(path, options.format, options.model.threads);
@@ -35,6 +36,7 @@ std::unique_ptr<Session> Session::Run(const std::string& path, const SessionOpti
 std::unique_ptr<Session> Session::Run(Dataset data, const SessionOptions& options) {
   options.model.Validate();
   options.analysis.Validate();
+  options.time.Validate();
   return Analyse(std::move(data), options, {});
 }
 
@@ -53,7 +55,9 @@ std::unique_ptr<Session> Session::Analyse(Dataset data, const SessionOptions& op
   Announce(options, "graph");
   s->graph_ = std::make_unique<graph::ClaimGraph>(s->data_);
   lap("graph", "freeze");
-  s->snapshot_ = graph::FreezeEvidence(s->data_, *s->graph_);
+  s->snapshot_ =
+      graph::FreezeEvidence(s->data_, *s->graph_, graph::ApplyTimeRules(s->data_, options.time));
+  s->findings_ = graph::FindConsistency(s->data_, s->snapshot_.times);
   lap("freeze", "score");
   scoring::RunOptions run{options.model, options.classic, {}};
   if (!options.labels_path.empty()) {

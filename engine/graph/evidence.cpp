@@ -1,6 +1,7 @@
 #include "credence/graph/evidence.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <span>
 #include <tuple>
@@ -476,7 +477,7 @@ void MarkUnits(const Dataset& data, const std::vector<std::vector<Index>>& group
 
 // Appends the claim's pending members, sorted, to the snapshot as units.
 void AppendUnits(const Dataset& data, Index c, std::vector<Pending>* pending,
-                 EvidenceSnapshot* snap) {
+                 EvidenceSnapshot* snap, const std::vector<float>& decay) {
   std::sort(pending->begin(), pending->end(),
             [&](const Pending& a, const Pending& b) { return MemberBefore(data, a, b); });
   for (std::size_t k = 0; k < pending->size(); ++k) {
@@ -495,7 +496,10 @@ void AppendUnits(const Dataset& data, Index c, std::vector<Pending>* pending,
     }
     snap->member_owner.push_back(m.owner);
     snap->member_stance.push_back(m.stance);
-    snap->member_weight.push_back(s.weight);
+    // Decay never takes a weight to 0 (a float product can underflow).
+    snap->member_weight.push_back(
+        decay.empty() ? s.weight
+                      : std::max(s.weight * decay[m.stance], std::numeric_limits<float>::min()));
     snap->member_hops.push_back(m.hops);
     snap->member_hedge.push_back(s.hedge);
     snap->member_flags.push_back(m.flags);
@@ -512,7 +516,14 @@ Index EvidenceSnapshot::CopiedStance(std::size_t member) const {
 }
 
 EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
+  return FreezeEvidence(data, graph, ApplyTimeRules(data, {}));
+}
+
+EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph, StanceTimes times) {
   EvidenceSnapshot snap;
+  snap.times = std::move(times);
+  const StanceTimes& when = snap.times;
+  const auto counts = [&when](Index i) { return when.Counts(i); };
   snap.num_sources = static_cast<Index>(data.sources.size());
   snap.num_claims = static_cast<Index>(data.claims.size());
   snap.claim_offsets.reserve(snap.num_claims + 1);
@@ -523,13 +534,23 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
   for (Index c = 0; c < snap.num_claims; ++c) {
     if (data.claims[c].group != kNone) group_claims[data.claims[c].group].push_back(c);
   }
-  const StanceLists on_claim(data, snap.num_claims, [](const Stance& s) { return s.claim; });
+  // Only the stances that count are listed: the others are not evidence (time_rules.hpp).
+  const Stance* const first = data.stances.data();
+  const bool all_count = when.state.empty();
+  const auto counting = [&](const Stance& s) {
+    return all_count || counts(static_cast<Index>(&s - first));
+  };
+  const StanceLists on_claim(data, snap.num_claims,
+                             [&](const Stance& s) { return counting(s) ? s.claim : kNone; });
   // Citations, positions and their copies cost a pass over every stance: skipped when the data
   // has no citation (no copy) or no group (no position).
   const bool cites = std::any_of(data.reports.begin(), data.reports.end(),
                                  [](const Report& r) { return !r.cited_reports.empty(); });
   std::optional<StanceLists> by_report;
-  if (cites) by_report.emplace(data, data.reports.size(), [](const Stance& s) { return s.report; });
+  if (cites) {
+    by_report.emplace(data, data.reports.size(),
+                      [&](const Stance& s) { return counting(s) ? s.report : kNone; });
+  }
   const CopyFinder copies(data, by_report ? &*by_report : nullptr);
   const Positions positions(data, group_claims, on_claim,
                             [&](Index i) { return copies.Of(i).copied != kNone; });
@@ -614,7 +635,7 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph) {
         }
       }
     }
-    AppendUnits(data, c, &pending, &snap);
+    AppendUnits(data, c, &pending, &snap, when.decay);
   }
   snap.claim_offsets.push_back(static_cast<Index>(snap.unit_claim.size()));
   MarkUnits(data, group_claims, &snap);

@@ -4,6 +4,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <numeric>
+#include <tuple>
 
 #include "builder_internal.hpp"
 #include "credence/text/id.hpp"
@@ -202,6 +203,7 @@ Dataset DatasetBuilder::Finish() {
   ResolveClaimReferences(ranks);
   ResolveReportReferences(ranks);
   ResolveStances(ranks, &data);
+  if (!retractions_.empty()) ResolveRetractions(ranks, &data);
   if (problems_.empty() && groups_.size() > 0) CheckGroups(ranks, data);
   CheckCitationCycles(ranks);
   if (!CheckParentCycles(ranks)) CheckOrganisationDepth(ranks);
@@ -218,8 +220,9 @@ Dataset DatasetBuilder::Finish() {
 // its final index.
 DatasetBuilder::Ranks DatasetBuilder::Resolve() {
   // Stance ids are declared here, after all entities, so that a clash names the stance's line.
-  for (const RawStance& s : stances_) {
-    if (s.id != kNone) Declare(names_.Name(s.id), DeclKind::kStance, kNone, s.line);
+  for (Index i = 0; i < stances_.size(); ++i) {
+    const RawStance& s = stances_[i];
+    if (s.id != kNone) Declare(names_.Name(s.id), DeclKind::kStance, i, s.line);
   }
   decls_.resize(names_.size());
   kinds_.resize(names_.size(), DeclKind::kNone);
@@ -439,6 +442,63 @@ void DatasetBuilder::ResolveStances(const Ranks& ranks, Dataset* data) {
   }
   stances_.clear();
   stances_.shrink_to_fit();
+}
+
+// A retraction names a stance by its id and, optionally, the report that carries the correction;
+// it takes its report's time when it has none, and may not precede the stance it withdraws.
+// Ordered by (time, undated first; report; stance id) so that the input order changes nothing.
+void DatasetBuilder::ResolveRetractions(const Ranks& ranks, Dataset* data) {
+  std::vector<Retraction> out;
+  out.reserve(retractions_.size());
+  for (const RawRetraction& raw : retractions_) {
+    Retraction r;
+    r.line = raw.line;
+    r.time = raw.time;
+    r.time_utc = raw.time_utc;
+    const Index name = raw.stance;
+    if (name >= kinds_.size() || kinds_[name] != DeclKind::kStance) {
+      Problem(raw.line, "stance",
+              name < kinds_.size() && kinds_[name] != DeclKind::kNone
+                  ? Undefined("retraction names stance", names_.Name(name), "a stance id")
+                  : fmt::format("retraction names stance '{}', which no stance has as its id",
+                                names_.Name(name)));
+      continue;
+    }
+    r.stance = decls_[name].record;
+    if (raw.report != kNone) {
+      r.report = FinalIndex(ranks, raw.report, DeclKind::kReport);
+      if (r.report == kNone) {
+        Problem(raw.line, "report",
+                Undefined("retraction names report", names_.Name(raw.report), "a report"));
+        continue;
+      }
+      if (!r.time_utc) r.time_utc = reports_[ranks.report_order[r.report]].time_utc;
+    }
+    if (r.stance >= data->stances.size()) continue;  // the stances stopped at too many problems
+    const Stance& s = data->stances[r.stance];
+    if (r.time_utc && s.time_utc != kNoTime && *r.time_utc < s.time_utc) {
+      const std::string when =
+          raw.time_utc ? raw.time
+                       : fmt::format("{} (its report '{}')",
+                                     reports_[ranks.report_order[r.report]].time,
+                                     names_.Name(raw.report));
+      Problem(raw.line, raw.time_utc ? "time" : "report",
+              fmt::format("retraction of stance '{}' is dated {}, before the stance it withdraws "
+                          "(line {}): a retraction counts from its own time on",
+                          names_.Name(name), when, s.line));
+      continue;
+    }
+    out.push_back(std::move(r));
+  }
+  // Every retracted stance has an id (that is how it is named), unique in the dataset.
+  const auto key = [&](const Retraction& r) {
+    return std::make_tuple(r.time_utc.has_value(), r.time_utc.value_or(0), r.report,
+                           std::string_view(strings_[data->stances[r.stance].id]), r.line);
+  };
+  std::sort(out.begin(), out.end(),
+            [&](const Retraction& a, const Retraction& b) { return key(a) < key(b); });
+  data->retractions = std::move(out);
+  retractions_.clear();
 }
 
 // Groups of alternatives: a stance supporting one claim of a group counts as a denial of each

@@ -32,6 +32,14 @@ struct RawStance {
   std::int64_t time_utc = kNoTime;  // the stance's own time (the report's is added in Finish)
 };
 
+struct RawRetraction {
+  Index stance = kNone;  // name index of the retracted stance's id
+  Index report = kNone;  // name index, or kNone
+  std::string time;      // as written, or empty
+  std::optional<std::int64_t> time_utc;  // its own time
+  std::uint32_t line = 0;
+};
+
 /// Builds a Dataset. Add* calls record problems instead of throwing; Finish() throws DataError
 /// when any problem was recorded.
 class DatasetBuilder {
@@ -87,6 +95,7 @@ class DatasetBuilder {
   bool AddClaim(Claim claim, ClaimParties parties, long line);
   bool AddReport(Report report, std::string outlet, std::vector<std::string> cites, long line);
   void AddStance(const RawStance& stance) { stances_.push_back(stance); }
+  void AddRetraction(RawRetraction retraction) { retractions_.push_back(std::move(retraction)); }
 
   /// The claim declared with this id so far, or nullptr (for readers that fill claims in as they
   /// go).
@@ -140,6 +149,7 @@ class DatasetBuilder {
   void ResolveClaimReferences(const Ranks& ranks);
   void ResolveReportReferences(const Ranks& ranks);
   void ResolveStances(const Ranks& ranks, Dataset* data);
+  void ResolveRetractions(const Ranks& ranks, Dataset* data);
   void CheckGroups(const Ranks& ranks, const Dataset& data);
   void CheckCitationCycles(const Ranks& ranks);
   bool CheckParentCycles(const Ranks& ranks);
@@ -178,6 +188,7 @@ class DatasetBuilder {
   std::vector<std::vector<std::string>> report_cites_;
   std::vector<long> report_lines_;
   std::vector<RawStance> stances_;
+  std::vector<RawRetraction> retractions_;
   std::vector<Index> via_;
   std::vector<std::string> strings_;
 };

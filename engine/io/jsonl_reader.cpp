@@ -274,6 +274,23 @@ void ReadStance(Record& r, DatasetBuilder& b) {
   b.AddStance(s);
 }
 
+// A retraction (or correction: the same record) withdraws the stance it names from its time on.
+void ReadRetraction(Record& r, DatasetBuilder& b) {
+  RawRetraction t;
+  t.line = static_cast<std::uint32_t>(r.line());
+  auto stance = r.Id("stance", true);
+  auto report = r.Id("report", false);
+  auto time = r.Time("time");
+  if (!stance || !r.ok()) return;
+  t.stance = b.Name(*stance);
+  if (report) t.report = b.Name(*report);
+  if (time) {
+    t.time = std::string(time->first);
+    t.time_utc = time->second;
+  }
+  b.AddRetraction(std::move(t));
+}
+
 }  // namespace
 
 Dataset ParseJsonl(std::string_view content, const std::string& path) {
@@ -358,10 +375,13 @@ Dataset ParseJsonl(std::string_view content, const std::string& path) {
     } else if (type == "report") {
       r.Load(object, type, {"type", "id", "outlet", "title", "url", "time", "cites"});
       ReadReport(r, builder);
+    } else if (type == "retraction" || type == "correction") {
+      r.Load(object, type, {"type", "stance", "report", "time"});
+      ReadRetraction(r, builder);
     } else {
       builder.Problem(number, "type",
                       fmt::format("unknown record type '{}' (expected outlet, speaker, "
-                                  "organisation, claim, report or stance)",
+                                  "organisation, claim, report, stance or retraction)",
                                   type));
     }
     return true;

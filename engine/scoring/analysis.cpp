@@ -340,9 +340,23 @@ Explanation ExplainClaim(const Dataset& data, const graph::ClaimGraph& graph,
       out.stances.push_back(c);
     }
   }
+  const graph::StanceTimes& times = snap.times;
   for (Index s : graph.StancesOn(claim)) {
-    if (data.stances[s].polarity == Polarity::kNeutral) out.neutral.push_back(s);
+    if (times.Withdrawn(s)) {
+      out.withdrawn.push_back({s, times.State(s), times.by[s]});
+    } else if (data.stances[s].polarity == Polarity::kNeutral && times.Counts(s)) {
+      out.neutral.push_back(s);
+    }
   }
+  const auto key = [&](const WithdrawnStance& w) {
+    const Stance& s = data.stances[w.stance];
+    return std::make_tuple(s.time_utc, s.holder, s.polarity, s.report, data.Text(s.id),
+                           data.Text(s.quote));
+  };
+  std::stable_sort(out.withdrawn.begin(), out.withdrawn.end(),
+                   [&](const WithdrawnStance& a, const WithdrawnStance& b) {
+                     return key(a) < key(b);
+                   });
   return out;
 }
 

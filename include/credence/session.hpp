@@ -28,6 +28,8 @@ struct SessionOptions {
   scoring::ModelOptions model;      ///< The default model's parameters (also used for dispute).
   scoring::ClassicOptions classic;  ///< Iteration overrides, seed and threads for any algorithm.
   scoring::AnalysisOptions analysis;
+  /// As-of date and half-life (graph/time_rules.hpp); retractions and supersession always apply.
+  graph::TimeOptions time;
   /// A gold file of claims whose truth is known (--labels): the default model clamps them to it
   /// during EM (eval/labels.hpp). Empty path: none.
   std::string labels_path;
@@ -53,6 +55,10 @@ class Session {
   const graph::EvidenceSnapshot& snapshot() const { return snapshot_; }
   const scoring::ScoringResult& result() const { return result_; }
   const scoring::Analysis& analysis() const { return analysis_; }
+  /// What the time rules made of each stance (the snapshot's copy).
+  const graph::StanceTimes& times() const { return snapshot_.times; }
+  /// The consistency findings under those rules (graph::FindConsistency).
+  const std::vector<graph::Finding>& findings() const { return findings_; }
   const SessionOptions& options() const { return options_; }
   /// Wall time of each phase in seconds, in order; "score" is the model alone and, for the default
   /// model, "intervals" (its 90% intervals) follows it.
@@ -80,6 +86,7 @@ class Session {
   graph::EvidenceSnapshot snapshot_;
   scoring::ScoringResult result_;
   scoring::Analysis analysis_;
+  std::vector<graph::Finding> findings_;
   std::vector<std::pair<std::string, double>> timings_;
 };
 

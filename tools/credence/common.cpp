@@ -9,6 +9,7 @@
 #include "atomic_file.hpp"
 #include "credence/io/reader.hpp"
 #include "credence/scoring/params.hpp"
+#include "credence/text/time.hpp"
 
 namespace credence::cli {
 
@@ -48,6 +49,7 @@ void AddScoringOptions(CLI::App* cmd, CommonArgs& args, const std::vector<std::s
                   "every source's reliability, and their share of true claims is the base rate "
                   "(unless --base-rate is given)");
   AddParamOption(cmd, args);
+  AddTimeOptions(cmd, args);
   cmd->add_flag("-q,--quiet", args.quiet,
                 "No progress display (it appears on standard error, for phases longer than a "
                 "second, only when standard error is a terminal)");
@@ -62,6 +64,56 @@ void AddParamOption(CLI::App* cmd, CommonArgs& args) {
   cmd->add_option("--param", args.params,
                   "Set a default-model parameter, NAME=VALUE (repeatable), e.g. --param "
                   "echo_factor=1; names and defaults in docs/model.md. Overrides --params");
+}
+
+void AddTimeOptions(CLI::App* cmd, CommonArgs& args) {
+  cmd->add_option("--as-of", args.as_of,
+                  "Only what was known on DATE counts: stances, reports and retractions dated "
+                  "after it are left out (undated ones always count). ISO 8601: 2018-03-29, "
+                  "2018-03-29T18:00Z, 2018-03 or 2018 (a day, month or year means all of it)");
+  cmd->add_option("--half-life", args.half_life,
+                  "Weigh evidence down by its age: a stance DAYS days older than the --as-of date "
+                  "(else the latest date in the data) weighs half as much; undated stances keep "
+                  "their weight. Off (0) by default")
+      ->check(CLI::NonNegativeNumber);
+}
+
+graph::TimeOptions TimeOptionsFromArgs(const CommonArgs& args) {
+  graph::TimeOptions time;
+  time.half_life_days = args.half_life;
+  if (args.as_of.empty()) return time;
+  text::ParsedTime parsed;
+  std::string error;
+  if (!text::ParseIsoTime(args.as_of, &parsed, &error)) {
+    throw UsageError(fmt::format("--as-of: bad date '{}': {}", args.as_of, error));
+  }
+  std::int64_t last = parsed.utc_seconds;
+  const auto field = [&](std::size_t at, std::size_t n) {
+    return std::stoi(args.as_of.substr(at, n));
+  };
+  constexpr std::int64_t kDay = 86400;
+  switch (parsed.precision) {
+    case text::TimePrecision::kYear:
+      last = text::DaysFromCivil(field(0, 4) + 1, 1, 1) * kDay - 1;
+      break;
+    case text::TimePrecision::kMonth: {
+      const int year = field(0, 4);
+      const int month = field(5, 2);
+      last = (month == 12 ? text::DaysFromCivil(year + 1, 1, 1)
+                          : text::DaysFromCivil(year, month + 1, 1)) *
+                 kDay -
+             1;
+      break;
+    }
+    case text::TimePrecision::kDay:
+      last = parsed.utc_seconds + kDay - 1;
+      break;
+    case text::TimePrecision::kDateTime:
+      break;
+  }
+  time.as_of = last;
+  time.as_of_text = args.as_of;
+  return time;
 }
 
 scoring::ModelOptions ModelOptionsFromArgs(const CommonArgs& args) {
@@ -108,6 +160,7 @@ SessionOptions ToSessionOptions(const CommonArgs& args) {
   options.classic.max_iterations = args.max_iterations;
   options.classic.tolerance = args.tolerance;
   options.classic.seed = args.seed;
+  options.time = TimeOptionsFromArgs(args);
   return options;
 }
 

@@ -36,7 +36,16 @@ struct CommonArgs {
   std::string params_file;          ///< --params PARAMS.json: applied before --param.
   std::vector<std::string> params;  ///< --param NAME=VALUE, applied in order.
   bool quiet = false;               ///< --quiet: no progress display.
+  std::string as_of;                ///< --as-of DATE: only what is dated on or before counts.
+  double half_life = 0.0;           ///< --half-life DAYS: evidence weighs 2^(-age/DAYS); 0: off.
 };
+
+/// Adds --as-of and --half-life to a command.
+void AddTimeOptions(CLI::App* cmd, CommonArgs& args);
+/// The time options from --as-of and --half-life. An --as-of date (or month, or year) means its
+/// last instant: everything dated that day counts.
+/// @throws UsageError for a date that is not ISO 8601.
+graph::TimeOptions TimeOptionsFromArgs(const CommonArgs& args);
 
 /// Applies --param NAME=VALUE settings to the default model's options.
 /// @throws UsageError for a malformed setting, InvalidArgumentError for an unknown name.
@@ -52,7 +61,8 @@ scoring::ModelOptions ModelOptionsFromArgs(const CommonArgs& args);
 /// FILE and --input-format.
 void AddInputOptions(CLI::App* cmd, CommonArgs& args);
 /// --format (one of `formats`, described by `format_help`), -o, --threads, --algorithm,
-/// --max-iterations, --tolerance, --seed, --base-rate, --labels, --param, --quiet.
+/// --max-iterations, --tolerance, --seed, --base-rate, --labels, --param, --quiet, --as-of,
+/// --half-life.
 void AddScoringOptions(
     CLI::App* cmd, CommonArgs& args,
     const std::vector<std::string>& formats = {"table", "json", "csv"},

@@ -102,6 +102,18 @@ struct Stance {
   std::int64_t time_utc = kNoTime;
 };
 
+/// A retraction or correction: from its time on, the stance it names no longer counts
+/// (docs/model.md, "Time"). Read from JSON Lines records of type "retraction".
+struct Retraction {
+  Index stance = kNone;  ///< The stance it withdraws (index into Dataset::stances).
+  Index report = kNone;  ///< The report that carries the correction, or kNone.
+  std::string time;      ///< Its own time as written, or empty (then its report's applies).
+  /// Seconds since 1970-01-01 UTC: its own time, else its report's; nullopt when neither is
+  /// dated (then it applies at any date).
+  std::optional<std::int64_t> time_utc;
+  std::uint32_t line = 0;  ///< Line in the input file, for messages.
+};
+
 /// A whole dataset, as read from one file.
 struct Dataset {
   std::string path;
@@ -113,6 +125,9 @@ struct Dataset {
   std::vector<std::string> origins;  ///< Origin keys, sorted.
   std::vector<Index> via;            ///< Attribution chains: source indices of relaying outlets.
   std::vector<std::string> strings;  ///< Pool for optional stance texts.
+  /// Retractions, ordered by (time, undated first; report; the retracted stance's id): not by
+  /// input line, so that the order of the lines changes nothing.
+  std::vector<Retraction> retractions;
 
   /// Index of the source / claim with this id, or kNone. O(log n).
   Index FindSource(std::string_view id) const;

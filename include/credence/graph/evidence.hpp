@@ -37,6 +37,7 @@
 #include "credence/core/dataset.hpp"
 #include "credence/graph/claim_graph.hpp"
 #include "credence/graph/index_range.hpp"
+#include "credence/graph/time_rules.hpp"
 
 namespace credence::graph {
 
@@ -101,6 +102,11 @@ struct EvidenceSnapshot {
   /// Neutral stances per claim (they weigh nothing but are shown).
   std::vector<Index> claim_neutral;
 
+  /// The time rules the snapshot was frozen under (time_rules.hpp): only the stances that count
+  /// (StanceTimes::Counts) are members, each weighed with its decay; the others are shown
+  /// apart (superseded, retracted) or not at all (dated after the as-of date).
+  StanceTimes times;
+
   std::size_t num_units() const { return unit_claim.size(); }
   std::size_t num_members() const { return member_owner.size(); }
 
@@ -132,9 +138,13 @@ struct EvidenceSnapshot {
 /// Citations followed from a report to find the stance a copy republishes.
 inline constexpr int kMaxCitationHops = 100;
 
-/// Freezes a dataset into an evidence snapshot. Deterministic: the result does not depend on
-/// the order of the input lines. Time O(E log E + sum over groups of k * supports + citing
-/// stances * reports within kMaxCitationHops), E stances.
+/// Freezes a dataset into an evidence snapshot, leaving out the stances `times` (from
+/// ApplyTimeRules on the same dataset) says do not count. Deterministic: the result does not
+/// depend on the order of the input lines. Time O(E log E + sum over groups of k * supports +
+/// citing stances * reports within kMaxCitationHops), E stances.
+EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph, StanceTimes times);
+/// FreezeEvidence under the default time rules (retractions and supersession, no as-of date, no
+/// decay): ApplyTimeRules(data, {}).
 EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph);
 
 }  // namespace credence::graph

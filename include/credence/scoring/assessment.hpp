@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "credence/core/dataset.hpp"
+#include "credence/graph/time_rules.hpp"
 
 namespace credence::scoring {
 
@@ -112,6 +113,14 @@ struct DiscountLine {
 std::string_view ToString(DiscountLine::Kind kind);
 
 /// Why a claim has its belief: every stance's part in it (scoring::Explain).
+/// A withdrawn stance as explained.
+struct WithdrawnStance {
+  Index stance = kNone;
+  graph::StanceState state = graph::StanceState::kSuperseded;  ///< kSuperseded or kRetracted.
+  /// kSuperseded: the stance that superseded it; kRetracted: index into Dataset::retractions.
+  Index by = kNone;
+};
+
 struct Explanation {
   Index claim = kNone;
   bool grouped = false;  ///< In a group of alternatives: belief = softmax of the group's evidence.
@@ -123,7 +132,11 @@ struct Explanation {
   double base_log_odds = 0.0;               ///< logit(base rate); 0 for a grouped claim.
   std::vector<StanceContribution> stances;  ///< Units in snapshot order, members within.
   std::vector<DiscountLine> discounts;      ///< Echo discounts (supports, denies), alternatives.
-  std::vector<Index> neutral;               ///< Neutral stances on the claim.
+  std::vector<Index> neutral;               ///< Neutral stances on the claim that count.
+  /// Stances on the claim withdrawn by the time rules (graph/time_rules.hpp): superseded by a
+  /// later stance of their holder, or retracted. Shown, never weighed. Ordered by time, holder,
+  /// polarity, report, id.
+  std::vector<WithdrawnStance> withdrawn;
 };
 
 }  // namespace credence::scoring

@@ -420,7 +420,7 @@ TEST(JsonlReaderTest, RejectsAnUnknownType) {
   EXPECT_THAT(ErrorsOnLine5(R"json({"type":"person","id":"x"})json"),
               ElementsAre(Diag(5, "type",
                                "unknown record type 'person' (expected outlet, speaker, "
-                               "organisation, claim, report or stance)")));
+                               "organisation, claim, report, stance or retraction)")));
 }
 
 TEST(JsonlReaderTest, RejectsAnUnknownField) {

@@ -478,10 +478,10 @@ void DatasetBuilder::ResolveRetractions(const Ranks& ranks, Dataset* data) {
     const Stance& s = data->stances[r.stance];
     if (r.time_utc && s.time_utc != kNoTime && *r.time_utc < s.time_utc) {
       const std::string when =
-          raw.time_utc ? raw.time
-                       : fmt::format("{} (its report '{}')",
-                                     reports_[ranks.report_order[r.report]].time,
-                                     names_.Name(raw.report));
+          raw.time_utc
+              ? raw.time
+              : fmt::format("{} (its report '{}')", reports_[ranks.report_order[r.report]].time,
+                            names_.Name(raw.report));
       Problem(raw.line, raw.time_utc ? "time" : "report",
               fmt::format("retraction of stance '{}' is dated {}, before the stance it withdraws "
                           "(line {}): a retraction counts from its own time on",

@@ -353,10 +353,9 @@ Explanation ExplainClaim(const Dataset& data, const graph::ClaimGraph& graph,
     return std::make_tuple(s.time_utc, s.holder, s.polarity, s.report, data.Text(s.id),
                            data.Text(s.quote));
   };
-  std::stable_sort(out.withdrawn.begin(), out.withdrawn.end(),
-                   [&](const WithdrawnStance& a, const WithdrawnStance& b) {
-                     return key(a) < key(b);
-                   });
+  std::stable_sort(
+      out.withdrawn.begin(), out.withdrawn.end(),
+      [&](const WithdrawnStance& a, const WithdrawnStance& b) { return key(a) < key(b); });
   return out;
 }
 

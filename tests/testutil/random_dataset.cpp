@@ -401,4 +401,58 @@ void RandomTriples(std::uint64_t seed, std::string* plain, std::string* relabell
   }
 }
 
+std::string AddTimes(const std::string& text, std::uint64_t seed, double p_dated, double p_own_time,
+                     int days, int retractions) {
+  std::mt19937_64 engine(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::uniform_int_distribution<int> day(1, std::max(1, days));
+  const auto date = [&] { return fmt::format("2024-01-{:02}", day(engine)); };
+  std::string out;
+  std::vector<std::string> ids;
+  std::string an_outlet;
+  for (const std::string& line : SplitLines(text)) {
+    std::string l = line;
+    const bool report = l.rfind(R"({"type":"report")", 0) == 0;
+    const bool stance = l.rfind(R"({"type":"stance")", 0) == 0;
+    if (l.rfind(R"({"type":"outlet","id":")", 0) == 0 && an_outlet.empty()) {
+      const std::size_t at = std::string(R"({"type":"outlet","id":")").size();
+      an_outlet = l.substr(at, l.find('"', at) - at);
+    }
+    if ((report || stance) && !l.empty() && l.back() == '}') {
+      l.pop_back();
+      if (stance) {
+        ids.push_back(fmt::format("stance-{}", ids.size()));
+        l += fmt::format(R"(,"id":"{}")", ids.back());
+      }
+      if (unit(engine) < (report ? p_dated : p_own_time)) {
+        l += fmt::format(R"(,"time":"{}")", date());
+      }
+      l += '}';
+    }
+    out += l;
+    out += '\n';
+  }
+  if (!ids.empty() && retractions > 0 && !an_outlet.empty()) {
+    out += fmt::format(
+        R"({{"type":"report","id":"correction-report","outlet":"{}","time":"2024-03-01"}})",
+        an_outlet);
+    out += '\n';
+    std::uniform_int_distribution<std::size_t> pick(0, ids.size() - 1);
+    for (int k = 0; k < retractions; ++k) {
+      const std::string& id = ids[pick(engine)];
+      const double u = unit(engine);
+      if (u < 1.0 / 3) {
+        out += fmt::format(R"({{"type":"retraction","stance":"{}","time":"2024-03-01"}})", id);
+      } else if (u < 2.0 / 3) {
+        out += fmt::format(R"({{"type":"retraction","stance":"{}"}})", id);
+      } else {
+        out += fmt::format(R"({{"type":"retraction","stance":"{}","report":"correction-report"}})",
+                           id);
+      }
+      out += '\n';
+    }
+  }
+  return out;
+}
+
 }  // namespace credence::testutil

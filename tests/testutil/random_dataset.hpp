@@ -77,6 +77,15 @@ std::string RandomJsonlDataset(const RandomDatasetOptions& options);
 /// comments and blank lines included, is kept; the result ends with a newline.
 std::string ShuffleLines(std::string_view text, std::uint64_t seed);
 
+/// Dates a RandomJsonlDataset text (issue 13's time rules): every report gets a time on one of
+/// `days` days from 2024-01-01 with probability `p_dated`, every stance an id "stance-<k>" (k in
+/// the order of the text) and, with probability `p_own_time`, a time of its own on one of those
+/// days (else it takes its report's); then `retractions` retraction records naming random stances,
+/// each dated 2024-03-01 (after every stance), undated, or through a report dated so. Few days
+/// make equal times (self-contradictions) and reversals likely. Deterministic in `seed`.
+std::string AddTimes(const std::string& text, std::uint64_t seed, double p_dated = 0.8,
+                     double p_own_time = 0.3, int days = 6, int retractions = 6);
+
 /// The lines of `text`, without their line ends.
 std::vector<std::string> SplitLines(std::string_view text);
 

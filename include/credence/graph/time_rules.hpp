@@ -74,9 +74,7 @@ struct StanceTimes {
   /// Undated stances counted (shown in the output when an as-of date is set: they always count).
   std::size_t undated = 0;
 
-  bool Counts(Index stance) const {
-    return state.empty() || state[stance] == StanceState::kCounts;
-  }
+  bool Counts(Index stance) const { return state.empty() || state[stance] == StanceState::kCounts; }
   StanceState State(Index stance) const {
     return state.empty() ? StanceState::kCounts : state[stance];
   }

@@ -44,8 +44,8 @@ const std::string kHeader = R"({"type":"outlet","id":"o","name":"O"}
 
 std::string Stance(const std::string& id, const std::string& holder, const std::string& claim,
                    const std::string& polarity, const std::string& extra) {
-  return R"({"type":"stance","id":")" + id + R"(","holder":")" + holder + R"(","claim":")" +
-         claim + R"(","polarity":")" + polarity + "\"" + extra + "}\n";
+  return R"({"type":"stance","id":")" + id + R"(","holder":")" + holder + R"(","claim":")" + claim +
+         R"(","polarity":")" + polarity + "\"" + extra + "}\n";
 }
 
 Dataset Parse(const std::string& body) {
@@ -68,8 +68,8 @@ std::vector<std::string> Kinds(const std::vector<Finding>& findings) {
 }
 
 TEST(TimeRules, UndatedDataChangesNothing) {
-  const Dataset data = Parse(Stance("s1", "h", "c", "supports", "") +
-                             Stance("s2", "h", "c", "denies", ""));
+  const Dataset data =
+      Parse(Stance("s1", "h", "c", "supports", "") + Stance("s2", "h", "c", "denies", ""));
   const StanceTimes t = ApplyTimeRules(data, {});
   EXPECT_THAT(t.state, IsEmpty());  // every stance counts
   EXPECT_EQ(t.undated, 2U);
@@ -173,9 +173,8 @@ TEST(TimeRules, TwoAlternativesSupportedAtOnceAreExclusiveAlternatives) {
 }
 
 TEST(TimeRules, ARetractionWithdrawsItsStanceFromItsTimeOn) {
-  const std::string body =
-      Stance("s1", "o", "c", "supports", R"(,"report":"r1")") +
-      R"({"type":"retraction","stance":"s1","report":"r5"})" + "\n";
+  const std::string body = Stance("s1", "o", "c", "supports", R"(,"report":"r1")") +
+                           R"({"type":"retraction","stance":"s1","report":"r5"})" + "\n";
   const Dataset data = Parse(body);
   ASSERT_EQ(data.retractions.size(), 1U);
   EXPECT_EQ(data.retractions[0].time_utc, data.reports[data.FindReport("r5")].time_utc);

@@ -135,12 +135,21 @@ StanceTimes ApplyTimeRules(const Dataset& data, const TimeOptions& options) {
   StanceTimes out;
   out.options = options;
   const std::size_t n = data.stances.size();
-  std::vector<StanceState> state(n, StanceState::kCounts);
-  std::vector<Index> by(n, kNone);
+  // The per-stance tables are allocated only when some rule can apply (ten million undated
+  // stances cost one pass and nothing more).
+  std::vector<StanceState> state;
+  std::vector<Index> by;
+  const auto allocate = [&] {
+    if (state.empty()) {
+      state.assign(n, StanceState::kCounts);
+      by.assign(n, kNone);
+    }
+  };
   bool any = false;
 
   // 1. As of a date.
   std::int64_t latest = kNoTime;
+  std::size_t dated_count = 0;
   for (Index i = 0; i < n; ++i) {
     const std::int64_t t = data.stances[i].time_utc;
     if (t == kNoTime) {
@@ -148,10 +157,12 @@ StanceTimes ApplyTimeRules(const Dataset& data, const TimeOptions& options) {
       continue;
     }
     if (options.as_of && t > *options.as_of) {
+      allocate();
       state[i] = StanceState::kLater;
       any = true;
     } else {
       latest = std::max(latest, t);
+      ++dated_count;
     }
   }
   // 2. Retractions (the earliest applicable one of a stance names it).
@@ -161,6 +172,7 @@ StanceTimes ApplyTimeRules(const Dataset& data, const TimeOptions& options) {
     if (options.as_of && t.time_utc && *t.time_utc > *options.as_of) continue;
     out.retraction_applies[r] = true;
     if (t.time_utc) latest = std::max(latest, *t.time_utc);
+    allocate();
     if (state[t.stance] == StanceState::kCounts) {
       state[t.stance] = StanceState::kRetracted;
       by[t.stance] = r;
@@ -169,11 +181,14 @@ StanceTimes ApplyTimeRules(const Dataset& data, const TimeOptions& options) {
   }
   // 3. Supersession, per holder and scope.
   std::vector<Index> dated;
-  for (Index i = 0; i < n; ++i) {
-    const Stance& s = data.stances[i];
-    if (s.time_utc != kNoTime && s.polarity != Polarity::kNeutral &&
-        state[i] == StanceState::kCounts) {
-      dated.push_back(i);
+  if (dated_count > 1) {
+    allocate();
+    for (Index i = 0; i < n; ++i) {
+      const Stance& s = data.stances[i];
+      if (s.time_utc != kNoTime && s.polarity != Polarity::kNeutral &&
+          state[i] == StanceState::kCounts) {
+        dated.push_back(i);
+      }
     }
   }
   std::sort(dated.begin(), dated.end(), [&](Index a, Index b) {

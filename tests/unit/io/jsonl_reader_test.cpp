@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -772,6 +774,163 @@ TEST(JsonlReaderTest, StopsAfterAThousandProblems) {
   EXPECT_EQ(f.diagnostics.front().line, 1);
   EXPECT_EQ(f.diagnostics.back().line, 1000);
   EXPECT_THAT(f.what, HasSubstr("\n... and 980 more problems"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retractions (docs/format.md, "retraction"; docs/model.md, "Time")
+
+// Stances with ids on lines 5-7 (indices 0-2 in input order), reports r1 (2024-05-01) and r2
+// (2024-05-03); sorted ids make r1 report 0 and r2 report 1.
+const std::vector<std::string> kRetractable = {
+    R"json({"type":"outlet","id":"paper"})json",
+    R"json({"type":"claim","id":"c","text":"C"})json",
+    R"json({"type":"report","id":"r1","outlet":"paper","time":"2024-05-01"})json",
+    R"json({"type":"report","id":"r2","outlet":"paper","time":"2024-05-03"})json",
+    R"json({"type":"stance","id":"s-a","holder":"paper","claim":"c","polarity":"+1","report":"r1"})json",
+    R"json({"type":"stance","id":"s-b","holder":"paper","claim":"c","polarity":"-1","time":"2024-05-02"})json",
+    R"json({"type":"stance","id":"s-c","holder":"paper","claim":"c","polarity":"+1"})json",
+};
+
+// Line 8 retracts s-a in report r2 (no time of its own: r2's, 2024-05-03 = 1714694400 s);
+// line 9 corrects s-b at 2024-05-02T18:00Z (1714672800 s; "correction" is the same record);
+// line 10 retracts the undated s-c without a date. Order: undated first, then by time.
+TEST(JsonlReaderTest, ReadsRetractions) {
+  std::vector<std::string> lines = kRetractable;
+  lines.push_back(R"json({"type":"retraction","stance":"s-a","report":"r2"})json");
+  lines.push_back(R"json({"type":"correction","stance":"s-b","time":"2024-05-02T18:00Z"})json");
+  lines.push_back(R"json({"type":"retraction","stance":"s-c"})json");
+  const Dataset d = ParseJsonl(Lines(lines), kFile);
+  ASSERT_THAT(d.stances, SizeIs(3));
+  ASSERT_THAT(d.retractions, SizeIs(3));
+
+  const Retraction& undated = d.retractions[0];
+  EXPECT_EQ(undated.stance, 2U);
+  EXPECT_EQ(undated.report, kNone);
+  EXPECT_EQ(undated.time, "");
+  EXPECT_FALSE(undated.time_utc.has_value());
+  EXPECT_EQ(undated.line, 10U);
+
+  const Retraction& own_time = d.retractions[1];
+  EXPECT_EQ(own_time.stance, 1U);
+  EXPECT_EQ(own_time.report, kNone);
+  EXPECT_EQ(own_time.time, "2024-05-02T18:00Z");
+  EXPECT_EQ(own_time.time_utc, std::optional<std::int64_t>(1714672800));
+  EXPECT_EQ(own_time.line, 9U);
+
+  const Retraction& from_report = d.retractions[2];
+  EXPECT_EQ(from_report.stance, 0U);
+  EXPECT_EQ(from_report.report, d.FindReport("r2"));
+  EXPECT_EQ(from_report.report, 1U);
+  EXPECT_EQ(from_report.time, "");  // the text stays empty: the time is the report's
+  EXPECT_EQ(from_report.time_utc, std::optional<std::int64_t>(1714694400));
+  EXPECT_EQ(from_report.line, 8U);
+}
+
+// A retraction may come before the stance it names, and may be dated at the very instant of its
+// stance (not before it).
+TEST(JsonlReaderTest, AcceptsARetractionBeforeItsStanceAndAtItsTime) {
+  const Dataset d = ParseJsonl(
+      Lines({
+          R"json({"type":"retraction","stance":"s","time":"2024-05-01"})json",
+          R"json({"type":"outlet","id":"o"})json",
+          R"json({"type":"claim","id":"c","text":"C"})json",
+          R"json({"type":"stance","id":"s","holder":"o","claim":"c","polarity":"+1","time":"2024-05-01"})json",
+      }),
+      kFile);
+  ASSERT_THAT(d.retractions, SizeIs(1));
+  EXPECT_EQ(d.retractions[0].stance, 0U);
+  EXPECT_EQ(d.retractions[0].time_utc, std::optional<std::int64_t>(1714521600));
+  EXPECT_EQ(d.retractions[0].line, 1U);
+}
+
+// The same records in reverse line order give the same retractions in the same order (compared
+// by the retracted stance's id, since stances keep input order).
+TEST(JsonlReaderTest, RetractionOrderDoesNotDependOnLineOrder) {
+  std::vector<std::string> lines = kRetractable;
+  lines.push_back(R"json({"type":"retraction","stance":"s-a","report":"r2"})json");
+  lines.push_back(R"json({"type":"retraction","stance":"s-b","report":"r2"})json");
+  lines.push_back(R"json({"type":"retraction","stance":"s-c","time":"2024-05-03"})json");
+  lines.push_back(R"json({"type":"retraction","stance":"s-a","time":"2024-05-02"})json");
+  std::vector<std::string> reversed = lines;
+  std::reverse(reversed.begin(), reversed.end());
+  const Dataset a = ParseJsonl(Lines(lines), kFile);
+  const Dataset b = ParseJsonl(Lines(reversed), kFile);
+  const auto describe = [](const Dataset& d) {
+    std::vector<std::string> out;
+    for (const Retraction& r : d.retractions) {
+      out.push_back(std::string(d.Text(d.stances[r.stance].id)) + "|" +
+                    (r.report == kNone ? std::string("-") : d.reports[r.report].id) + "|" + r.time +
+                    "|" + std::to_string(r.time_utc.value_or(-1)));
+    }
+    return out;
+  };
+  // By time (2024-05-02 = 1714608000 s, then 2024-05-03 = 1714694400 s), then report (r2 is
+  // report 1; none sorts after every report), then stance id.
+  EXPECT_THAT(describe(a), ElementsAre("s-a|-|2024-05-02|1714608000", "s-a|r2||1714694400",
+                                       "s-b|r2||1714694400", "s-c|-|2024-05-03|1714694400"));
+  EXPECT_EQ(describe(a), describe(b));
+}
+
+TEST(JsonlReaderTest, RejectsARetractionOfAnUnknownStance) {
+  std::vector<std::string> lines = kRetractable;
+  lines.push_back(R"json({"type":"retraction","stance":"s-z"})json");  // line 8
+  lines.push_back(R"json({"type":"retraction","stance":"c"})json");    // line 9: a claim
+  lines.push_back(R"json({"type":"retraction","stance":"r1"})json");   // line 10: a report
+  EXPECT_THAT(
+      ParseErrors(Lines(lines)),
+      ElementsAre(
+          Diag(8, "stance", "retraction names stance 's-z', which no stance has as its id"),
+          Diag(9, "stance", "retraction names stance 'c', which is a claim, not a stance id"),
+          Diag(10, "stance", "retraction names stance 'r1', which is a report, not a stance id")));
+}
+
+TEST(JsonlReaderTest, RejectsARetractionInAnUnknownReport) {
+  std::vector<std::string> lines = kRetractable;
+  lines.push_back(R"json({"type":"retraction","stance":"s-a","report":"r9"})json");
+  lines.push_back(R"json({"type":"retraction","stance":"s-a","report":"paper"})json");
+  EXPECT_THAT(
+      ParseErrors(Lines(lines)),
+      ElementsAre(
+          Diag(8, "report", "retraction names report 'r9', which is not defined"),
+          Diag(9, "report", "retraction names report 'paper', which is a source, not a report")));
+}
+
+TEST(JsonlReaderTest, RejectsARetractionDatedBeforeItsStance) {
+  std::vector<std::string> lines = kRetractable;
+  // s-b is dated 2024-05-02 (line 6); s-a takes r1's 2024-05-01 (line 5).
+  lines.push_back(R"json({"type":"retraction","stance":"s-b","time":"2024-05-01T23:59Z"})json");
+  lines.push_back(R"json({"type":"retraction","stance":"s-b","report":"r1"})json");
+  lines.push_back(R"json({"type":"retraction","stance":"s-a","time":"2024-04-30"})json");
+  EXPECT_THAT(
+      ParseErrors(Lines(lines)),
+      ElementsAre(Diag(8, "time",
+                       "retraction of stance 's-b' is dated 2024-05-01T23:59Z, before the stance "
+                       "it withdraws (line 6): a retraction counts from its own time on"),
+                  Diag(9, "report",
+                       "retraction of stance 's-b' is dated 2024-05-01 (its report 'r1'), before "
+                       "the stance it withdraws (line 6)"),
+                  Diag(10, "time",
+                       "retraction of stance 's-a' is dated 2024-04-30, before the stance it "
+                       "withdraws (line 5)")));
+}
+
+TEST(JsonlReaderTest, RejectsMalformedRetractions) {
+  EXPECT_THAT(ErrorsOnLine5(R"json({"type":"retraction","report":"r"})json"),
+              ElementsAre(Diag(5, "stance", "missing required field")));
+  EXPECT_THAT(ErrorsOnLine5(R"json({"type":"correction","stance":7})json"),
+              ElementsAre(Diag(5, "stance", "expected a string, got a number")));
+  EXPECT_THAT(ErrorsOnLine5(R"json({"type":"retraction","stance":""})json"),
+              ElementsAre(Diag(5, "stance", "an id must not be empty")));
+  EXPECT_THAT(
+      ErrorsOnLine5(R"json({"type":"retraction","stance":"s","reason":"typo"})json"),
+      // A record with an unknown field is dropped: the name 's' is not looked up.
+      ElementsAre(Diag(5, "reason",
+                       "unknown field for a retraction record (allowed: type, stance, report, "
+                       "time)")));
+  EXPECT_THAT(ErrorsOnLine5(R"json({"type":"correction","stance":"s","why":1})json"),
+              ElementsAre(Diag(5, "why", "unknown field for a correction record")));
+  EXPECT_THAT(ErrorsOnLine5(R"json({"type":"retraction","stance":"s","time":"May 2"})json"),
+              ElementsAre(Diag(5, "time", "bad time 'May 2': not ISO 8601")));
 }
 
 }  // namespace

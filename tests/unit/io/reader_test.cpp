@@ -160,12 +160,12 @@ TEST(ReaderTest, ExplicitFormatOverridesTheExtension) {
 // Bundled datasets
 
 // datasets/arms-race-2018.jsonl: 3 outlets + 5 organisations + 5 speakers = 13 sources, 17 claims,
-// 2 reports, 20 stances (19 supports, 1 denial), no groups, no origins.
+// 3 reports, 20 stances (19 supports, 1 denial), no groups, no origins.
 TEST(ReaderTest, ReadsTheArmsRaceDataset) {
   const Dataset d = ReadDataset(testutil::SourcePath("datasets/arms-race-2018.jsonl"));
   EXPECT_THAT(d.sources, SizeIs(13));
   EXPECT_THAT(d.claims, SizeIs(17));
-  EXPECT_THAT(d.reports, SizeIs(2));
+  EXPECT_THAT(d.reports, SizeIs(3));
   ASSERT_THAT(d.stances, SizeIs(20));
   EXPECT_TRUE(d.groups.empty());
   EXPECT_TRUE(d.origins.empty());
@@ -178,7 +178,7 @@ TEST(ReaderTest, ReadsTheArmsRaceDataset) {
   EXPECT_EQ(supports, 19);
   EXPECT_EQ(denies, 1);
   EXPECT_EQ(d.stances.front().line, 43U);
-  EXPECT_EQ(d.stances.back().line, 123U);
+  EXPECT_EQ(d.stances.back().line, 126U);
 
   // The anonymous officials reach the Moscow Times report through NBC, which vouches for them.
   const Index officials = d.FindSource("white-house-officials");

@@ -299,66 +299,98 @@ std::vector<Finding> FindConsistency(const Dataset& data, const StanceTimes& tim
     }
     out.push_back(std::move(f));
   }
-  // Self-contradictions and exclusive alternatives, among the stances that count.
-  std::vector<Index> live;
+  // Self-contradictions and exclusive alternatives, among the stances that count: the counting
+  // non-neutral stances listed by claim (a counting sort: one sequential pass), then each claim's
+  // few stances, and each group's supports, sorted by holder.
+  const std::size_t num_claims = data.claims.size();
+  std::vector<Index> offsets(num_claims + 1, 0);
+  const auto listed = [&](Index i) {
+    return data.stances[i].polarity != Polarity::kNeutral && times.Counts(i);
+  };
   for (Index i = 0; i < data.stances.size(); ++i) {
-    if (times.Counts(i) && data.stances[i].polarity != Polarity::kNeutral) live.push_back(i);
+    if (listed(i)) ++offsets[data.stances[i].claim + 1];
   }
-  std::sort(live.begin(), live.end(), [&](Index a, Index b) {
-    const Stance& sa = data.stances[a];
-    const Stance& sb = data.stances[b];
-    const auto ka = std::make_tuple(sa.holder, ScopeOf(data, sa), sa.claim);
-    const auto kb = std::make_tuple(sb.holder, ScopeOf(data, sb), sb.claim);
-    if (ka != kb) return ka < kb;
-    return ContentBefore(data, a, b);
-  });
-  for (std::size_t begin = 0; begin < live.size();) {
-    const Stance& s = data.stances[live[begin]];
-    const Index scope = ScopeOf(data, s);
-    std::size_t end = begin + 1;
-    while (end < live.size() && data.stances[live[end]].holder == s.holder &&
-           ScopeOf(data, data.stances[live[end]]) == scope) {
-      ++end;
+  for (std::size_t c = 0; c < num_claims; ++c) offsets[c + 1] += offsets[c];
+  std::vector<Index> on_claim(offsets.back());
+  {
+    std::vector<Index> next(offsets.begin(), offsets.end() - 1);
+    for (Index i = 0; i < data.stances.size(); ++i) {
+      if (listed(i)) on_claim[next[data.stances[i].claim]++] = i;
     }
-    std::vector<Index> supported;  // claims, in id order
-    for (std::size_t k = begin; k < end;) {
-      const Index claim = data.stances[live[k]].claim;
-      std::size_t stop = k;
-      bool supports = false;
-      bool denies = false;
-      while (stop < end && data.stances[live[stop]].claim == claim) {
-        (data.stances[live[stop]].polarity == Polarity::kSupports ? supports : denies) = true;
-        ++stop;
-      }
-      if (supports) supported.push_back(claim);
-      if (supports && denies) {
-        Finding f;
-        f.kind = FindingKind::kSelfContradiction;
-        f.source = s.holder;
-        f.claims = {claim};
-        f.stances.assign(live.begin() + static_cast<std::ptrdiff_t>(k),
-                         live.begin() + static_cast<std::ptrdiff_t>(stop));
-        by_content(&f.stances);
-        for (Index i : f.stances) f.times.push_back(time_of(i));
-        add_reports(&f);
-        out.push_back(std::move(f));
-      }
-      k = stop;
+  }
+  struct Entry {
+    Index holder;
+    Index claim;
+    Polarity polarity;
+    Index stance;
+  };
+  std::vector<Entry> entries;
+  const auto by_holder = [](const Entry& x, const Entry& y) {
+    return std::tie(x.holder, x.claim) < std::tie(y.holder, y.claim);
+  };
+  // Calls visit(begin, end) for each holder's run of `entries` (sorted by holder, then claim).
+  const auto each_holder = [&](auto visit) {
+    std::sort(entries.begin(), entries.end(), by_holder);
+    for (std::size_t begin = 0; begin < entries.size();) {
+      std::size_t end = begin + 1;
+      while (end < entries.size() && entries[end].holder == entries[begin].holder) ++end;
+      if (end - begin > 1) visit(begin, end);
+      begin = end;
     }
-    if (supported.size() > 1) {
+  };
+  std::vector<std::vector<Index>> group_claims(data.groups.size());
+  for (Index c = 0; c < num_claims; ++c) {
+    if (data.claims[c].group != kNone) group_claims[data.claims[c].group].push_back(c);
+    if (offsets[c + 1] - offsets[c] < 2) continue;
+    entries.clear();
+    for (Index k = offsets[c]; k < offsets[c + 1]; ++k) {
+      const Stance& s = data.stances[on_claim[k]];
+      entries.push_back({s.holder, c, s.polarity, on_claim[k]});
+    }
+    each_holder([&](std::size_t begin, std::size_t end) {
+      const auto first = entries.begin() + static_cast<std::ptrdiff_t>(begin);
+      const auto last = entries.begin() + static_cast<std::ptrdiff_t>(end);
+      const bool both =
+          std::any_of(first, last,
+                      [](const Entry& e) { return e.polarity == Polarity::kSupports; }) &&
+          std::any_of(first, last, [](const Entry& e) { return e.polarity == Polarity::kDenies; });
+      if (!both) return;
+      Finding f;
+      f.kind = FindingKind::kSelfContradiction;
+      f.source = entries[begin].holder;
+      f.claims = {c};
+      for (auto e = first; e != last; ++e) f.stances.push_back(e->stance);
+      by_content(&f.stances);
+      for (Index i : f.stances) f.times.push_back(time_of(i));
+      add_reports(&f);
+      out.push_back(std::move(f));
+    });
+  }
+  for (const std::vector<Index>& claims : group_claims) {
+    entries.clear();
+    for (Index c : claims) {
+      for (Index k = offsets[c]; k < offsets[c + 1]; ++k) {
+        const Stance& s = data.stances[on_claim[k]];
+        if (s.polarity == Polarity::kSupports)
+          entries.push_back({s.holder, c, s.polarity, on_claim[k]});
+      }
+    }
+    each_holder([&](std::size_t begin, std::size_t end) {
+      if (entries[begin].claim == entries[end - 1].claim) return;  // one claim supported
       Finding f;
       f.kind = FindingKind::kExclusiveAlternatives;
-      f.source = s.holder;
-      f.claims = supported;
+      f.source = entries[begin].holder;
       for (std::size_t k = begin; k < end; ++k) {
-        if (data.stances[live[k]].polarity == Polarity::kSupports) f.stances.push_back(live[k]);
+        if (f.claims.empty() || f.claims.back() != entries[k].claim) {
+          f.claims.push_back(entries[k].claim);
+        }
+        f.stances.push_back(entries[k].stance);
       }
       by_content(&f.stances);
       for (Index i : f.stances) f.times.push_back(time_of(i));
       add_reports(&f);
       out.push_back(std::move(f));
-    }
-    begin = end;
+    });
   }
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.kind, a.source, a.claims, a.times, a.reports) <

@@ -476,7 +476,9 @@ void DatasetBuilder::ResolveRetractions(const Ranks& ranks, Dataset* data) {
     }
     if (r.stance >= data->stances.size()) continue;  // the stances stopped at too many problems
     const Stance& s = data->stances[r.stance];
-    if (r.time_utc && s.time_utc != kNoTime && *r.time_utc < s.time_utc) {
+    // Compared by day: a correction dated by its day alone may name a stance timed that day.
+    const auto day = [](std::int64_t t) { return t >= 0 ? t / 86400 : -((-t + 86399) / 86400); };
+    if (r.time_utc && s.time_utc != kNoTime && day(*r.time_utc) < day(s.time_utc)) {
       const std::string when =
           raw.time_utc
               ? raw.time

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 
@@ -75,7 +76,21 @@ void AddTimeOptions(CLI::App* cmd, CommonArgs& args) {
                   "Weigh evidence down by its age: a stance DAYS days older than the --as-of date "
                   "(else the latest date in the data) weighs half as much; undated stances keep "
                   "their weight. Off (0) by default")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](const std::string& text) -> std::string {
+            double days = 0.0;
+            std::size_t used = 0;
+            try {
+              days = std::stod(text, &used);
+            } catch (const std::exception&) {
+              used = 0;
+            }
+            if (used != text.size() || !std::isfinite(days) || days < 0.0) {
+              return "a number of days >= 0 (0: off), got '" + text + "'";
+            }
+            return {};
+          },
+          "DAYS"));
 }
 
 graph::TimeOptions TimeOptionsFromArgs(const CommonArgs& args) {

@@ -895,6 +895,20 @@ TEST(JsonlReaderTest, RejectsARetractionInAnUnknownReport) {
           Diag(9, "report", "retraction names report 'paper', which is a source, not a report")));
 }
 
+TEST(JsonlReaderTest, AcceptsARetractionDatedByTheDayOfItsTimedStance) {
+  // The correction gives only its day; the stance was timed at noon that day.
+  const Dataset d = ParseJsonl(
+      Lines({
+          R"json({"type":"outlet","id":"o"})json",
+          R"json({"type":"claim","id":"c","text":"C"})json",
+          R"json({"type":"stance","id":"s","holder":"o","claim":"c","polarity":"+1","time":"2024-05-01T12:00Z"})json",
+          R"json({"type":"retraction","stance":"s","time":"2024-05-01"})json",
+      }),
+      kFile);
+  ASSERT_THAT(d.retractions, SizeIs(1));
+  EXPECT_EQ(d.retractions[0].time_utc, std::optional<std::int64_t>(1714521600));
+}
+
 TEST(JsonlReaderTest, RejectsARetractionDatedBeforeItsStance) {
   std::vector<std::string> lines = kRetractable;
   // s-b is dated 2024-05-02 (line 6); s-a takes r1's 2024-05-01 (line 5).

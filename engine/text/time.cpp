@@ -138,6 +138,38 @@ bool ParseIsoTime(std::string_view s, ParsedTime* out, std::string* error) {
   return true;
 }
 
+bool ParseIsoPeriodEnd(std::string_view s, std::int64_t* last, std::string* error) {
+  ParsedTime parsed;
+  if (!ParseIsoTime(s, &parsed, error)) return false;
+  constexpr std::int64_t kDay = 86400;
+  // A year or month was written as YYYY or YYYY-MM: read its digits back.
+  const auto number = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t k = at; k < at + n; ++k) v = v * 10 + (s[k] - '0');
+    return v;
+  };
+  switch (parsed.precision) {
+    case TimePrecision::kYear:
+      *last = DaysFromCivil(number(0, 4) + 1, 1, 1) * kDay - 1;
+      break;
+    case TimePrecision::kMonth: {
+      const int year = number(0, 4);
+      const int month = number(5, 2);
+      *last =
+          (month == 12 ? DaysFromCivil(year + 1, 1, 1) : DaysFromCivil(year, month + 1, 1)) * kDay -
+          1;
+      break;
+    }
+    case TimePrecision::kDay:
+      *last = parsed.utc_seconds + kDay - 1;
+      break;
+    case TimePrecision::kDateTime:
+      *last = parsed.utc_seconds;
+      break;
+  }
+  return true;
+}
+
 std::string FormatIsoTime(std::int64_t utc_seconds, bool date_only) {
   // Hinnant's civil_from_days on the floor of the day.
   std::int64_t days = utc_seconds / 86400;

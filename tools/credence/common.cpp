@@ -97,34 +97,10 @@ graph::TimeOptions TimeOptionsFromArgs(const CommonArgs& args) {
   graph::TimeOptions time;
   time.half_life_days = args.half_life;
   if (args.as_of.empty()) return time;
-  text::ParsedTime parsed;
+  std::int64_t last = 0;
   std::string error;
-  if (!text::ParseIsoTime(args.as_of, &parsed, &error)) {
+  if (!text::ParseIsoPeriodEnd(args.as_of, &last, &error)) {
     throw UsageError(fmt::format("--as-of: bad date '{}': {}", args.as_of, error));
-  }
-  std::int64_t last = parsed.utc_seconds;
-  const auto field = [&](std::size_t at, std::size_t n) {
-    return std::stoi(args.as_of.substr(at, n));
-  };
-  constexpr std::int64_t kDay = 86400;
-  switch (parsed.precision) {
-    case text::TimePrecision::kYear:
-      last = text::DaysFromCivil(field(0, 4) + 1, 1, 1) * kDay - 1;
-      break;
-    case text::TimePrecision::kMonth: {
-      const int year = field(0, 4);
-      const int month = field(5, 2);
-      last = (month == 12 ? text::DaysFromCivil(year + 1, 1, 1)
-                          : text::DaysFromCivil(year, month + 1, 1)) *
-                 kDay -
-             1;
-      break;
-    }
-    case text::TimePrecision::kDay:
-      last = parsed.utc_seconds + kDay - 1;
-      break;
-    case text::TimePrecision::kDateTime:
-      break;
   }
   time.as_of = last;
   time.as_of_text = args.as_of;

@@ -32,6 +32,12 @@ struct ParsedTime {
 /// 8601 (...)"). Never throws except std::bad_alloc. O(|s|).
 bool ParseIsoTime(std::string_view s, ParsedTime* out, std::string* error);
 
+/// The last instant of the period `s` names, for "as of" cut-offs: a year, month or day means
+/// its last second in UTC (2018-03-29 -> 2018-03-29T23:59:59Z), a date-time that instant (its
+/// seconds; a fraction is dropped). Returns false with `*error` set as ParseIsoTime does.
+/// O(|s|).
+bool ParseIsoPeriodEnd(std::string_view s, std::int64_t* last, std::string* error);
+
 /// Days from 1970-01-01 to the proleptic Gregorian date year-month-day (negative before it).
 /// `month` in 1-12 and `day` in 1-31 (not checked against the month). O(1).
 std::int64_t DaysFromCivil(int year, int month, int day);

@@ -100,6 +100,26 @@ TEST(ParseIsoTimeTest, OtherFormsAreNotIso) {
   }
 }
 
+TEST(ParseIsoPeriodEndTest, AYearMonthOrDayEndsAtItsLastSecond) {
+  const auto end = [](const char* s) {
+    std::int64_t last = 0;
+    std::string error;
+    EXPECT_TRUE(ParseIsoPeriodEnd(s, &last, &error)) << s << ": " << error;
+    return last;
+  };
+  // Worked by hand: the next period's first instant (Seconds) minus one second.
+  EXPECT_EQ(end("2018-03-29"), Seconds("2018-03-30T00:00:00Z") - 1);
+  EXPECT_EQ(end("2018-02"), Seconds("2018-03-01T00:00:00Z") - 1);
+  EXPECT_EQ(end("2016-02"), Seconds("2016-03-01T00:00:00Z") - 1);  // 29 days
+  EXPECT_EQ(end("2018-12"), Seconds("2019-01-01T00:00:00Z") - 1);
+  EXPECT_EQ(end("2018"), Seconds("2019-01-01T00:00:00Z") - 1);
+  EXPECT_EQ(end("2018-03-29T18:00+02:00"), Seconds("2018-03-29T16:00:00Z"));
+  std::int64_t last = 0;
+  std::string error;
+  EXPECT_FALSE(ParseIsoPeriodEnd("2018-13", &last, &error));
+  EXPECT_NE(error.find("month 13"), std::string::npos) << error;
+}
+
 TEST(FormatIsoTimeTest, InvertsTheParser) {
   EXPECT_EQ(FormatIsoTime(0, false), "1970-01-01T00:00:00Z");
   EXPECT_EQ(FormatIsoTime(1522317600, false), "2018-03-29T10:00:00Z");

@@ -42,17 +42,22 @@ for f in generated.jsonl generated.csv; do
 done
 cp "$src/datasets/newsroom-sample.jsonl" a/newsroom.jsonl
 shuffle a/newsroom.jsonl b/newsroom.jsonl 0
+# A dated dataset with a reversal and a retraction (the time rules, issue 13).
+cp "$src/datasets/orrin-spill-2025.jsonl" a/orrin.jsonl
+shuffle a/orrin.jsonl b/orrin.jsonl 0
 shuffle a/generated.jsonl b/generated.jsonl 0
 shuffle a/generated.csv b/generated.csv 1
 
 failures=0
-for f in newsroom.jsonl generated.jsonl generated.csv; do
+for f in newsroom.jsonl orrin.jsonl generated.jsonl generated.csv; do
   if cmp -s "a/$f" "b/$f"; then echo "shuffle left $f unchanged" >&2; exit 1; fi
   if [ "$(sort "a/$f" | md5sum)" != "$(sort "b/$f" | md5sum)" ]; then
     echo "shuffle changed the lines of $f" >&2; exit 1
   fi
+  dated=()
+  [ "$f" = orrin.jsonl ] && dated=("--format json --as-of 2025-06-12" "--format json --half-life 2")
   for args in "--format table" "--format json" "--format csv" "--algorithm sums --format json" \
-              "--algorithm truthfinder --format csv"; do
+              "--algorithm truthfinder --format csv" "${dated[@]}"; do
     # Same relative path in both directories, so that the report's title line is the same.
     (cd a && "$credence" analyze "$f" $args --threads 1 > "../ref.out")
     for side in a b; do

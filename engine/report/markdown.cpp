@@ -261,6 +261,15 @@ void WriteSources(std::ostream& out, const ReportModel& report) {
   }
 }
 
+// The consistency findings, one line each (the HTML report's Findings section).
+void WriteFindings(std::ostream& out, const ReportModel& report) {
+  if (report.findings == nullptr || report.findings->empty()) return;
+  out << "\n## Findings\n\n";
+  for (const graph::Finding& f : *report.findings) {
+    fmt::print(out, "- {}\n", Md(FindingText(*report.data, f)));
+  }
+}
+
 }  // namespace
 
 void WriteMarkdownReport(std::ostream& out, const ReportModel& report) {
@@ -288,6 +297,7 @@ void WriteMarkdownReport(std::ostream& out, const ReportModel& report) {
          "claim's log-odds.\n";
   for (const ClaimRow& row : report.claims) WriteClaimSection(out, data, row);
   WriteSources(out, report);
+  WriteFindings(out, report);
 }
 
 }  // namespace credence::report

@@ -403,8 +403,11 @@ std::string FindingBody(const Dataset& data, const graph::Finding& f) {
       const std::string whose =
           s.holder == f.source ? "its" : internal::SourceLabel(data, s.holder) + "'s";
       return fmt::format("{} retracted {} {} of {}{}{}", who, whose,
-                         s.polarity == Polarity::kDenies ? "denial" : "support", claim(0),
-                         TimeAt(f, 0).empty() ? "" : " (" + TimeAt(f, 0) + ")", On(TimeAt(f, 1)));
+                         s.polarity == Polarity::kDenies     ? "denial"
+                         : s.polarity == Polarity::kSupports ? "support"
+                                                             : "neutral stance",
+                         claim(0), TimeAt(f, 0).empty() ? "" : " (" + TimeAt(f, 0) + ")",
+                         On(TimeAt(f, 1)));
     }
     case graph::FindingKind::kSelfContradiction:
       return fmt::format("{} both supported and denied {}, neither later than the other", who,

@@ -122,8 +122,11 @@ void WriteClaimEvidence(std::ostream& out, const Dataset& data, const ClaimEvide
     }
   }
   for (const WithdrawnView& w : ev.withdrawn) {
-    fmt::print(out, "{:>10} {:<8} {:>5}  {}\n", "", w.polarity > 0 ? "for" : "against", "-",
-               WithdrawnLine(data, w, ev.explanation.claim));
+    fmt::print(out, "{:>10} {:<8} {:>5}  {}\n", "",
+               w.polarity > 0   ? "for"
+               : w.polarity < 0 ? "against"
+                                : "neutral",
+               "-", WithdrawnLine(data, w, ev.explanation.claim));
   }
 }
 

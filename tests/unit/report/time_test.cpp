@@ -233,6 +233,37 @@ TEST(WithdrawnTest, MarkdownStrikesARetractionThrough) {
                                   "support (r2)"));
 }
 
+// A retracted neutral stance: the table says "neutral", the finding "neutral stance".
+TEST(WithdrawnTest, RetractedNeutralStanceIsNeitherForNorAgainst) {
+  const auto session = RunDated(R"json({"type":"outlet","id":"o","name":"O"}
+{"type":"claim","id":"c","text":"C"}
+{"type":"report","id":"r1","outlet":"o","time":"2024-01-01"}
+{"type":"report","id":"r2","outlet":"o","time":"2024-01-02"}
+{"type":"stance","id":"s1","holder":"o","claim":"c","polarity":"neutral","report":"r1"}
+{"type":"stance","holder":"o","claim":"c","polarity":"supports","report":"r1"}
+{"type":"retraction","stance":"s1","report":"r2"}
+)json");
+  ASSERT_EQ(session->findings().size(), 1U);
+  EXPECT_EQ(FindingText(session->data(), session->findings()[0]),
+            "retraction: O retracted its neutral stance of [c] (2024-01-01) on 2024-01-02 "
+            "(reports r1, r2)");
+  ReportOptions options = AnalysisReportOptions(OutputFormat::kTable, 0);
+  options.evidence = EvidenceFor::kAll;
+  std::ostringstream out;
+  WriteAnalysis(out, Build(*session, options), OutputFormat::kTable);
+  EXPECT_THAT(out.str(), HasSubstr("neutral      -  O in O (r1), 2024-01-01: retracted on "
+                                   "2024-01-02 in r2"));
+}
+
+TEST(FindingsTest, MarkdownListsEachFinding) {
+  const auto session = RunDated(kDated);
+  std::ostringstream md;
+  WriteMarkdownReport(md, Build(*session, DocumentReportOptions(0)));
+  EXPECT_THAT(md.str(),
+              HasSubstr("\n## Findings\n\n- reversal: Minister denied \\[d\\] on "
+                        "2024-05-01, then supported it on 2024-05-03 (reports r1, r2)\n"));
+}
+
 TEST(FindingsTest, AnalyzeJsonListsEachFinding) {
   const auto session = RunDated(kDated);
   std::ostringstream out;

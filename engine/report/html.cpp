@@ -309,6 +309,46 @@ void WriteClaimMeta(std::ostream& out, const Dataset& data, const ClaimRow& row)
   out << "</p>\n";
 }
 
+// Findings: each one's anchor, and the links to those of a claim or a source.
+std::string FindingHref(std::size_t i) { return fmt::format("#finding-{}", i + 1); }
+
+// " <span class=\"findings-of\">findings: <a href=\"#finding-1\">reversal</a>, ...</span>", or
+// "" when there is none.
+std::string FindingLinks(const ReportModel& report, const std::vector<std::size_t>& which) {
+  if (which.empty()) return "";
+  std::vector<std::string> links;
+  for (std::size_t i : which) {
+    links.push_back(fmt::format("<a class=\"finding-link\" href=\"{}\">{}</a>", FindingHref(i),
+                                graph::ToString((*report.findings)[i].kind)));
+  }
+  return fmt::format(" <span class=\"findings-of\">findings: {}</span>", fmt::join(links, ", "));
+}
+
+// Stances the time rules withdrew: superseded ones as they were, retracted ones struck through;
+// each with why and since when. They weigh nothing.
+void WriteWithdrawn(std::ostream& out, const Dataset& data, const ClaimEvidence& ev) {
+  if (ev.withdrawn.empty()) return;
+  out << "<div class=\"withdrawn\"><h4>No longer counted</h4><ul>\n";
+  for (const WithdrawnView& w : ev.withdrawn) {
+    std::string stance =
+        fmt::format("{} {}", SourceLink(data, w.holder), internal::SideWord(w.polarity));
+    if (!w.chain.empty()) {
+      stance += fmt::format(" <span class=\"chain\">{}</span>", ChainHtml(data, w.chain));
+    }
+    if (!w.time.empty()) stance += fmt::format(", <time>{}</time>", Esc(w.time));
+    const bool retracted = w.state == graph::StanceState::kRetracted;
+    const std::string why = internal::WithdrawnText(
+        w, ev.explanation.claim, [&](Index s) { return SourceLink(data, s); },
+        [&](Index r) { return Esc(data.reports[r].id); },
+        [&](Index c) { return Esc(data.claims[c].id); });
+    fmt::print(out, "<li class=\"{}\">{}{} <span class=\"detail\">{}</span></li>\n",
+               retracted ? "retracted" : "superseded",
+               retracted ? fmt::format("<del>{}</del>", stance) : stance, retracted ? "" : ":",
+               why);
+  }
+  out << "</ul></div>\n";
+}
+
 void WriteClaimSection(std::ostream& out, const ReportModel& report, const ClaimRow& row) {
   const Dataset& data = *report.data;
   const ClaimAssessment& c = *row.assessment;
@@ -317,6 +357,10 @@ void WriteClaimSection(std::ostream& out, const ReportModel& report, const Claim
   fmt::print(out, "<h3><span class=\"rank\">#{}</span>{} <code>{}</code></h3>\n", c.rank,
              Esc(claim.text.empty() ? claim.id : claim.text), Esc(claim.id));
   WriteClaimMeta(out, data, row);
+  if (const std::string links = FindingLinks(report, report.FindingsOfClaim(c.claim));
+      !links.empty()) {
+    fmt::print(out, "<p class=\"detail\">{}</p>\n", links);
+  }
   if (c.weight_for > 0 || c.weight_against > 0) out << MiniBar(c, report.max_weight) << "\n";
   out << "<div class=\"sides\">\n";
   for (int polarity : {+1, -1}) {
@@ -338,6 +382,7 @@ void WriteClaimSection(std::ostream& out, const ReportModel& report, const Claim
     }
     fmt::print(out, "<p class=\"neutral\">Neutral: {}</p>\n", fmt::join(neutral, "; "));
   }
+  if (row.evidence != nullptr) WriteWithdrawn(out, data, *row.evidence);
   out << "</article>\n";
 }
 
@@ -379,6 +424,17 @@ void WriteSummary(std::ostream& out, const ReportModel& report) {
              a.iterations == 1 ? "" : "s", a.residual,
              report.base_rate ? fmt::format("; base rate {}", Fixed(*report.base_rate, 3)) : "",
              data.reports.size());
+  if (report.as_of) {
+    fmt::print(out,
+               "<p class=\"as-of\">Evidence as of <b>{}</b>; {} undated stance{} always "
+               "count{}.</p>\n",
+               Esc(report.as_of->date), report.as_of->undated,
+               report.as_of->undated == 1 ? "" : "s", report.as_of->undated == 1 ? "s" : "");
+  }
+  if (report.findings != nullptr && !report.findings->empty()) {
+    fmt::print(out, "<p class=\"model\"><a href=\"#findings\">{} consistency finding{}</a>.</p>\n",
+               report.findings->size(), report.findings->size() == 1 ? "" : "s");
+  }
   out << "<div class=\"figures\">\n<figure><figcaption><b>Trusted weight for and against</b> "
          "(log-odds; claims with evidence on both sides)</figcaption>\n";
   out << WeightChart(report) << "\n</figure>\n";
@@ -406,7 +462,7 @@ void WriteRanking(std::ostream& out, const ReportModel& report) {
     const Claim& claim = data.claims[c.claim];
     fmt::print(out,
                "<tr data-claim=\"{}\"{}><td class=\"num\">{}</td><td class=\"claim-cell\"><a "
-               "href=\"{}\" title=\"{}\">{}</a></td><td><span class=\"verdict {}\">{}</span></td>"
+               "href=\"{}\" title=\"{}\">{}</a>{}</td><td><span class=\"verdict {}\">{}</span></td>"
                "<td class=\"num\">{}</td><td class=\"num\">{}{}</td><td class=\"num\">{} ({})</td>"
                "<td class=\"num\">{} ({})</td></tr>\n",
                Esc(claim.id),
@@ -414,10 +470,12 @@ void WriteRanking(std::ostream& out, const ReportModel& report) {
                : internal::Contested(c.verdict)         ? " class=\"contested\""
                                                         : "",
                c.rank, ClaimHref(data, c.claim), Esc(claim.id),
-               Esc(claim.text.empty() ? claim.id : claim.text), internal::VerdictClass(c.verdict),
-               ToString(c.verdict), Fixed(c.dispute, 3), Fixed(c.belief, 3),
-               MeterOrNothing(c.belief, row.belief_interval), Fixed(c.weight_for, 2), c.sources_for,
-               Fixed(c.weight_against, 2), c.sources_against);
+               Esc(claim.text.empty() ? claim.id : claim.text),
+               FindingLinks(report, report.FindingsOfClaim(c.claim)),
+               internal::VerdictClass(c.verdict), ToString(c.verdict), Fixed(c.dispute, 3),
+               Fixed(c.belief, 3), MeterOrNothing(c.belief, row.belief_interval),
+               Fixed(c.weight_for, 2), c.sources_for, Fixed(c.weight_against, 2),
+               c.sources_against);
   }
   out << "</tbody></table>\n</section>\n";
 }
@@ -433,8 +491,9 @@ std::string ClaimLinks(const Dataset& data, const ClaimList& list) {
   return fmt::format("{}", fmt::join(links, ", "));
 }
 
-void WriteSourceRow(std::ostream& out, const Dataset& data, const SourceRow& row,
+void WriteSourceRow(std::ostream& out, const ReportModel& report, const SourceRow& row,
                     std::size_t order) {
+  const Dataset& data = *report.data;
   const SourceAssessment& s = *row.assessment;
   const Source& src = data.sources[s.source];
   std::string name = Esc(SourceLabel(data, s.source));
@@ -446,6 +505,9 @@ void WriteSourceRow(std::ostream& out, const Dataset& data, const SourceRow& row
   if (src.anonymous) parts.push_back("<span class=\"mark anonymous\">anonymous</span>");
   for (Index o : src.affiliations) parts.push_back("of " + SourceLink(data, o));
   if (src.parent != kNone) parts.push_back("part of " + SourceLink(data, src.parent));
+  if (std::string links = FindingLinks(report, report.FindingsOfSource(s.source)); !links.empty()) {
+    parts.push_back(std::move(links));
+  }
   std::string claims = ClaimLinks(data, row.held);
   if (!row.relayed.claims.empty()) {
     claims += fmt::format("{}<span class=\"detail\">relayed or published:</span> {}",
@@ -512,9 +574,45 @@ void WriteSources(std::ostream& out, const ReportModel& report) {
          "type=\"button\">Agreement</button></th>"
          "<th>Claims</th></tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < report.sources.size(); ++i) {
-    WriteSourceRow(out, *report.data, report.sources[i], i);
+    WriteSourceRow(out, report, report.sources[i], i);
   }
   out << "</tbody></table>\n</section>\n";
+}
+
+// The consistency findings, each with an anchor (finding-1, ...) that claims and sources link to;
+// the claims and the source link back where the report lists them.
+void WriteFindings(std::ostream& out, const ReportModel& report) {
+  if (report.findings == nullptr || report.findings->empty()) return;
+  const Dataset& data = *report.data;
+  std::vector<char> shown(data.claims.size(), 0);
+  for (const ClaimRow& row : report.claims) shown[row.assessment->claim] = 1;
+  std::vector<char> listed(data.sources.size(), 0);
+  for (const SourceRow& row : report.sources) listed[row.assessment->source] = 1;
+  out << "<section id=\"findings\">\n<h2>Findings</h2>\n<p class=\"detail\">What the sources' "
+         "own records show: a reversal (a later stance replaced an earlier one), a retraction "
+         "(a correction withdrew a stance), a self-contradiction (both sides, neither later), "
+         "exclusive alternatives (support of two claims of one group, neither later).</p>\n"
+         "<ol class=\"findings\">\n";
+  for (std::size_t i = 0; i < report.findings->size(); ++i) {
+    const graph::Finding& f = (*report.findings)[i];
+    std::vector<std::string> about;
+    if (f.source != kNone) {
+      about.push_back(listed[f.source] ? SourceLink(data, f.source)
+                                       : Esc(SourceLabel(data, f.source)));
+    }
+    for (Index c : f.claims) {
+      about.push_back(shown[c] ? fmt::format("<a href=\"{}\">{}</a>", ClaimHref(data, c),
+                                             Esc(data.claims[c].id))
+                               : Esc(data.claims[c].id));
+    }
+    fmt::print(out,
+               "<li id=\"finding-{}\" class=\"finding {}\"><span class=\"mark\">{}</span>{}"
+               "<div class=\"detail\">{}</div></li>\n",
+               i + 1, graph::ToString(f.kind), graph::ToString(f.kind),
+               Esc(FindingText(data, f).substr(graph::ToString(f.kind).size() + 1)),
+               fmt::join(about, " &middot; "));
+  }
+  out << "</ol>\n</section>\n";
 }
 
 }  // namespace
@@ -556,6 +654,7 @@ void WriteHtmlReport(std::ostream& out, const ReportModel& report) {
   for (const ClaimRow& row : report.claims) WriteClaimSection(out, report, row);
   out << "</section>\n";
   WriteSources(out, report);
+  WriteFindings(out, report);
   fmt::print(out,
              "<footer>Written by credence {}. Belief is the probability that a claim is true "
              "given the evidence; the dispute score is high only when both sides carry "

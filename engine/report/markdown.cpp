@@ -127,6 +127,27 @@ void WriteItem(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
   if (s.quote != kNone) fmt::print(out, "  > {}\n", MdLine(data.Text(s.quote)));
 }
 
+// Stances the time rules withdrew: superseded ones with why, retracted ones struck through.
+void WriteWithdrawn(std::ostream& out, const Dataset& data, const ClaimEvidence& ev) {
+  if (ev.withdrawn.empty()) return;
+  out << "\nNo longer counted:\n\n";
+  for (const WithdrawnView& w : ev.withdrawn) {
+    std::string stance =
+        fmt::format("{} {}", SourceLink(data, w.holder), internal::SideWord(w.polarity));
+    stance = internal::WithChain(std::move(stance), ChainMd(data, w.chain));
+    if (!w.time.empty()) stance += ", " + Md(w.time);
+    const std::string why = internal::WithdrawnText(
+        w, ev.explanation.claim, [&](Index s) { return SourceLink(data, s); },
+        [&](Index r) { return Md(data.reports[r].id); },
+        [&](Index c) { return ClaimLink(data, c); });
+    if (w.state == graph::StanceState::kRetracted) {
+      fmt::print(out, "- ~~{}~~ {}\n", stance, why);
+    } else {
+      fmt::print(out, "- {}: {}\n", stance, why);
+    }
+  }
+}
+
 // How the lines add up to the claim's log-odds, when a discount makes the sum more than the
 // base rate and the units (or the claim is alone in its group: +infinity).
 void WriteLogOddsSum(std::ostream& out, const Dataset& data, const ClaimEvidence& ev) {
@@ -196,6 +217,7 @@ void WriteClaimSection(std::ostream& out, const Dataset& data, const ClaimRow& r
     }
     fmt::print(out, "\nNeutral: {}.\n", fmt::join(neutral, "; "));
   }
+  if (row.evidence != nullptr) WriteWithdrawn(out, data, *row.evidence);
 }
 
 void WriteRanking(std::ostream& out, const ReportModel& report) {
@@ -239,6 +261,15 @@ void WriteSources(std::ostream& out, const ReportModel& report) {
   }
 }
 
+// The consistency findings, one line each (the HTML report's Findings section).
+void WriteFindings(std::ostream& out, const ReportModel& report) {
+  if (report.findings == nullptr || report.findings->empty()) return;
+  out << "\n## Findings\n\n";
+  for (const graph::Finding& f : *report.findings) {
+    fmt::print(out, "- {}\n", Md(FindingText(*report.data, f)));
+  }
+}
+
 }  // namespace
 
 void WriteMarkdownReport(std::ostream& out, const ReportModel& report) {
@@ -252,6 +283,11 @@ void WriteMarkdownReport(std::ostream& out, const ReportModel& report) {
              report.disputed, report.contested, Md(a.algorithm),
              a.converged ? "converged" : "**not converged**", a.iterations, a.residual,
              report.base_rate ? fmt::format("; base rate {}", Fixed(*report.base_rate, 3)) : "");
+  if (report.as_of) {
+    fmt::print(out, "Evidence as of {}; {} undated stance{} always count{}.\n\n",
+               Md(report.as_of->date), report.as_of->undated, report.as_of->undated == 1 ? "" : "s",
+               report.as_of->undated == 1 ? "s" : "");
+  }
   WriteRanking(out, report);
   out << "\n## Evidence\n\nEach line is one independent piece of evidence: its signed "
          "contribution to the claim's log-odds (before the echo discount), who holds it, the "
@@ -261,6 +297,7 @@ void WriteMarkdownReport(std::ostream& out, const ReportModel& report) {
          "claim's log-odds.\n";
   for (const ClaimRow& row : report.claims) WriteClaimSection(out, data, row);
   WriteSources(out, report);
+  WriteFindings(out, report);
 }
 
 }  // namespace credence::report

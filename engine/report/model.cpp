@@ -252,6 +252,33 @@ void FindAlternatives(const Dataset& data, const std::vector<scoring::StanceCont
   }
 }
 
+// How a withdrawn stance is shown: its own time and chain, and what withdrew it when.
+WithdrawnView ViewWithdrawn(const Dataset& data, const scoring::WithdrawnStance& w) {
+  const Stance& s = data.stances[w.stance];
+  WithdrawnView view;
+  view.stance = w.stance;
+  view.holder = s.holder;
+  view.polarity = static_cast<int>(s.polarity);
+  view.chain = ChainOf(data, s);
+  view.time = graph::StanceTimeText(data, s);
+  view.state = w.state;
+  if (w.state == graph::StanceState::kSuperseded && w.by < data.stances.size()) {
+    const Stance& later = data.stances[w.by];
+    view.by_stance = w.by;
+    view.by_holder = later.holder;
+    view.by_polarity = static_cast<int>(later.polarity);
+    view.by_claim = later.claim;
+    view.withdrawn_on = graph::StanceTimeText(data, later);
+    view.withdrawn_in = later.report;
+  } else if (w.state == graph::StanceState::kRetracted && w.by < data.retractions.size()) {
+    const Retraction& r = data.retractions[w.by];
+    view.retraction = w.by;
+    view.withdrawn_on = RetractionTimeText(data, r);
+    view.withdrawn_in = r.report;
+  }
+  return view;
+}
+
 ClaimEvidence GatherEvidence(const Dataset& data, scoring::Explanation explanation,
                              const ResultReader& reader) {
   ClaimEvidence out;
@@ -276,6 +303,9 @@ ClaimEvidence GatherEvidence(const Dataset& data, scoring::Explanation explanati
   for (Index n : out.explanation.neutral) {
     const Stance& s = data.stances[n];
     out.neutral.push_back({n, s.holder, {}, ChainOf(data, s), kNone, std::nullopt});
+  }
+  for (const scoring::WithdrawnStance& w : out.explanation.withdrawn) {
+    out.withdrawn.push_back(ViewWithdrawn(data, w));
   }
   out.units = UnitsOf(stances);
   // Ties are broken by snapshot order (the unit number), as a stable sort of it would.
@@ -325,6 +355,72 @@ void FillSourceClaims(const Dataset& data, ReportModel& report) {
     row.held = std::move(held[row.assessment->source]);
     row.relayed = std::move(relayed[row.assessment->source]);
   }
+}
+
+std::optional<AsOf> AsOfOf(const graph::StanceTimes* times) {
+  if (times == nullptr || times->options.as_of_text.empty()) return std::nullopt;
+  return AsOf{times->options.as_of_text, times->undated};
+}
+
+// "supported", "denied", "was neutral on".
+std::string_view Took(Polarity polarity) {
+  switch (polarity) {
+    case Polarity::kSupports:
+      return "supported";
+    case Polarity::kDenies:
+      return "denied";
+    case Polarity::kNeutral:
+      break;
+  }
+  return "was neutral on";
+}
+
+// " on DATE", or " (undated)".
+std::string On(const std::string& time) { return time.empty() ? " (undated)" : " on " + time; }
+
+std::string TimeAt(const graph::Finding& f, std::size_t i) {
+  return i < f.times.size() ? f.times[i] : std::string();
+}
+
+// What the finding says, before its reports.
+std::string FindingBody(const Dataset& data, const graph::Finding& f) {
+  const std::string who = f.source == kNone ? "-" : internal::SourceLabel(data, f.source);
+  const auto claim = [&](std::size_t i) {
+    return i < f.claims.size() ? fmt::format("[{}]", data.claims[f.claims[i]].id) : "[-]";
+  };
+  switch (f.kind) {
+    case graph::FindingKind::kReversal: {
+      if (f.stances.size() < 2) break;
+      const Stance& first = data.stances[f.stances.front()];
+      const Stance& last = data.stances[f.stances.back()];
+      return fmt::format("{} {} {}{}, then {} {}{}", who, Took(first.polarity), claim(0),
+                         On(TimeAt(f, 0)), Took(last.polarity),
+                         f.claims.size() > 1 ? claim(1) : std::string("it"), On(TimeAt(f, 1)));
+    }
+    case graph::FindingKind::kRetraction: {
+      if (f.stances.empty()) break;
+      const Stance& s = data.stances[f.stances.front()];
+      const std::string whose =
+          s.holder == f.source ? "its" : internal::SourceLabel(data, s.holder) + "'s";
+      return fmt::format("{} retracted {} {} of {}{}{}", who, whose,
+                         s.polarity == Polarity::kDenies     ? "denial"
+                         : s.polarity == Polarity::kSupports ? "support"
+                                                             : "neutral stance",
+                         claim(0), TimeAt(f, 0).empty() ? "" : " (" + TimeAt(f, 0) + ")",
+                         On(TimeAt(f, 1)));
+    }
+    case graph::FindingKind::kSelfContradiction:
+      return fmt::format("{} both supported and denied {}, neither later than the other", who,
+                         claim(0));
+    case graph::FindingKind::kExclusiveAlternatives: {
+      std::vector<std::string> ids;
+      for (Index c : f.claims) ids.push_back(fmt::format("[{}]", data.claims[c].id));
+      const Index group = f.claims.empty() ? kNone : data.claims[f.claims.front()].group;
+      return fmt::format("{} supported {} of the group '{}' of alternatives, none later", who,
+                         fmt::join(ids, " and "), group == kNone ? "-" : data.groups[group]);
+    }
+  }
+  return who;
 }
 
 TrustHistogram HistogramOf(const scoring::Analysis& analysis) {
@@ -377,9 +473,45 @@ std::vector<Index> ClaimsToExplain(const scoring::Analysis& analysis,
   return claims;
 }
 
+std::string RetractionTimeText(const Dataset& data, const Retraction& retraction) {
+  if (!retraction.time.empty()) return retraction.time;
+  return retraction.report == kNone ? std::string() : data.reports[retraction.report].time;
+}
+
+std::string FindingText(const Dataset& data, const graph::Finding& finding) {
+  std::string text =
+      fmt::format("{}: {}", graph::ToString(finding.kind), FindingBody(data, finding));
+  if (!finding.reports.empty()) {
+    std::vector<std::string_view> ids;
+    for (Index r : finding.reports) ids.push_back(data.reports[r].id);
+    text += fmt::format(" (report{} {})", ids.size() == 1 ? "" : "s", fmt::join(ids, ", "));
+  }
+  return text;
+}
+
+std::vector<std::size_t> ReportModel::FindingsOfClaim(Index claim) const {
+  std::vector<std::size_t> out;
+  if (findings == nullptr) return out;
+  for (std::size_t i = 0; i < findings->size(); ++i) {
+    if (Contains((*findings)[i].claims, claim)) out.push_back(i);
+  }
+  return out;
+}
+
+std::vector<std::size_t> ReportModel::FindingsOfSource(Index source) const {
+  std::vector<std::size_t> out;
+  if (findings == nullptr) return out;
+  for (std::size_t i = 0; i < findings->size(); ++i) {
+    if ((*findings)[i].source == source) out.push_back(i);
+  }
+  return out;
+}
+
 ReportModel BuildReport(const Dataset& data, const scoring::Analysis& analysis,
                         std::vector<scoring::Explanation> explanations,
-                        const ReportOptions& options, const scoring::ScoringResult* result) {
+                        const ReportOptions& options, const scoring::ScoringResult* result,
+                        const std::vector<graph::Finding>* findings,
+                        const graph::StanceTimes* times) {
   const ResultReader reader(data, result);
   const std::vector<Index> wanted = ClaimsToExplain(analysis, options);
   if (explanations.size() != wanted.size()) {
@@ -431,12 +563,15 @@ ReportModel BuildReport(const Dataset& data, const scoring::Analysis& analysis,
                c.verdict == scoring::Verdict::kContestedFalse;
       }));
   report.trust = HistogramOf(analysis);
+  report.findings = findings;
+  report.as_of = AsOfOf(times);
   return report;
 }
 
 ExplainedClaim BuildExplainedClaim(const Dataset& data, const scoring::Analysis& analysis,
                                    scoring::Explanation explanation,
-                                   const scoring::ScoringResult* result) {
+                                   const scoring::ScoringResult* result,
+                                   const graph::StanceTimes* times) {
   const ResultReader reader(data, result);
   const auto it =
       std::find_if(analysis.claims.begin(), analysis.claims.end(),
@@ -452,6 +587,7 @@ ExplainedClaim BuildExplainedClaim(const Dataset& data, const scoring::Analysis&
   out.algorithm = analysis.algorithm;
   out.belief_interval = reader.Belief(explanation.claim);
   out.evidence = GatherEvidence(data, std::move(explanation), reader);
+  out.as_of = AsOfOf(times);
   return out;
 }
 

@@ -120,6 +120,31 @@ std::string ChainWith(const Dataset& data, const Chain& chain, SourceFn source, 
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+/// Why a withdrawn stance no longer counts: "superseded on DATE by HOLDER's denial (REPORT)"
+/// (" of [B]" after "denial" when it is a stance on another alternative) or "retracted on DATE in
+/// REPORT"; " on DATE" and the report are left out when absent. Sources are rendered by
+/// `source(Index)`, reports by `report(Index)`, claim ids by `claim(Index)`.
+template <typename SourceFn, typename ReportFn, typename ClaimFn>
+std::string WithdrawnText(const WithdrawnView& w, Index claim_shown, SourceFn source,
+                          ReportFn report, ClaimFn claim) {
+  const std::string on = w.withdrawn_on.empty() ? std::string() : " on " + w.withdrawn_on;
+  if (w.state == graph::StanceState::kRetracted) {
+    return "retracted" + on + (w.withdrawn_in == kNone ? "" : " in " + report(w.withdrawn_in));
+  }
+  std::string text = "superseded" + on;
+  if (w.by_holder != kNone) {
+    text += " by " + source(w.by_holder) + "'s " + (w.by_polarity < 0 ? "denial" : "support");
+    if (w.by_claim != kNone && w.by_claim != claim_shown) text += " of " + claim(w.by_claim);
+  }
+  if (w.withdrawn_in != kNone) text += " (" + report(w.withdrawn_in) + ")";
+  return text;
+}
+
+/// "supports", "denies" or "neutral".
+inline std::string_view SideWord(int polarity) {
+  return polarity > 0 ? "supports" : polarity < 0 ? "denies" : "neutral";
+}
+
 /// Appends `text` to `list` unless it is there already (relays that read the same show once).
 void AppendUnique(std::vector<std::string>& list, std::string text);
 

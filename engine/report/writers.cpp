@@ -50,6 +50,42 @@ std::vector<std::string> ViaIds(const Dataset& data, const Chain& chain) {
   return ids;
 }
 
+std::string ReportId(const Dataset& data, Index report) {
+  return report == kNone ? std::string() : data.reports[report].id;
+}
+
+// "Kremlin in Moscow Times (r1), 2018-03-01: superseded on 2018-03-05 by Kremlin's support (r2)".
+std::string WithdrawnLine(const Dataset& data, const WithdrawnView& w, Index claim) {
+  std::string who = internal::WithChain(SourceLabel(data, w.holder), ChainText(data, w.chain));
+  if (!w.time.empty()) who += ", " + w.time;
+  return who + ": " +
+         internal::WithdrawnText(
+             w, claim, [&](Index s) { return SourceLabel(data, s); },
+             [&](Index r) { return ReportId(data, r); },
+             [&](Index c) { return fmt::format("[{}]", data.claims[c].id); });
+}
+
+// "as of DATE; N undated stances always count".
+std::string AsOfText(const AsOf& as_of) {
+  return fmt::format("as of {}; {} undated stance{} always count{}", as_of.date, as_of.undated,
+                     as_of.undated == 1 ? "" : "s", as_of.undated == 1 ? "s" : "");
+}
+
+// The findings section of the table: at most kTableFindings lines, then how many more.
+constexpr std::size_t kTableFindings = 10;
+
+void WriteTableFindings(std::ostream& out, const ReportModel& report) {
+  if (report.findings == nullptr || report.findings->empty()) return;
+  const auto& findings = *report.findings;
+  fmt::print(out, "\nFindings ({})\n", findings.size());
+  for (std::size_t i = 0; i < findings.size() && i < kTableFindings; ++i) {
+    fmt::print(out, "  {}\n", FindingText(*report.data, findings[i]));
+  }
+  if (findings.size() > kTableFindings) {
+    fmt::print(out, "  and {} more (--format json lists all)\n", findings.size() - kTableFindings);
+  }
+}
+
 // One table line for a unit: the member shown for it, its chain, the relays merged into it.
 // The number is the unit's undiscounted log-odds, as `explain` prints it (0 for an inert unit).
 void WriteUnitLine(std::ostream& out, const Dataset& data, const ClaimEvidence& ev,
@@ -84,6 +120,13 @@ void WriteClaimEvidence(std::ostream& out, const Dataset& data, const ClaimEvide
       fmt::print(out, "{:>10} {:<8} {:+.2f}  {}\n", "", polarity > 0 ? "for" : "against",
                  echo->log_odds + 0.0, internal::EchoText(*echo));
     }
+  }
+  for (const WithdrawnView& w : ev.withdrawn) {
+    fmt::print(out, "{:>10} {:<8} {:>5}  {}\n", "",
+               w.polarity > 0   ? "for"
+               : w.polarity < 0 ? "against"
+                                : "neutral",
+               "-", WithdrawnLine(data, w, ev.explanation.claim));
   }
 }
 
@@ -158,8 +201,10 @@ void WriteTable(std::ostream& out, const ReportModel& report) {
              report.contested, a.algorithm, a.converged ? "converged" : "NOT converged",
              a.iterations, a.residual,
              report.base_rate ? fmt::format("; base rate {:.3f}", *report.base_rate) : "");
+  if (report.as_of) fmt::print(out, "Evidence {}.\n\n", AsOfText(*report.as_of));
   WriteTableClaims(out, report);
   WriteTableSources(out, report);
+  WriteTableFindings(out, report);
 }
 
 std::int64_t Count(std::size_t n) { return static_cast<std::int64_t>(n); }
@@ -216,6 +261,28 @@ void WriteSourceJson(text::JsonWriter& w, const Dataset& data, const SourceRow& 
   w.EndObject();
 }
 
+// "as_of": {"date": ..., "undated": N}, when set.
+void WriteAsOfJson(text::JsonWriter& w, const std::optional<AsOf>& as_of) {
+  if (!as_of) return;
+  w.Key("as_of").BeginObject().Key("date").String(as_of->date);
+  w.Key("undated").Int(Count(as_of->undated)).EndObject();
+}
+
+void WriteFindingJson(text::JsonWriter& w, const Dataset& data, const graph::Finding& f) {
+  std::vector<std::string> claims;
+  for (Index c : f.claims) claims.push_back(data.claims[c].id);
+  std::vector<std::string> reports;
+  for (Index r : f.reports) reports.push_back(data.reports[r].id);
+  w.BeginObject().Key("kind").String(graph::ToString(f.kind)).Key("source");
+  if (f.source == kNone) {
+    w.Null();
+  } else {
+    w.String(data.sources[f.source].id);
+  }
+  w.Key("claims").StringList(claims).Key("reports").StringList(reports);
+  w.Key("times").StringList(f.times).Key("text").String(FindingText(data, f)).EndObject();
+}
+
 // The rows are written to `out` one at a time, so that a large report is not held twice.
 void WriteJson(std::ostream& out, const ReportModel& report) {
   const Dataset& data = *report.data;
@@ -226,6 +293,7 @@ void WriteJson(std::ostream& out, const ReportModel& report) {
   w.Key("iterations").Int(a.iterations).Key("converged").Bool(a.converged);
   w.Key("residual").Number(fmt::format("{:.3e}", a.residual));
   if (report.base_rate) w.Key("base_rate").Number(JsonNumber(*report.base_rate));
+  WriteAsOfJson(w, report.as_of);
   w.Key("counts").BeginObject().Key("claims").Int(Count(data.claims.size()));
   w.Key("sources").Int(Count(data.sources.size())).Key("stances").Int(Count(data.stances.size()));
   w.Key("reports").Int(Count(data.reports.size())).EndObject();
@@ -241,7 +309,17 @@ void WriteJson(std::ostream& out, const ReportModel& report) {
     out << buffer;
     buffer.clear();
   }
-  w.EndArray().EndObject();
+  w.EndArray();
+  if (report.findings != nullptr) {
+    w.Newline().Key("findings").BeginArray();
+    for (const graph::Finding& f : *report.findings) {
+      WriteFindingJson(w.Newline(), data, f);
+      out << buffer;
+      buffer.clear();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
   out << buffer << "\n";
 }
 
@@ -291,6 +369,7 @@ void WriteExplanationHeader(std::ostream& out, const ExplainedClaim& x) {
   }
   fmt::print(out, "{}; verdict {}; dispute {:.3f}; rank {} of {}\n", belief, ToString(a.verdict),
              a.dispute, a.rank, x.ranked_claims);
+  if (x.as_of) fmt::print(out, "Evidence {}.\n", AsOfText(*x.as_of));
   std::string sum = fmt::format("log-odds {} = ", LogOdds(e.log_odds));
   if (!e.grouped) sum += fmt::format("base rate {:+.3f} + ", e.base_log_odds + 0.0);
   sum += fmt::format("stances {:+.3f} + discounts {:+.3f}", ev.stances_log_odds + 0.0,
@@ -363,7 +442,14 @@ void WriteExplanationTable(std::ostream& out, const ExplainedClaim& x) {
                "-", "neutral", "-", "-", "-", "-", "0", "-", SourceLabel(data, view.holder),
                ChainText(data, view.chain), data.stances[view.stance].line);
   }
-  if (ev.stances.empty() && ev.neutral.empty()) fmt::print(out, "No stance on this claim.\n");
+  for (const WithdrawnView& w : ev.withdrawn) {
+    fmt::print(out, "{:>4}  {:<8}  {:>8}  {:>6}  {:>6}  {:>4}  {:>9}  {:>14}  {} (line {})\n", "-",
+               internal::SideWord(w.polarity), "no", "-", "-", "-", "0", "-",
+               WithdrawnLine(data, w, ev.explanation.claim), data.stances[w.stance].line);
+  }
+  if (ev.stances.empty() && ev.neutral.empty() && ev.withdrawn.empty()) {
+    fmt::print(out, "No stance on this claim.\n");
+  }
 }
 
 // The copied stance's report id and holder id ("" and "" when not a copy).
@@ -396,15 +482,15 @@ void WriteExplanationCsv(std::ostream& out, const ExplainedClaim& x) {
   out << "row,unit,polarity,counted,holder,owner,owner_trust,weight,hops,log_odds,"
          "belief_without_unit,report,via,flags,line,copy_of_report,copy_of_holder,position,"
          "admission,alternative,units,owner_trust_low,owner_trust_high,owner_sensitivity,"
-         "owner_specificity\n";
-  fmt::print(out, "base,,,,,,,,,{},,,,,,,,,,,,,,,\n", ExactNumber(e.base_log_odds));
+         "owner_specificity,time,state,withdrawn_on,withdrawn_in,superseded_by\n";
+  fmt::print(out, "base,,,,,,,,,{},,,,,,,,,,,,,,,,,,,,\n", ExactNumber(e.base_log_odds));
   for (std::size_t i = 0; i < ev.stances.size(); ++i) {
     const scoring::StanceContribution& c = ev.member(i);
     const StanceView& view = ev.stances[i];
     const auto [copy_report, copy_holder] = CopyOf(data, c);
     fmt::print(
-        out, "stance,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},,{}\n", c.unit,
-        c.polarity > 0 ? "supports" : "denies", c.counted,
+        out, "stance,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},,{},{},counts,,,\n",
+        c.unit, c.polarity > 0 ? "supports" : "denies", c.counted,
         text::CsvField(data.sources[view.holder].id), text::CsvField(data.sources[c.owner].id),
         JsonNumber(c.owner_trust), JsonNumber(c.weight), c.hops, ExactNumber(c.score),
         JsonNumber(c.belief_without_unit),
@@ -413,19 +499,31 @@ void WriteExplanationCsv(std::ostream& out, const ExplainedClaim& x) {
         data.stances[view.stance].line, text::CsvField(copy_report), text::CsvField(copy_holder),
         (c.flags & (EvidenceSnapshot::kPosition | EvidenceSnapshot::kHeld)) != 0,
         (c.flags & EvidenceSnapshot::kAdmission) != 0,
-        text::CsvField(ClaimIdOr(data, view.alternative)), OwnerCsv(view.owner));
+        text::CsvField(ClaimIdOr(data, view.alternative)), OwnerCsv(view.owner),
+        text::CsvField(graph::StanceTimeText(data, data.stances[view.stance])));
   }
   for (const scoring::DiscountLine& d : e.discounts) {
     if (d.kind == scoring::DiscountLine::Kind::kEcho) {
-      fmt::print(out, "echo discount,,{},,,,,,,{},,,,,,,,,,,{},,,,\n",
+      fmt::print(out, "echo discount,,{},,,,,,,{},,,,,,,,,,,{},,,,,,,,,\n",
                  d.polarity > 0 ? "supports" : "denies", ExactNumber(d.log_odds), d.units);
     } else {
-      fmt::print(out, "alternatives,,,,,,,,,{},,,,,,,,,,,,,,,\n", ExactNumber(d.log_odds));
+      fmt::print(out, "alternatives,,,,,,,,,{},,,,,,,,,,,,,,,,,,,,\n", ExactNumber(d.log_odds));
     }
+  }
+  // Withdrawn stances weigh nothing: log_odds 0, so that the rows still add up to the total.
+  for (const WithdrawnView& w : ev.withdrawn) {
+    fmt::print(out, "withdrawn,,{},false,{},,,,,0,,{},{},,{},,,,,,,,,,,{},{},{},{},{}\n",
+               internal::SideWord(w.polarity), text::CsvField(data.sources[w.holder].id),
+               text::CsvField(ReportId(data, w.chain.report)),
+               text::CsvField(fmt::format("{}", fmt::join(ViaIds(data, w.chain), ";"))),
+               data.stances[w.stance].line, text::CsvField(w.time),
+               w.state == graph::StanceState::kRetracted ? "retracted" : "superseded",
+               text::CsvField(w.withdrawn_on), text::CsvField(ReportId(data, w.withdrawn_in)),
+               text::CsvField(w.by_holder == kNone ? "" : data.sources[w.by_holder].id));
   }
   // +infinity (a claim alone in its group) is an empty field.
   const std::string total = ExactNumber(e.log_odds);
-  fmt::print(out, "total,,,,,,,,,{},,,,,,,,,,,,,,,\n", total == "null" ? "" : total);
+  fmt::print(out, "total,,,,,,,,,{},,,,,,,,,,,,,,,,,,,,\n", total == "null" ? "" : total);
 }
 
 void WriteStanceJson(text::JsonWriter& w, const Dataset& data, const scoring::StanceContribution& c,
@@ -489,6 +587,39 @@ void WriteDiscountJson(text::JsonWriter& w, const scoring::DiscountLine& d) {
   w.Key("log_odds").Number(ExactNumber(d.log_odds)).EndObject();
 }
 
+// A withdrawn stance: who, when, and what withdrew it ("superseded_by" or "retraction").
+void WriteWithdrawnJson(text::JsonWriter& w, const Dataset& data, const WithdrawnView& v,
+                        Index claim) {
+  const auto string_or_null = [&](const std::string& s) {
+    if (s.empty()) {
+      w.Null();
+    } else {
+      w.String(s);
+    }
+  };
+  w.BeginObject().Key("holder").String(data.sources[v.holder].id);
+  w.Key("polarity").String(internal::SideWord(v.polarity)).Key("report");
+  string_or_null(ReportId(data, v.chain.report));
+  w.Key("via").StringList(ViaIds(data, v.chain)).Key("time");
+  string_or_null(v.time);
+  const bool retracted = v.state == graph::StanceState::kRetracted;
+  w.Key("state").String(retracted ? "retracted" : "superseded").Key("withdrawn_on");
+  string_or_null(v.withdrawn_on);
+  w.Key("withdrawn_in");
+  string_or_null(ReportId(data, v.withdrawn_in));
+  if (!retracted && v.by_holder != kNone) {
+    w.Key("superseded_by").BeginObject().Key("holder").String(data.sources[v.by_holder].id);
+    w.Key("polarity").String(internal::SideWord(v.by_polarity));
+    w.Key("claim").String(ClaimIdOr(data, v.by_claim)).Key("report");
+    string_or_null(ReportId(data, v.withdrawn_in));
+    w.Key("time");
+    string_or_null(v.withdrawn_on);
+    w.EndObject();
+  }
+  w.Key("text").String(WithdrawnLine(data, v, claim)).Key("line");
+  w.Int(data.stances[v.stance].line).EndObject();
+}
+
 void WriteExplanationJson(std::ostream& out, const ExplainedClaim& x) {
   const Dataset& data = *x.data;
   const ClaimEvidence& ev = x.evidence;
@@ -509,6 +640,7 @@ void WriteExplanationJson(std::ostream& out, const ExplainedClaim& x) {
   }
   w.Key("verdict").String(ToString(x.assessment->verdict));
   w.Key("dispute").Number(JsonNumber(x.assessment->dispute)).Key("rank").Int(x.assessment->rank);
+  WriteAsOfJson(w, x.as_of);
   w.Key("stances").BeginArray();
   for (std::size_t i = 0; i < ev.stances.size(); ++i) {
     WriteStanceJson(w.Newline(), data, ev.member(i), ev.stances[i]);
@@ -520,6 +652,8 @@ void WriteExplanationJson(std::ostream& out, const ExplainedClaim& x) {
     w.BeginObject().Key("holder").String(data.sources[view.holder].id);
     w.Key("line").Int(data.stances[view.stance].line).EndObject();
   }
+  w.EndArray().Key("withdrawn").BeginArray();
+  for (const WithdrawnView& v : ev.withdrawn) WriteWithdrawnJson(w.Newline(), data, v, e.claim);
   w.EndArray().EndObject();
   out << buffer << "\n";
 }

@@ -17,6 +17,10 @@ and on the newsroom sample (a disputed claim ranked above contested ones):
   6. every verdict badge carries the class of one of the six verdicts, a disputed badge looks
      different from a contested one (background and outline), disputed rows rank first, and each
      echo discount of the analysis is a line of its claim's evidence;
+and on the dated golden dataset (tests/golden/dated.jsonl: a reversal and a retraction):
+  7. the Findings section lists every finding of `analyze --format json`, each with an anchor;
+     each claim row, claim section and source row of a finding links to it, and every such link
+     resolves; the retracted stance is struck through (<del>);
 and on a dataset whose texts hold markup (<script>, an <img onerror>, quotes):
   5. no script of the dataset runs: no alert is open (a control page's alert is seen first), the page's global flag is unset, the title
      is untouched, the page has exactly one <script> element (the report's own), and the markup
@@ -167,6 +171,38 @@ XSS_DATASET = r'''{"type":"outlet","id":"evil-outlet","name":"<b onmouseover=\"a
 '''
 
 
+def check_findings(wd, page, analysis):
+    """Step 7: the Findings section and the links to it (the page is loaded here)."""
+    wd.get("file://" + os.path.abspath(page))
+    findings = analysis["findings"]
+    check(len(findings) >= 2, "the dated dataset has findings (%d)" % len(findings))
+    items = wd.js("return Array.prototype.map.call(document.querySelectorAll("
+                  "'#findings li.finding'), function (li) { return [li.id, li.className]; });")
+    check(len(items) == len(findings) and all(
+        item == ["finding-%d" % (i + 1), "finding " + f["kind"]]
+        for i, (item, f) in enumerate(zip(items, findings))),
+        "the Findings section lists every finding of the JSON in order: %s" % items)
+    links = wd.js("return Array.prototype.map.call(document.querySelectorAll("
+                  "'a[href^=\"#finding-\"]'), function (a) { var id = a.getAttribute('href')"
+                  ".slice(1); return [id, !!document.getElementById(id), "
+                  "!!a.closest('#claims-table'), !!a.closest('article.claim'), "
+                  "!!a.closest('#source-table')]; });")
+    check(links and all(ok for _, ok, _, _, _ in links),
+          "every link to a finding resolves (%d links)" % len(links))
+    for i, f in enumerate(findings):
+        target = "finding-%d" % (i + 1)
+        places = [l for l in links if l[0] == target]
+        check(any(l[2] for l in places) and any(l[3] for l in places) and any(
+            l[4] for l in places),
+            "%s (%s) is linked from its claim row, claim section and source row" % (target,
+                                                                                    f["kind"]))
+    struck = wd.js("return document.querySelectorAll('#evidence li.retracted del').length")
+    retractions = sum(1 for f in findings if f["kind"] == "retraction")
+    check(struck == retractions, "each retracted stance is struck through (%d)" % struck)
+    errors = wd.severe()
+    check(not errors, "no console errors on the dated report (got %s)" % errors)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--credence", required=True)
@@ -174,6 +210,7 @@ def main():
     ap.add_argument("--outdir", required=True, help="where pages and screenshots are written")
     ap.add_argument("--dataset", default="datasets/arms-race-2018.jsonl")
     ap.add_argument("--verdicts-dataset", default="datasets/newsroom-sample.jsonl")
+    ap.add_argument("--dated-dataset", default="tests/golden/dated.jsonl")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     ap.add_argument("--chromedriver", default="/usr/bin/chromedriver")
     args = ap.parse_args()
@@ -197,6 +234,10 @@ def main():
     run_credence(args.credence, args.workdir, "report", args.verdicts_dataset, "-o", verdicts_page)
     verdicts_analysis = json.loads(run_credence(args.credence, args.workdir, "analyze",
                                                 args.verdicts_dataset, "--format", "json"))
+    dated_page = os.path.join(args.outdir, "dated.html")
+    run_credence(args.credence, args.workdir, "report", args.dated_dataset, "-o", dated_page)
+    dated_analysis = json.loads(run_credence(args.credence, args.workdir, "analyze",
+                                             args.dated_dataset, "--format", "json"))
     xss_data = os.path.join(args.outdir, "xss.jsonl")
     with open(xss_data, "w", encoding="utf-8") as f:
         f.write(XSS_DATASET)
@@ -339,6 +380,9 @@ def main():
         check_png(png, shot)
         errors = wd.severe()
         check(not errors, "no console errors on that page (got %s)" % errors)
+
+        # 7. Findings and the links to them.
+        check_findings(wd, dated_page, dated_analysis)
 
         # 5. Markup in the dataset stays text. Control first: an alert is seen when one opens.
         wd.get("data:text/html,<script>alert('credence-control')</script>")

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "common.hpp"
+#include "credence/graph/time_rules.hpp"
 #include "credence/io/reader.hpp"
 #include "credence/report/writers.hpp"
 #include "progress.hpp"
@@ -96,11 +97,11 @@ void AddAnalyzeCommands(CLI::App& app) {
     options.on_phase = [&](std::string_view phase) { progress.Phase(phase); };
     const auto session = Session::Run(explain_args->file, options);
     std::ostringstream out;
-    report::WriteExplanation(
-        out,
-        report::BuildExplainedClaim(session->data(), session->analysis(),
-                                    session->Explain(*claim_id), &session->result()),
-        format);
+    report::WriteExplanation(out,
+                             report::BuildExplainedClaim(session->data(), session->analysis(),
+                                                         session->Explain(*claim_id),
+                                                         &session->result(), &session->times()),
+                             format);
     Emit(explain_args->output, out.str());
   });
 
@@ -108,7 +109,8 @@ void AddAnalyzeCommands(CLI::App& app) {
   auto* validate = app.add_subcommand(
       "validate",
       "Check a dataset and list every problem found (file:line: field: message).\n"
-      "Exit code 0 when the file is clean, 2 otherwise.\n"
+      "Exit code 0 when the file is clean, 2 otherwise. Consistency findings (a source that\n"
+      "reversed or contradicted itself, a retraction) are warnings on standard error: exit 0.\n"
       "Example: credence validate datasets/arms-race-2018.jsonl");
   AddInputOptions(validate, *validate_args);
   validate->callback([validate_args] {
@@ -116,6 +118,12 @@ void AddAnalyzeCommands(CLI::App& app) {
         io::ReadDataset(validate_args->file, io::ParseInputFormat(validate_args->input_format));
     fmt::print("{}: OK: {} sources, {} claims, {} reports, {} stances\n", validate_args->file,
                data.sources.size(), data.claims.size(), data.reports.size(), data.stances.size());
+    // The consistency findings are warnings, not errors: the file is valid (exit 0).
+    const auto findings =
+        graph::FindConsistency(data, graph::ApplyTimeRules(data, graph::TimeOptions{}));
+    for (const graph::Finding& f : findings) {
+      fmt::print(stderr, "warning: {}: {}\n", validate_args->file, report::FindingText(data, f));
+    }
   });
 
   auto* algorithms =

@@ -159,7 +159,7 @@ report::ReportModel BuildReport(const Session& session, const report::ReportOpti
   return report::BuildReport(
       session.data(), session.analysis(),
       session.ExplainClaims(report::ClaimsToExplain(session.analysis(), options)), options,
-      &session.result());
+      &session.result(), &session.findings(), &session.times());
 }
 
 void Emit(const std::string& output, const std::string& text) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "credence/core/dataset.hpp"
+#include "credence/graph/time_rules.hpp"
 #include "credence/scoring/assessment.hpp"
 #include "credence/scoring/result.hpp"
 
@@ -114,11 +115,36 @@ struct EvidenceUnit {
   std::size_t carrier = 0;
 };
 
+/// A stance the time rules withdrew (scoring::Explanation::withdrawn), as shown: "superseded on
+/// DATE by HOLDER's denial (REPORT)" or, struck through, "retracted on DATE in REPORT". It
+/// weighs nothing: it is no part of the claim's log-odds.
+struct WithdrawnView {
+  Index stance = kNone;
+  Index holder = kNone;
+  int polarity = 0;  ///< +1 supports, -1 denies, 0 neutral.
+  Chain chain;
+  std::string time;  ///< The stance's time as ISO 8601 text (graph::StanceTimeText), or "".
+  graph::StanceState state = graph::StanceState::kSuperseded;  ///< kSuperseded or kRetracted.
+  /// kSuperseded: the superseding stance's time; kRetracted: the retraction's (its own, else its
+  /// report's). "" when undated.
+  std::string withdrawn_on;
+  /// kSuperseded: the superseding stance's report; kRetracted: the correcting report. kNone when
+  /// there is none.
+  Index withdrawn_in = kNone;
+  Index by_stance = kNone;  ///< kSuperseded: the superseding stance, else kNone.
+  Index by_holder = kNone;  ///< kSuperseded: its holder, else kNone.
+  int by_polarity = 0;      ///< kSuperseded: its polarity (+1, -1), else 0.
+  Index by_claim = kNone;   ///< kSuperseded: its claim (another alternative of the group, or this).
+  Index retraction = kNone;  ///< kRetracted: index into Dataset::retractions, else kNone.
+};
+
 /// The evidence on one claim: its explanation and how each stance is shown.
 struct ClaimEvidence {
   scoring::Explanation explanation;
   std::vector<StanceView> stances;  ///< One a member, parallel to explanation.stances.
   std::vector<StanceView> neutral;  ///< Parallel to explanation.neutral (no marks).
+  /// Parallel to explanation.withdrawn: stances that no longer count. Not in any sum below.
+  std::vector<WithdrawnView> withdrawn;
   /// Supporting units, then denying ones; on each side by |unit contribution| descending, ties in
   /// snapshot order (the order of every output).
   std::vector<EvidenceUnit> units;
@@ -178,6 +204,13 @@ struct TrustHistogram {
   int total = 0;
 };
 
+/// The as-of date of the report (--as-of): only what was dated on or before it counts; undated
+/// stances always count.
+struct AsOf {
+  std::string date;         ///< As given (graph::TimeOptions::as_of_text).
+  std::size_t undated = 0;  ///< Undated stances that count (graph::StanceTimes::undated).
+};
+
 /// The whole report. Move-only: rows point into `evidence`.
 struct ReportModel {
   const Dataset* data = nullptr;
@@ -195,6 +228,16 @@ struct ReportModel {
   /// The share of true claims the beliefs were computed with (learned or given), in (0, 1);
   /// empty under the classic algorithms.
   std::optional<double> base_rate;
+  /// The consistency findings (graph::FindConsistency), when BuildReport was given them; they
+  /// must outlive the model. Null: none shown.
+  const std::vector<graph::Finding>* findings = nullptr;
+  /// Set when the rules were applied as of a date (BuildReport given StanceTimes with one).
+  std::optional<AsOf> as_of;
+
+  /// The indices into *findings of the findings about a claim (in `claims`) or by a source, in
+  /// findings order; empty without findings. O(findings).
+  std::vector<std::size_t> FindingsOfClaim(Index claim) const;
+  std::vector<std::size_t> FindingsOfSource(Index source) const;
 
   ReportModel() = default;
   ReportModel(ReportModel&&) = default;
@@ -222,12 +265,24 @@ std::vector<Index> ClaimsToExplain(const scoring::Analysis& analysis, const Repo
 /// order (Session::ExplainClaims). `result`, when given, is the scoring result the analysis was
 /// made from (Session::result): the intervals, coins and base rate are read from it, each only
 /// where it is present, sized for `data` and within [0, 1] (else left empty, as without it).
+/// `findings` (Session::findings), when given, are shown (they must outlive the model);
+/// `times` (Session::times), when given with an as-of date, sets ReportModel::as_of.
 /// Time O(C + S + the explained claims' stances), plus O(stances) with source_claims.
 /// @throws InvalidArgumentError when `explanations` are not those claims'.
 ReportModel BuildReport(const Dataset& data, const scoring::Analysis& analysis,
                         std::vector<scoring::Explanation> explanations,
                         const ReportOptions& options,
-                        const scoring::ScoringResult* result = nullptr);
+                        const scoring::ScoringResult* result = nullptr,
+                        const std::vector<graph::Finding>* findings = nullptr,
+                        const graph::StanceTimes* times = nullptr);
+
+/// One line telling a finding, e.g. "reversal: Kremlin denied [c1] on 2018-03-01, then supported
+/// it on 2018-03-05 (reports r1, r2)". Plain text (no markup); ids in brackets. Time O(size of
+/// the finding).
+std::string FindingText(const Dataset& data, const graph::Finding& finding);
+
+/// The time of a retraction as ISO 8601 text: its own, else its report's, else "".
+std::string RetractionTimeText(const Dataset& data, const Retraction& retraction);
 
 /// One claim explained (`credence explain`).
 struct ExplainedClaim {
@@ -241,14 +296,18 @@ struct ExplainedClaim {
   ClaimEvidence evidence;
   /// The belief's 90% interval; empty when the scoring result gives none.
   std::optional<Interval> belief_interval;
+  /// Set when the rules were applied as of a date (BuildExplainedClaim given such StanceTimes).
+  std::optional<AsOf> as_of;
 };
 
 /// The explanation of one claim with its assessment. `result`, when given, is the scoring
 /// result the analysis was made from: the belief's interval and each stance owner's reliability
-/// are read from it (as in BuildReport). Time O(C + the claim's stances).
+/// are read from it (as in BuildReport); `times`, when given with an as-of date, sets
+/// ExplainedClaim::as_of. Time O(C + the claim's stances).
 /// @throws InvalidArgumentError when the analysis has no row for the explained claim.
 ExplainedClaim BuildExplainedClaim(const Dataset& data, const scoring::Analysis& analysis,
                                    scoring::Explanation explanation,
-                                   const scoring::ScoringResult* result = nullptr);
+                                   const scoring::ScoringResult* result = nullptr,
+                                   const graph::StanceTimes* times = nullptr);
 
 }  // namespace credence::report

@@ -205,8 +205,10 @@ TEST_F(MarksTest, ACopyNamesTheReportAndHolderItCopies) {
   EXPECT_THAT(Write("met", OutputFormat::kJson),
               HasSubstr("\"copy_of\":{\"report\":\"rw\",\"holder\":\"min\",\"line\":15}"));
   // copy_of_report, copy_of_holder, position, admission, alternative, units, then the four
-  // owner columns (empty: explained without the scoring result).
-  EXPECT_THAT(Write("met", OutputFormat::kCsv), HasSubstr(",rw,min,false,false,,,,,,\n"));
+  // owner columns (empty: explained without the scoring result), then time (undated), state,
+  // withdrawn_on, withdrawn_in, superseded_by.
+  EXPECT_THAT(Write("met", OutputFormat::kCsv),
+              HasSubstr(",rw,min,false,false,,,,,,,,counts,,,\n"));
 }
 
 TEST_F(MarksTest, AnAdmissionIsMarkedAgainstInterest) {

@@ -539,7 +539,7 @@ TEST(ReportIntervalsTest, ExplainCarriesTheIntervalAndTheOwnersCoins) {
     const auto lines = testutil::SplitLines(Explained(*session, c, OutputFormat::kCsv));
     ASSERT_FALSE(lines.empty());
     const std::size_t columns = CsvFields(lines[0]).size();
-    EXPECT_EQ(columns, 25u);
+    EXPECT_EQ(columns, 30u);
     EXPECT_THAT(lines[0], HasSubstr(",units,owner_trust_low,owner_trust_high,owner_sensitivity,"
                                     "owner_specificity"));
     for (const std::string& line : lines) {

@@ -279,7 +279,8 @@ TEST_F(SmallReportTest, ExplainedClaimCarriesItsAssessment) {
   EXPECT_NEAR(e.discounts[0].log_odds, UnitsOfX(*session_).echo, 1e-12);
   EXPECT_THAT(out.str(), HasSubstr("\"discounts\":[\n{\"kind\":\"echo discount\",\"side\":"
                                    "\"supports\",\"units\":2,\"log_odds\":-0.0"));
-  EXPECT_THAT(out.str(), HasSubstr("],\"neutral\":[{\"holder\":\"w\",\"line\":15}]}\n"));
+  EXPECT_THAT(out.str(),
+              HasSubstr("],\"neutral\":[{\"holder\":\"w\",\"line\":15}],\"withdrawn\":[]}\n"));
 }
 
 // The invariants of every claim's evidence, on seeded random datasets with groups of

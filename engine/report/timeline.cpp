@@ -362,7 +362,8 @@ std::string TimelineSvg(const Dataset& data, const ClaimTimeline& timeline, std:
     if (e.has_interval) {
       band_top += fmt::format("{:.1f},{:.1f} {:.1f},{:.1f} ", xa, y_of(e.belief_high), xb,
                               y_of(e.belief_high));
-      band_bottom.insert(0, fmt::format("{:.1f},{:.1f} {:.1f},{:.1f} ", xa, y_of(e.belief_low), xb,
+      // The lower edge runs back from right to left.
+      band_bottom.insert(0, fmt::format("{:.1f},{:.1f} {:.1f},{:.1f} ", xb, y_of(e.belief_low), xa,
                                         y_of(e.belief_low)));
     }
   }

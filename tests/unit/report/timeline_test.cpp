@@ -356,6 +356,14 @@ TEST(TimelineTest, SvgHasBandLineHalfLineAndEscapedTooltips) {
   EXPECT_EQ(count("<title>"), 2U);
   EXPECT_EQ(count("</title>"), 2U);
   EXPECT_EQ(count("<text class=\"date\""), 2U);  // 2020-01-01 and 2020-01-05 are far apart
+  // The band: its upper edge left to right, then its lower edge right to left (a simple shape).
+  const auto from = svg.find("points=\"", svg.find("class=\"band\"")) + 8;
+  std::istringstream points(svg.substr(from, svg.find('"', from) - from));
+  std::vector<double> xs;
+  for (std::string point; points >> point;) xs.push_back(std::stod(point));
+  ASSERT_EQ(xs.size(), 8U);  // two steps, two points each, on each edge
+  EXPECT_TRUE(std::is_sorted(xs.begin(), xs.begin() + 4));
+  EXPECT_TRUE(std::is_sorted(xs.rbegin(), xs.rbegin() + 4));
 }
 
 TEST(TimelineTest, HtmlReportLinksEachClaimToItsTimeline) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "credence/core/dataset.hpp"
+#include "credence/report/timeline.hpp"
 #include "credence/scoring/assessment.hpp"
 #include "credence/scoring/result.hpp"
 
@@ -195,6 +196,9 @@ struct ReportModel {
   /// The share of true claims the beliefs were computed with (learned or given), in (0, 1);
   /// empty under the classic algorithms.
   std::optional<double> base_rate;
+  /// Belief over time of some listed claims (BuildReportTimelines, filled by the caller: the
+  /// HTML report draws them, the Markdown report tabulates them). Empty by default.
+  std::vector<ClaimTimeline> timelines;
 
   ReportModel() = default;
   ReportModel(ReportModel&&) = default;

@@ -43,7 +43,7 @@ void AddReportCommands(CLI::App& app) {
       ->add_option("--timelines", *timelines,
                    "Draw the belief over time of this many listed claims, the most disputed with "
                    "at least 2 dated events (default 5; 0 = none). Each costs one analysis per "
-                   "event (at most 100 events, the latest)")
+                   "event (the latest 30 events of each are drawn)")
       ->check(CLI::NonNegativeNumber);
   report->callback([report_args, top, timelines] {
     std::string format = report_args->format;
@@ -61,7 +61,11 @@ void AddReportCommands(CLI::App& app) {
       std::vector<Index> ranked;
       for (const report::ClaimRow& row : model.claims) ranked.push_back(row.assessment->claim);
       progress.Phase("timelines");
-      model.timelines = report::BuildReportTimelines(session->data(), ranked, options, *timelines);
+      // The latest 30 events of each: one analysis each, so at most 30 x N analyses.
+      report::TimelineOptions latest;
+      latest.max_events = 30;
+      model.timelines =
+          report::BuildReportTimelines(session->data(), ranked, options, *timelines, latest);
       progress.Phase("");
     }
     std::ostringstream out;

@@ -361,6 +361,11 @@ void WriteClaimSection(std::ostream& out, const ReportModel& report, const Claim
       !links.empty()) {
     fmt::print(out, "<p class=\"detail\">{}</p>\n", links);
   }
+  for (const ClaimTimeline& t : report.timelines) {
+    if (t.claim != c.claim) continue;
+    fmt::print(out, "<p class=\"detail\"><a href=\"#timeline-{}\">Belief over time</a></p>\n",
+               AnchorId(claim.id));
+  }
   if (c.weight_for > 0 || c.weight_against > 0) out << MiniBar(c, report.max_weight) << "\n";
   out << "<div class=\"sides\">\n";
   for (int polarity : {+1, -1}) {
@@ -384,6 +389,30 @@ void WriteClaimSection(std::ostream& out, const ReportModel& report, const Claim
   }
   if (row.evidence != nullptr) WriteWithdrawn(out, data, *row.evidence);
   out << "</article>\n";
+}
+
+// The timelines of the report (ReportModel::timelines), each linked back to its claim.
+void WriteTimelines(std::ostream& out, const ReportModel& report) {
+  if (report.timelines.empty()) return;
+  const Dataset& data = *report.data;
+  out << "<section id=\"timelines\">\n<h2>Belief over time</h2>\n<p class=\"detail\">The "
+         "belief of the most disputed dated claims after each dated event bearing on them, each "
+         "point the whole analysis as of that instant (credence timeline), with its 90% interval "
+         "as a band and 0.5 dashed. Hover a point for what happened then.</p>\n";
+  for (const ClaimTimeline& t : report.timelines) {
+    const Claim& claim = data.claims[t.claim];
+    const std::string anchor = AnchorId(claim.id);
+    fmt::print(out,
+               "<article class=\"timeline\" id=\"timeline-{}\">\n<h3><a href=\"{}\">{}</a> "
+               "<code>{}</code></h3>\n{}\n",
+               anchor, ClaimHref(data, t.claim), Esc(claim.text.empty() ? claim.id : claim.text),
+               Esc(claim.id), TimelineSvg(data, t, "timeline-svg-" + anchor));
+    if (t.omitted > 0) {
+      fmt::print(out, "<p class=\"detail\">{} earlier events not shown.</p>\n", t.omitted);
+    }
+    out << "</article>\n";
+  }
+  out << "</section>\n";
 }
 
 void WriteHead(std::ostream& out, const Dataset& data) {
@@ -653,6 +682,7 @@ void WriteHtmlReport(std::ostream& out, const ReportModel& report) {
          "their own; with the base rate they add up to the claim's log-odds.</p>\n";
   for (const ClaimRow& row : report.claims) WriteClaimSection(out, report, row);
   out << "</section>\n";
+  WriteTimelines(out, report);
   WriteSources(out, report);
   WriteFindings(out, report);
   fmt::print(out,

@@ -272,6 +272,31 @@ void WriteFindings(std::ostream& out, const ReportModel& report) {
 
 }  // namespace
 
+// The timelines (ReportModel::timelines) as small tables: one row an event.
+void WriteTimelines(std::ostream& out, const ReportModel& report) {
+  if (report.timelines.empty()) return;
+  const Dataset& data = *report.data;
+  out << "\n## Belief over time\n\nThe belief after each dated event bearing on the claim, each "
+         "row the whole analysis as of that instant (`credence timeline`).\n";
+  for (const ClaimTimeline& t : report.timelines) {
+    fmt::print(out,
+               "\n### {}\n\n| time | belief | verdict | for | against | "
+               "what happened |\n|---|---|---|---:|---:|---|\n",
+               Md(data.claims[t.claim].id));
+    for (const TimelineEvent& e : t.events) {
+      fmt::print(
+          out, "| {} | {}{} | {} | {} | {} | {} |\n", e.undated ? "undated" : Md(e.time),
+          Fixed(e.belief, 3),
+          IntervalMd(e.has_interval ? std::optional<Interval>(Interval{e.belief_low, e.belief_high})
+                                    : std::nullopt),
+          e.verdict ? scoring::ToString(*e.verdict) : "", e.units_for, e.units_against,
+          Md(fmt::format("{}", fmt::join(e.what, "; "))));
+    }
+    if (t.omitted > 0) fmt::print(out, "\n{} earlier events not shown.\n", t.omitted);
+  }
+  out << "\nBelief is followed by its 90% interval in parentheses.\n";
+}
+
 void WriteMarkdownReport(std::ostream& out, const ReportModel& report) {
   const Dataset& data = *report.data;
   const scoring::Analysis& a = *report.analysis;
@@ -296,6 +321,7 @@ void WriteMarkdownReport(std::ostream& out, const ReportModel& report) {
          "other claims' share are lines of their own; with the base rate they add up to the "
          "claim's log-odds.\n";
   for (const ClaimRow& row : report.claims) WriteClaimSection(out, data, row);
+  WriteTimelines(out, report);
   WriteSources(out, report);
   WriteFindings(out, report);
 }

@@ -13,6 +13,9 @@ Checks, on the worked example:
   3b. a meter per belief and trust with an interval in the JSON, its whisker inside the
      track and around the bar's end, the meter inside its table cell;
   4. a screenshot is taken and is a valid, non-blank PNG (saved in the build directory);
+  7. the timeline SVG of the top (dated) claim: linked from its section, one marker with a
+     tooltip per event of `credence timeline --format json`, higher beliefs drawn higher,
+     markers inside the picture, and every timeline SVG well-formed XML;
 and on the newsroom sample (a disputed claim ranked above contested ones):
   6. every verdict badge carries the class of one of the six verdicts, a disputed badge looks
      different from a contested one (background and outline), disputed rows rank first, and each
@@ -34,6 +37,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import shutil
 import socket
 import struct
@@ -44,6 +48,7 @@ import time
 import urllib.error
 import urllib.request
 import zlib
+from xml.etree import ElementTree as ET
 
 SKIP = 77
 # Exactly the flags of the issue; a fresh --user-data-dir is added per run.
@@ -334,6 +339,45 @@ def main():
                   c_l <= t_l and t_r <= c_r and w > 0
                   for w_l, w_r, t_l, t_r, f_r, c_l, c_r, w in meters),
               "every whisker lies in its track, spans the bar's end, and the meter fits its cell")
+
+        # 7. Timelines: the dated worked example's top claim has a belief-over-time picture,
+        # linked from its evidence section, with one marker (and tooltip) per event of
+        # `credence timeline --format json`, markers higher for higher beliefs, inside the
+        # picture; every timeline SVG of the page is well-formed XML.
+        svgs = re.findall(r"<svg class=\"timeline\".*?</svg>", open(page, encoding="utf-8").read(),
+                          re.S)
+        check(svgs, "the report of a dated dataset has timeline pictures (%d)" % len(svgs))
+        for svg in svgs:
+            ET.fromstring(svg)
+        print("ok: every timeline SVG parses as XML")
+        anchor = "timeline-" + top["id"]
+        check(wd.js("var a = document.querySelector('#claim-' + arguments[0] + ' a[href=\"#' + "
+                    "arguments[1] + '\"]'); return !!a && !!document.getElementById(arguments[1]);",
+                    top["id"], anchor),
+              "the top claim's section links to its timeline #%s" % anchor)
+        timeline = json.loads(run_credence(args.credence, args.workdir, "timeline", args.dataset,
+                                           top["id"], "--format", "json"))
+        marks = wd.js(
+            "var s = document.querySelector('#' + arguments[0] + ' svg.timeline');"
+            "var v = s.viewBox.baseVal;"
+            "return Array.prototype.map.call(s.querySelectorAll('g.event'), function (g) {"
+            " var c = g.querySelector('circle'); var b = c.getBBox();"
+            " return [parseFloat(c.getAttribute('cy')), g.querySelector('title').textContent,"
+            "  b.x >= v.x && b.y >= v.y && b.x + b.width <= v.x + v.width &&"
+            "  b.y + b.height <= v.y + v.height]; });", anchor)
+        events = timeline["events"]
+        check(len(marks) == len(events), "one marker per event (%d, timeline JSON %d)"
+              % (len(marks), len(events)))
+        check(all(inside for _, _, inside in marks), "every marker lies inside the picture")
+        check(all((events[i]["time"] or "undated") in marks[i][1] and
+                  ("%.3f" % events[i]["belief"]) in marks[i][1] for i in range(len(events))),
+              "each marker's tooltip names its time and belief")
+        check(all(marks[i][0] < marks[j][0] for i in range(len(events))
+                  for j in range(len(events)) if events[i]["belief"] > events[j]["belief"] + 0.01),
+              "higher beliefs are drawn higher")
+        check(wd.js("var s = document.querySelector('#' + arguments[0] + ' svg.timeline');"
+                    "return !!s.querySelector('polyline.belief') && !!s.querySelector('line.half');",
+                    anchor), "the picture has the belief line and the 0.5 line")
 
         # 4. Screenshot.
         png = base64.b64decode(wd.call("GET", wd.session("/screenshot")))

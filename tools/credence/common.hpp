@@ -81,5 +81,6 @@ void AddEvalCommand(CLI::App& app);      // eval
 void AddFitCommand(CLI::App& app);       // fit
 void AddGenerateCommand(CLI::App& app);  // generate
 void AddReportCommands(CLI::App& app);   // report, graph
+void AddTimelineCommand(CLI::App& app);  // timeline
 
 }  // namespace credence::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
       "  credence explain datasets/arms-race-2018.jsonl arms-race-quote\n"
       "  credence report datasets/arms-race-2018.jsonl -o report.html\n"
       "  credence graph datasets/arms-race-2018.jsonl arms-race-quote -o claim.dot\n"
+      "  credence timeline datasets/arms-race-2018.jsonl arms-race-quote\n"
       "  credence validate my-annotations.jsonl\n"
       "  credence algorithms\n"
       "  credence fit data.jsonl --gold gold.csv -o params.json\n\n"
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   AddFitCommand(app);
   AddGenerateCommand(app);
   AddReportCommands(app);
+  AddTimelineCommand(app);
 
   try {
     app.parse(argc, argv);

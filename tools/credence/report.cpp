@@ -7,6 +7,7 @@
 #include "common.hpp"
 #include "credence/report/dot.hpp"
 #include "credence/report/html.hpp"
+#include "credence/report/timeline.hpp"
 #include "progress.hpp"
 
 namespace credence::cli {
@@ -37,7 +38,14 @@ void AddReportCommands(CLI::App& app) {
                    "Claims listed and given an evidence section, from the most disputed "
                    "(default 50; 0 = all). Every source is listed.")
       ->check(CLI::NonNegativeNumber);
-  report->callback([report_args, top] {
+  auto timelines = std::make_shared<std::size_t>(5);
+  report
+      ->add_option("--timelines", *timelines,
+                   "Draw the belief over time of this many listed claims, the most disputed with "
+                   "at least 2 dated events (default 5; 0 = none). Each costs one analysis per "
+                   "event (the latest 30 events of each are drawn)")
+      ->check(CLI::NonNegativeNumber);
+  report->callback([report_args, top, timelines] {
     std::string format = report_args->format;
     if (format.empty()) {
       format = EndsWith(report_args->output, ".md") || EndsWith(report_args->output, ".markdown")
@@ -48,7 +56,18 @@ void AddReportCommands(CLI::App& app) {
     SessionOptions options = ToSessionOptions(*report_args);
     options.on_phase = [&](std::string_view phase) { progress.Phase(phase); };
     const auto session = Session::Run(report_args->file, options);
-    const report::ReportModel model = BuildReport(*session, report::DocumentReportOptions(*top));
+    report::ReportModel model = BuildReport(*session, report::DocumentReportOptions(*top));
+    if (*timelines > 0) {
+      std::vector<Index> ranked;
+      for (const report::ClaimRow& row : model.claims) ranked.push_back(row.assessment->claim);
+      progress.Phase("timelines");
+      // The latest 30 events of each: one analysis each, so at most 30 x N analyses.
+      report::TimelineOptions latest;
+      latest.max_events = 30;
+      model.timelines =
+          report::BuildReportTimelines(session->data(), ranked, options, *timelines, latest);
+      progress.Phase("");
+    }
     std::ostringstream out;
     if (format == "md") {
       report::WriteMarkdownReport(out, model);

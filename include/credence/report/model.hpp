@@ -19,6 +19,7 @@
 
 #include "credence/core/dataset.hpp"
 #include "credence/graph/time_rules.hpp"
+#include "credence/report/timeline.hpp"
 #include "credence/scoring/assessment.hpp"
 #include "credence/scoring/result.hpp"
 
@@ -238,6 +239,9 @@ struct ReportModel {
   /// findings order; empty without findings. O(findings).
   std::vector<std::size_t> FindingsOfClaim(Index claim) const;
   std::vector<std::size_t> FindingsOfSource(Index source) const;
+  /// Belief over time of some listed claims (BuildReportTimelines, filled by the caller: the
+  /// HTML report draws them, the Markdown report tabulates them). Empty by default.
+  std::vector<ClaimTimeline> timelines;
 
   ReportModel() = default;
   ReportModel(ReportModel&&) = default;

@@ -25,9 +25,9 @@ Index ScopeOf(const Dataset& data, const Stance& s) {
 bool ContentBefore(const Dataset& data, Index a, Index b) {
   const Stance& sa = data.stances[a];
   const Stance& sb = data.stances[b];
-  const auto ka = std::make_tuple(sa.time_utc, sa.claim, sa.polarity, sa.report, sa.hedge,
+  const auto ka = std::make_tuple(data.TimeOf(sa), sa.claim, sa.polarity, sa.report, sa.hedge,
                                   sa.weight, data.Text(sa.id), data.Text(sa.quote));
-  const auto kb = std::make_tuple(sb.time_utc, sb.claim, sb.polarity, sb.report, sb.hedge,
+  const auto kb = std::make_tuple(data.TimeOf(sb), sb.claim, sb.polarity, sb.report, sb.hedge,
                                   sb.weight, data.Text(sb.id), data.Text(sb.quote));
   if (ka != kb) return ka < kb;
   return a < b;
@@ -55,8 +55,8 @@ void Supersede(const Dataset& data, bool grouped, std::span<const Index> run,
   std::size_t end = run.size();
   while (end > 0) {
     std::size_t begin = end - 1;
-    const std::int64_t t = data.stances[run[begin]].time_utc;
-    while (begin > 0 && data.stances[run[begin - 1]].time_utc == t) --begin;
+    const std::int64_t t = data.TimeOf(run[begin]);
+    while (begin > 0 && data.TimeOf(run[begin - 1]) == t) --begin;
     for (std::size_t k = begin; k < end; ++k) {
       const Stance& s = data.stances[run[k]];
       std::size_t best = kNo;
@@ -126,7 +126,7 @@ std::string_view ToString(FindingKind kind) {
 
 std::string StanceTimeText(const Dataset& data, const Stance& stance) {
   if (stance.time != kNone) return std::string(data.Text(stance.time));
-  if (stance.report != kNone && stance.time_utc != kNoTime) return data.reports[stance.report].time;
+  if (stance.report != kNone && data.TimeOf(stance) != kNoTime) return data.reports[stance.report].time;
   return {};
 }
 
@@ -151,7 +151,7 @@ StanceTimes ApplyTimeRules(const Dataset& data, const TimeOptions& options) {
   std::int64_t latest = kNoTime;
   std::size_t dated_count = 0;
   for (Index i = 0; i < n; ++i) {
-    const std::int64_t t = data.stances[i].time_utc;
+    const std::int64_t t = data.TimeOf(i);
     if (t == kNoTime) {
       ++out.undated;
       continue;
@@ -185,7 +185,7 @@ StanceTimes ApplyTimeRules(const Dataset& data, const TimeOptions& options) {
     allocate();
     for (Index i = 0; i < n; ++i) {
       const Stance& s = data.stances[i];
-      if (s.time_utc != kNoTime && s.polarity != Polarity::kNeutral &&
+      if (data.TimeOf(s) != kNoTime && s.polarity != Polarity::kNeutral &&
           state[i] == StanceState::kCounts) {
         dated.push_back(i);
       }
@@ -225,7 +225,7 @@ StanceTimes ApplyTimeRules(const Dataset& data, const TimeOptions& options) {
     out.decay.assign(n, 1.0F);
     const double seconds = options.half_life_days * 86400.0;
     for (Index i = 0; i < n; ++i) {
-      const std::int64_t t = data.stances[i].time_utc;
+      const std::int64_t t = data.TimeOf(i);
       if (t == kNoTime || t >= out.reference) continue;
       const double age = static_cast<double>(out.reference - t) / seconds;
       out.decay[i] = static_cast<float>(std::max(kMinDecay, std::exp2(-age)));

@@ -410,17 +410,21 @@ void DatasetBuilder::ResolveStances(const Ranks& ranks, Dataset* data) {
       Problem(raw.line, "claim",
               Undefined("stance names claim", names_.Name(raw.claim), "a claim"));
     }
-    s.time_utc = raw.time_utc;
+    std::int64_t time = raw.time_utc;
     if (raw.report != kNone) {
       s.report = FinalIndex(ranks, raw.report, DeclKind::kReport);
       if (s.report == kNone) {
         Problem(raw.line, "report",
                 Undefined("stance names report", names_.Name(raw.report), "a report"));
-      } else if (s.time_utc == kNoTime) {
+      } else if (time == kNoTime) {
         // A stance without its own time takes its report's (docs/format.md, "Times").
-        s.time_utc = reports_[ranks.report_order[s.report]].time_utc.value_or(kNoTime);
+        time = reports_[ranks.report_order[s.report]].time_utc.value_or(kNoTime);
       }
     }
+    if (time != kNoTime && data->stance_time.empty()) {
+      data->stance_time.assign(stances_.size(), kNoTime);  // the first dated stance
+    }
+    if (!data->stance_time.empty()) data->stance_time[i] = time;
     s.via_begin = static_cast<Index>(data->via.size());
     s.via_size = raw.via_size;
     for (Index k = raw.via_begin; k < raw.via_begin + raw.via_size; ++k) {
@@ -478,7 +482,8 @@ void DatasetBuilder::ResolveRetractions(const Ranks& ranks, Dataset* data) {
     const Stance& s = data->stances[r.stance];
     // Compared by day: a correction dated by its day alone may name a stance timed that day.
     const auto day = [](std::int64_t t) { return t >= 0 ? t / 86400 : -((-t + 86399) / 86400); };
-    if (r.time_utc && s.time_utc != kNoTime && day(*r.time_utc) < day(s.time_utc)) {
+    const std::int64_t stance_time = data->TimeOf(r.stance);
+    if (r.time_utc && stance_time != kNoTime && day(*r.time_utc) < day(stance_time)) {
       const std::string when =
           raw.time_utc
               ? raw.time

@@ -86,7 +86,7 @@ std::map<std::int64_t, Happening> Happenings(const Dataset& data, Index claim) {
   std::map<std::int64_t, Happening> at;
   for (const Stance& s : data.stances) {
     if (!bearing[s.claim]) continue;
-    Happening& h = at[s.time_utc];
+    Happening& h = at[data.TimeOf(s)];
     h.what.insert(StanceWhat(data, claim, s));
     const std::string text = graph::StanceTimeText(data, s);
     h.texts.emplace(text.size(), text);
@@ -144,7 +144,7 @@ std::vector<std::int64_t> TimelineInstants(const Dataset& data, Index claim,
     if (t != kNoTime && (!as_of || t <= *as_of)) instants.push_back(t);
   };
   for (const Stance& s : data.stances) {
-    if (bearing[s.claim]) add(s.time_utc);
+    if (bearing[s.claim]) add(data.TimeOf(s));
   }
   for (const Retraction& r : data.retractions) {
     if (bearing[data.stances[r.stance].claim]) add(r.time_utc.value_or(kNoTime));

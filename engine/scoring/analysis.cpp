@@ -350,7 +350,7 @@ Explanation ExplainClaim(const Dataset& data, const graph::ClaimGraph& graph,
   }
   const auto key = [&](const WithdrawnStance& w) {
     const Stance& s = data.stances[w.stance];
-    return std::make_tuple(s.time_utc, s.holder, s.polarity, s.report, data.Text(s.id),
+    return std::make_tuple(data.TimeOf(s), s.holder, s.polarity, s.report, data.Text(s.id),
                            data.Text(s.quote));
   };
   std::stable_sort(

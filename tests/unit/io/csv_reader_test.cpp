@@ -284,10 +284,10 @@ TEST(StancesCsvTest, ReadsAnOptionalTimeColumn) {
                                     kCsv);
   ASSERT_THAT(d.stances, SizeIs(3));
   EXPECT_EQ(d.Text(d.stances[0].time), "2018-03-21");
-  EXPECT_EQ(d.stances[0].time_utc, 17611LL * 86400);
+  EXPECT_EQ(d.TimeOf(0), 17611LL * 86400);
   EXPECT_EQ(d.stances[1].time, kNone);
-  EXPECT_EQ(d.stances[1].time_utc, kNoTime);
-  EXPECT_EQ(d.stances[2].time_utc, 0);
+  EXPECT_EQ(d.TimeOf(1), kNoTime);
+  EXPECT_EQ(d.TimeOf(2), 0);
 }
 
 TEST(StancesCsvTest, RejectsBadTimes) {
@@ -445,8 +445,8 @@ TEST(TriplesCsvTest, ReadsAnOptionalTimeColumn) {
              "quiz,australia,Sydney,"}),
       kTriples);
   ASSERT_THAT(d.stances, SizeIs(2));
-  EXPECT_EQ(d.stances[0].time_utc, 1522317600);  // 10:00 UTC on day 17619
-  EXPECT_EQ(d.stances[1].time_utc, kNoTime);
+  EXPECT_EQ(d.TimeOf(0), 1522317600);  // 10:00 UTC on day 17619
+  EXPECT_EQ(d.TimeOf(1), kNoTime);
   EXPECT_THAT(TripleErrors(Lines({"source,object,value,time", "a,o,v,2018-03-21T25:00"})),
               ElementsAre(TripleDiag(2, "time",
                                      "bad time '2018-03-21T25:00': hour 25 out of range (00-23)")));

@@ -191,7 +191,7 @@ TEST(JsonlReaderTest, SmallDatasetResolvesEveryReference) {
   EXPECT_EQ(d.Text(s1.quote), "No fire.");
   EXPECT_EQ(d.Text(s1.time), "2024");
   // Its own time (2024-01-01: day 54 * 365 + 13 leap days), not its report's.
-  EXPECT_EQ(s1.time_utc, 19723LL * 86400);
+  EXPECT_EQ(d.TimeOf(s1), 19723LL * 86400);
   // via ["r1"]: a report in a chain stands for its outlet, wire (5); wire also vouches.
   EXPECT_THAT(d.Via(s1), ElementsAre(5U));
   EXPECT_EQ(d.VouchingOutlet(s1), 5U);
@@ -210,8 +210,8 @@ TEST(JsonlReaderTest, SmallDatasetResolvesEveryReference) {
   EXPECT_EQ(d.VouchingOutlet(s2), 4U);  // no via: the publisher of r2, paper
   // No time of its own: its report's (r2, 2018-03-30), the text left empty.
   EXPECT_EQ(s2.time, kNone);
-  EXPECT_EQ(s2.time_utc, 17620LL * 86400);
-  EXPECT_EQ(d.stances[2].time_utc, kNoTime);  // no time and no report
+  EXPECT_EQ(d.TimeOf(s2), 17620LL * 86400);
+  EXPECT_EQ(d.TimeOf(2), kNoTime);  // no time and no report
 
   const Stance& s3 = d.stances[2];
   EXPECT_EQ(s3.polarity, Polarity::kNeutral);  // "observing"

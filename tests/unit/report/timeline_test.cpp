@@ -289,7 +289,7 @@ TEST(TimelineTest, LastEventEqualsThePlainAnalysisWhenNothingIsDatedAfter) {
   for (unsigned seed = 1; seed <= 4; ++seed) {
     const Dataset data = Parse(RandomDated(seed));
     std::int64_t latest = kNoTime;
-    for (const Stance& s : data.stances) latest = std::max(latest, s.time_utc);
+    for (const Stance& s : data.stances) latest = std::max(latest, data.TimeOf(s));
     for (const Retraction& r : data.retractions)
       latest = std::max(latest, r.time_utc.value_or(kNoTime));
     for (Index c = 0; c < data.claims.size(); ++c) {

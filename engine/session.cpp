@@ -57,7 +57,6 @@ std::unique_ptr<Session> Session::Analyse(Dataset data, const SessionOptions& op
   lap("graph", "freeze");
   s->snapshot_ =
       graph::FreezeEvidence(s->data_, *s->graph_, graph::ApplyTimeRules(s->data_, options.time));
-  s->findings_ = graph::FindConsistency(s->data_, s->snapshot_.times);
   lap("freeze", "score");
   scoring::RunOptions run{options.model, options.classic, {}};
   if (!options.labels_path.empty()) {
@@ -73,6 +72,9 @@ std::unique_ptr<Session> Session::Analyse(Dataset data, const SessionOptions& op
   scoring::AnalysisOptions analysis = options.analysis;
   if (analysis.threads == 0) analysis.threads = options.model.threads;
   s->analysis_ = scoring::Analyze(s->data_, s->snapshot_, options.model, s->result_, analysis);
+  // Last, when the scoring's working memory is released: a dataset may hold many findings.
+  const std::vector<bool> candidates = graph::ConsistencyCandidates(s->data_, s->snapshot_);
+  s->findings_ = graph::FindConsistency(s->data_, s->snapshot_.times, &candidates);
   lap("rank", "");
   return s;
 }

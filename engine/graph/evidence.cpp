@@ -652,4 +652,53 @@ EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph, St
   return snap;
 }
 
+std::vector<bool> ConsistencyCandidates(const Dataset& data, const EvidenceSnapshot& snap) {
+  std::vector<bool> out(snap.num_claims, false);
+  std::vector<std::pair<Index, Index>> seen;  // (owner, polarity or claim)
+  const auto repeats = [&seen] {
+    std::sort(seen.begin(), seen.end());
+    for (std::size_t k = 1; k < seen.size(); ++k) {
+      if (seen[k].first == seen[k - 1].first && seen[k].second != seen[k - 1].second) return true;
+    }
+    return false;
+  };
+  std::vector<std::vector<Index>> group_claims(data.groups.size());
+  for (Index c = 0; c < snap.num_claims; ++c) {
+    if (data.claims[c].group != kNone) group_claims[data.claims[c].group].push_back(c);
+    seen.clear();
+    bool anonymous[2] = {false, false};  // by side: an anonymous holder's member
+    for (const Index u : snap.Units(c)) {
+      const int side = snap.unit_polarity[u] > 0 ? 1 : 0;
+      for (const Index m : snap.Members(u)) {
+        const std::uint8_t flags = snap.member_flags[m];
+        if (flags & EvidenceSnapshot::kImplied) continue;
+        seen.emplace_back(snap.member_owner[m], side);
+        if (flags & EvidenceSnapshot::kAnonymous) anonymous[side] = true;
+      }
+    }
+    out[c] = (anonymous[0] && anonymous[1]) || (seen.size() > 1 && repeats());
+  }
+  for (const std::vector<Index>& claims : group_claims) {
+    seen.clear();
+    std::size_t anonymous_claims = 0;
+    for (Index c : claims) {
+      bool anonymous = false;
+      for (const Index u : snap.Units(c)) {
+        if (snap.unit_polarity[u] < 0) continue;
+        for (const Index m : snap.Members(u)) {
+          const std::uint8_t flags = snap.member_flags[m];
+          if (flags & EvidenceSnapshot::kImplied) continue;
+          seen.emplace_back(snap.member_owner[m], c);
+          anonymous = anonymous || (flags & EvidenceSnapshot::kAnonymous) != 0;
+        }
+      }
+      anonymous_claims += anonymous ? 1 : 0;
+    }
+    if (anonymous_claims > 1 || (seen.size() > 1 && repeats())) {
+      for (Index c : claims) out[c] = true;
+    }
+  }
+  return out;
+}
+
 }  // namespace credence::graph

@@ -96,12 +96,12 @@ void Supersede(const Dataset& data, bool grouped, std::span<const Index> run,
   }
 }
 
+}  // namespace
+
 std::string RetractionTimeText(const Dataset& data, const Retraction& r) {
   if (!r.time.empty()) return r.time;
   return r.report == kNone ? std::string() : data.reports[r.report].time;
 }
-
-}  // namespace
 
 void TimeOptions::Validate() const {
   if (!std::isfinite(half_life_days) || half_life_days < 0.0) {
@@ -122,6 +122,41 @@ std::string_view ToString(FindingKind kind) {
       return "exclusive-alternatives";
   }
   return "?";
+}
+
+std::vector<std::string> FindingTimes(const Dataset& data, const Finding& f) {
+  const auto text = [&](Index i) { return StanceTimeText(data, data.stances[i]); };
+  std::vector<std::string> out;
+  if (f.stances.empty()) return out;
+  switch (f.kind) {
+    case FindingKind::kReversal:
+      out = {text(f.stances.front()), text(f.stances.back())};
+      break;
+    case FindingKind::kRetraction:
+      out = {text(f.stances.front()), f.retraction < data.retractions.size()
+                                          ? RetractionTimeText(data, data.retractions[f.retraction])
+                                          : std::string()};
+      break;
+    case FindingKind::kSelfContradiction:
+    case FindingKind::kExclusiveAlternatives:
+      for (Index i : f.stances) out.push_back(text(i));
+      break;
+  }
+  return out;
+}
+
+std::vector<Index> FindingReports(const Dataset& data, const Finding& f) {
+  std::vector<Index> out;
+  for (Index i : f.stances) {
+    if (data.stances[i].report != kNone) out.push_back(data.stances[i].report);
+  }
+  if (f.kind == FindingKind::kRetraction && f.retraction < data.retractions.size() &&
+      data.retractions[f.retraction].report != kNone) {
+    out.push_back(data.retractions[f.retraction].report);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 std::string StanceTimeText(const Dataset& data, const Stance& stance) {
@@ -234,16 +269,9 @@ StanceTimes ApplyTimeRules(const Dataset& data, const TimeOptions& options) {
   return out;
 }
 
-std::vector<Finding> FindConsistency(const Dataset& data, const StanceTimes& times) {
+std::vector<Finding> FindConsistency(const Dataset& data, const StanceTimes& times,
+                                     const std::vector<bool>* only) {
   std::vector<Finding> out;
-  const auto time_of = [&](Index i) { return StanceTimeText(data, data.stances[i]); };
-  const auto add_reports = [&](Finding* f) {
-    for (Index i : f->stances) {
-      if (data.stances[i].report != kNone) f->reports.push_back(data.stances[i].report);
-    }
-    std::sort(f->reports.begin(), f->reports.end());
-    f->reports.erase(std::unique(f->reports.begin(), f->reports.end()), f->reports.end());
-  };
   const auto by_content = [&](std::vector<Index>* v) {
     std::sort(v->begin(), v->end(), [&](Index a, Index b) { return ContentBefore(data, a, b); });
   };
@@ -275,8 +303,6 @@ std::vector<Finding> FindConsistency(const Dataset& data, const StanceTimes& tim
       f.stances.assign(superseded.begin() + static_cast<std::ptrdiff_t>(begin),
                        superseded.begin() + static_cast<std::ptrdiff_t>(end));
       f.stances.push_back(later);
-      f.times = {time_of(superseded[begin]), time_of(later)};
-      add_reports(&f);
       out.push_back(std::move(f));
       begin = end;
     }
@@ -291,12 +317,7 @@ std::vector<Finding> FindConsistency(const Dataset& data, const StanceTimes& tim
     f.source = t.report != kNone ? data.reports[t.report].outlet : s.holder;
     f.claims = {s.claim};
     f.stances = {t.stance};
-    f.times = {time_of(t.stance), RetractionTimeText(data, t)};
     f.retraction = r;
-    add_reports(&f);
-    if (t.report != kNone && !std::binary_search(f.reports.begin(), f.reports.end(), t.report)) {
-      f.reports.insert(std::lower_bound(f.reports.begin(), f.reports.end(), t.report), t.report);
-    }
     out.push_back(std::move(f));
   }
   // Self-contradictions and exclusive alternatives, among the stances that count: the counting
@@ -305,7 +326,9 @@ std::vector<Finding> FindConsistency(const Dataset& data, const StanceTimes& tim
   const std::size_t num_claims = data.claims.size();
   std::vector<Index> offsets(num_claims + 1, 0);
   const auto listed = [&](Index i) {
-    return data.stances[i].polarity != Polarity::kNeutral && times.Counts(i);
+    const Stance& s = data.stances[i];
+    return s.polarity != Polarity::kNeutral && (only == nullptr || (*only)[s.claim]) &&
+           times.Counts(i);
   };
   for (Index i = 0; i < data.stances.size(); ++i) {
     if (listed(i)) ++offsets[data.stances[i].claim + 1];
@@ -361,8 +384,6 @@ std::vector<Finding> FindConsistency(const Dataset& data, const StanceTimes& tim
       f.claims = {c};
       for (auto e = first; e != last; ++e) f.stances.push_back(e->stance);
       by_content(&f.stances);
-      for (Index i : f.stances) f.times.push_back(time_of(i));
-      add_reports(&f);
       out.push_back(std::move(f));
     });
   }
@@ -387,14 +408,21 @@ std::vector<Finding> FindConsistency(const Dataset& data, const StanceTimes& tim
         f.stances.push_back(entries[k].stance);
       }
       by_content(&f.stances);
-      for (Index i : f.stances) f.times.push_back(time_of(i));
-      add_reports(&f);
       out.push_back(std::move(f));
     });
   }
-  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.kind, a.source, a.claims, a.times, a.reports) <
-           std::tie(b.kind, b.source, b.claims, b.times, b.reports);
+  // By kind, source and claims, then by what the stances say (time first): never by input line.
+  std::stable_sort(out.begin(), out.end(), [&](const Finding& a, const Finding& b) {
+    if (std::tie(a.kind, a.source, a.claims) != std::tie(b.kind, b.source, b.claims)) {
+      return std::tie(a.kind, a.source, a.claims) < std::tie(b.kind, b.source, b.claims);
+    }
+    const std::size_t n = std::min(a.stances.size(), b.stances.size());
+    for (std::size_t k = 0; k < n; ++k) {
+      if (a.stances[k] == b.stances[k]) continue;
+      return ContentBefore(data, a.stances[k], b.stances[k]);
+    }
+    if (a.stances.size() != b.stances.size()) return a.stances.size() < b.stances.size();
+    return a.retraction < b.retraction;
   });
   return out;
 }

@@ -273,7 +273,7 @@ WithdrawnView ViewWithdrawn(const Dataset& data, const scoring::WithdrawnStance&
   } else if (w.state == graph::StanceState::kRetracted && w.by < data.retractions.size()) {
     const Retraction& r = data.retractions[w.by];
     view.retraction = w.by;
-    view.withdrawn_on = RetractionTimeText(data, r);
+    view.withdrawn_on = graph::RetractionTimeText(data, r);
     view.withdrawn_in = r.report;
   }
   return view;
@@ -378,8 +378,9 @@ std::string_view Took(Polarity polarity) {
 // " on DATE", or " (undated)".
 std::string On(const std::string& time) { return time.empty() ? " (undated)" : " on " + time; }
 
-std::string TimeAt(const graph::Finding& f, std::size_t i) {
-  return i < f.times.size() ? f.times[i] : std::string();
+std::string TimeAt(const Dataset& data, const graph::Finding& f, std::size_t i) {
+  const std::vector<std::string> times = graph::FindingTimes(data, f);
+  return i < times.size() ? times[i] : std::string();
 }
 
 // What the finding says, before its reports.
@@ -394,8 +395,8 @@ std::string FindingBody(const Dataset& data, const graph::Finding& f) {
       const Stance& first = data.stances[f.stances.front()];
       const Stance& last = data.stances[f.stances.back()];
       return fmt::format("{} {} {}{}, then {} {}{}", who, Took(first.polarity), claim(0),
-                         On(TimeAt(f, 0)), Took(last.polarity),
-                         f.claims.size() > 1 ? claim(1) : std::string("it"), On(TimeAt(f, 1)));
+                         On(TimeAt(data, f, 0)), Took(last.polarity),
+                         f.claims.size() > 1 ? claim(1) : std::string("it"), On(TimeAt(data, f, 1)));
     }
     case graph::FindingKind::kRetraction: {
       if (f.stances.empty()) break;
@@ -406,8 +407,8 @@ std::string FindingBody(const Dataset& data, const graph::Finding& f) {
                          s.polarity == Polarity::kDenies     ? "denial"
                          : s.polarity == Polarity::kSupports ? "support"
                                                              : "neutral stance",
-                         claim(0), TimeAt(f, 0).empty() ? "" : " (" + TimeAt(f, 0) + ")",
-                         On(TimeAt(f, 1)));
+                         claim(0), TimeAt(data, f, 0).empty() ? "" : " (" + TimeAt(data, f, 0) + ")",
+                         On(TimeAt(data, f, 1)));
     }
     case graph::FindingKind::kSelfContradiction:
       return fmt::format("{} both supported and denied {}, neither later than the other", who,
@@ -473,17 +474,13 @@ std::vector<Index> ClaimsToExplain(const scoring::Analysis& analysis,
   return claims;
 }
 
-std::string RetractionTimeText(const Dataset& data, const Retraction& retraction) {
-  if (!retraction.time.empty()) return retraction.time;
-  return retraction.report == kNone ? std::string() : data.reports[retraction.report].time;
-}
 
 std::string FindingText(const Dataset& data, const graph::Finding& finding) {
   std::string text =
       fmt::format("{}: {}", graph::ToString(finding.kind), FindingBody(data, finding));
-  if (!finding.reports.empty()) {
+  if (const std::vector<Index> reports = graph::FindingReports(data, finding); !reports.empty()) {
     std::vector<std::string_view> ids;
-    for (Index r : finding.reports) ids.push_back(data.reports[r].id);
+    for (Index r : reports) ids.push_back(data.reports[r].id);
     text += fmt::format(" (report{} {})", ids.size() == 1 ? "" : "s", fmt::join(ids, ", "));
   }
   return text;

@@ -70,11 +70,6 @@ std::string RetractionWhat(const Dataset& data, const Retraction& r) {
                      id.empty() ? "" : " ", id, ReportSuffix(data, r.report));
 }
 
-std::string RetractionTimeText(const Dataset& data, const Retraction& r) {
-  if (!r.time.empty() || r.report == kNone) return r.time;
-  return data.reports[r.report].time;
-}
-
 // What happened at one instant (kNoTime: undated), with the time texts written for it.
 struct Happening {
   std::set<std::string> what;
@@ -95,7 +90,7 @@ std::map<std::int64_t, Happening> Happenings(const Dataset& data, Index claim) {
     if (!bearing[data.stances[r.stance].claim]) continue;
     Happening& h = at[r.time_utc.value_or(kNoTime)];
     h.what.insert(RetractionWhat(data, r));
-    const std::string text = RetractionTimeText(data, r);
+    const std::string text = graph::RetractionTimeText(data, r);
     h.texts.emplace(text.size(), text);
   }
   return at;

@@ -272,7 +272,7 @@ void WriteFindingJson(text::JsonWriter& w, const Dataset& data, const graph::Fin
   std::vector<std::string> claims;
   for (Index c : f.claims) claims.push_back(data.claims[c].id);
   std::vector<std::string> reports;
-  for (Index r : f.reports) reports.push_back(data.reports[r].id);
+  for (Index r : graph::FindingReports(data, f)) reports.push_back(data.reports[r].id);
   w.BeginObject().Key("kind").String(graph::ToString(f.kind)).Key("source");
   if (f.source == kNone) {
     w.Null();
@@ -280,7 +280,7 @@ void WriteFindingJson(text::JsonWriter& w, const Dataset& data, const graph::Fin
     w.String(data.sources[f.source].id);
   }
   w.Key("claims").StringList(claims).Key("reports").StringList(reports);
-  w.Key("times").StringList(f.times).Key("text").String(FindingText(data, f)).EndObject();
+  w.Key("times").StringList(graph::FindingTimes(data, f)).Key("text").String(FindingText(data, f)).EndObject();
 }
 
 // The rows are written to `out` one at a time, so that a large report is not held twice.

@@ -44,8 +44,8 @@ std::vector<std::string> Rendered(const Session& s) {
   for (const graph::Finding& f : s.findings()) {
     std::string line = fmt::format("{} {}", graph::ToString(f.kind), d.sources[f.source].id);
     for (Index c : f.claims) line += " c:" + d.claims[c].id;
-    for (Index r : f.reports) line += " r:" + d.reports[r].id;
-    for (const std::string& t : f.times) line += " t:" + t;
+    for (Index r : graph::FindingReports(d, f)) line += " r:" + d.reports[r].id;
+    for (const std::string& t : graph::FindingTimes(d, f)) line += " t:" + t;
     for (Index i : f.stances) line += " s:" + std::string(d.Text(d.stances[i].id));
     out.push_back(line);
   }
@@ -109,6 +109,26 @@ TEST_P(TimeProperties, AWithdrawnStanceWeighsExactlyNothing) {
   EXPECT_TRUE(without->times().state.empty());  // nothing left to withdraw
   EXPECT_EQ(with->result().belief, without->result().belief);
   EXPECT_EQ(with->result().trust, without->result().trust);
+}
+
+// The session limits the self-contradiction and exclusive-alternative search to the snapshot's
+// candidate claims (graph::ConsistencyCandidates): it must find all of them.
+TEST_P(TimeProperties, TheCandidateClaimsHoldEveryFinding) {
+  for (const std::string& text :
+       {Text(), testutil::AddTimes(testutil::RandomJsonlDataset(testutil::AllRulesShape(seed())),
+                                   seed(), 0.0, 0.0, 1, 0)}) {  // and undated: all contradictions
+    const auto s = Run(text, {});
+    const auto all = graph::FindConsistency(s->data(), s->times());
+    ASSERT_EQ(Rendered(*s).size(), all.size());
+    std::size_t k = 0;
+    for (const graph::Finding& f : all) {
+      const graph::Finding& g = s->findings()[k++];
+      EXPECT_EQ(f.kind, g.kind);
+      EXPECT_EQ(f.source, g.source);
+      EXPECT_EQ(f.claims, g.claims);
+      EXPECT_EQ(f.stances, g.stances);
+    }
+  }
 }
 
 TEST_P(TimeProperties, ShufflingLinesChangesNoBit) {

@@ -113,7 +113,11 @@ void AddAnalyzeCommands(CLI::App& app) {
       "reversed or contradicted itself, a retraction) are warnings on standard error: exit 0.\n"
       "Example: credence validate datasets/arms-race-2018.jsonl");
   AddInputOptions(validate, *validate_args);
-  validate->callback([validate_args] {
+  auto max_warnings = std::make_shared<std::size_t>(100);
+  validate->add_option("--max-warnings", *max_warnings,
+                       "Print at most N finding warnings, then how many more there are (0: all)")
+      ->capture_default_str();
+  validate->callback([validate_args, max_warnings] {
     const auto data =
         io::ReadDataset(validate_args->file, io::ParseInputFormat(validate_args->input_format));
     fmt::print("{}: OK: {} sources, {} claims, {} reports, {} stances\n", validate_args->file,
@@ -121,8 +125,17 @@ void AddAnalyzeCommands(CLI::App& app) {
     // The consistency findings are warnings, not errors: the file is valid (exit 0).
     const auto findings =
         graph::FindConsistency(data, graph::ApplyTimeRules(data, graph::TimeOptions{}));
-    for (const graph::Finding& f : findings) {
-      fmt::print(stderr, "warning: {}: {}\n", validate_args->file, report::FindingText(data, f));
+    const std::size_t shown =
+        *max_warnings == 0 ? findings.size() : std::min(*max_warnings, findings.size());
+    for (std::size_t k = 0; k < shown; ++k) {
+      fmt::print(stderr, "warning: {}: {}\n", validate_args->file,
+                 report::FindingText(data, findings[k]));
+    }
+    if (shown < findings.size()) {
+      fmt::print(stderr,
+                 "warning: {}: and {} more findings (--max-warnings 0 prints all; analyze "
+                 "--format json lists them)\n",
+                 validate_args->file, findings.size() - shown);
     }
   });
 

@@ -143,6 +143,13 @@ inline constexpr int kMaxCitationHops = 100;
 /// depend on the order of the input lines. Time O(E log E + sum over groups of k * supports +
 /// citing stances * reports within kMaxCitationHops), E stances.
 EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph, StanceTimes times);
+/// The claims that may hold a self-contradiction or exclusive alternatives (FindConsistency's
+/// `claims`), read from the snapshot's arrays in order: a claim where one owner has members of
+/// both polarities or where an anonymous holder's stances take both sides, and every claim of a
+/// group where one owner (or anonymous holders) supports two claims. A superset: owners are the
+/// holders, except anonymous ones, which are flagged apart. Time O(members log k).
+std::vector<bool> ConsistencyCandidates(const Dataset& data, const EvidenceSnapshot& snap);
+
 /// FreezeEvidence under the default time rules (retractions and supersession, no as-of date, no
 /// decay): ApplyTimeRules(data, {}).
 EvidenceSnapshot FreezeEvidence(const Dataset& data, const ClaimGraph& graph);

@@ -107,11 +107,6 @@ struct Finding {
   Index source = kNone;
   std::vector<Index> claims;   ///< The claims involved, in the order the finding tells them.
   std::vector<Index> stances;  ///< The stances involved (earlier first).
-  std::vector<Index> reports;  ///< Their reports (and the correcting report), distinct, sorted.
-  /// The times involved, as ISO 8601 text: for a reversal, the superseded stance's then the
-  /// superseding one's; for a retraction, the stance's then the retraction's; for the others,
-  /// those of the stances ("" when undated).
-  std::vector<std::string> times;
   Index retraction = kNone;  ///< For a retraction: index into Dataset::retractions.
 };
 
@@ -120,9 +115,22 @@ struct Finding {
 /// retraction, one self-contradiction per holder and claim with both polarities counting, one
 /// exclusive-alternatives per holder and group with supports of two claims counting. Ordered by
 /// kind, then source id, then claim ids, then times. Time O(E log E).
-std::vector<Finding> FindConsistency(const Dataset& data, const StanceTimes& times);
+/// `only`, when given (one flag per claim), limits the self-contradictions and exclusive
+/// alternatives to the flagged claims (and the groups they are in): ConsistencyCandidates gives
+/// a superset of those that have any, cheaply.
+std::vector<Finding> FindConsistency(const Dataset& data, const StanceTimes& times,
+                                     const std::vector<bool>* only = nullptr);
+
+/// The times of a finding, as ISO 8601 text ("" when undated): for a reversal, the superseded
+/// stance's then the superseding one's; for a retraction, the stance's then the retraction's;
+/// for the others, those of its stances. O(stances).
+std::vector<std::string> FindingTimes(const Dataset& data, const Finding& finding);
+/// The reports of a finding's stances (and a retraction's correcting report), distinct, sorted.
+std::vector<Index> FindingReports(const Dataset& data, const Finding& finding);
 
 /// The time of a stance as ISO 8601 text: its own as written, else its report's, else "".
 std::string StanceTimeText(const Dataset& data, const Stance& stance);
+/// The time of a retraction as ISO 8601 text: its own as written, else its report's, else "".
+std::string RetractionTimeText(const Dataset& data, const Retraction& retraction);
 
 }  // namespace credence::graph

@@ -285,9 +285,6 @@ ReportModel BuildReport(const Dataset& data, const scoring::Analysis& analysis,
 /// the finding).
 std::string FindingText(const Dataset& data, const graph::Finding& finding);
 
-/// The time of a retraction as ISO 8601 text: its own, else its report's, else "".
-std::string RetractionTimeText(const Dataset& data, const Retraction& retraction);
-
 /// One claim explained (`credence explain`).
 struct ExplainedClaim {
   const Dataset* data = nullptr;

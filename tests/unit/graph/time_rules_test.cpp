@@ -78,7 +78,7 @@ TEST(TimeRules, UndatedDataChangesNothing) {
   ASSERT_THAT(Kinds(findings), ElementsAre("self-contradiction"));
   EXPECT_EQ(findings[0].source, data.FindSource("h"));
   EXPECT_THAT(findings[0].claims, ElementsAre(data.FindClaim("c")));
-  EXPECT_THAT(findings[0].times, ElementsAre("", ""));
+  EXPECT_THAT(FindingTimes(data, findings[0]), ElementsAre("", ""));
 }
 
 TEST(TimeRules, ALaterDenialSupersedesASupport) {
@@ -90,8 +90,8 @@ TEST(TimeRules, ALaterDenialSupersedesASupport) {
   EXPECT_EQ(t.State(S(data, "s2")), StanceState::kCounts);
   const auto findings = FindConsistency(data, t);
   ASSERT_THAT(Kinds(findings), ElementsAre("reversal"));
-  EXPECT_THAT(findings[0].times, ElementsAre("2018-03-01", "2018-03-05"));
-  EXPECT_THAT(findings[0].reports, ElementsAre(data.FindReport("r1"), data.FindReport("r5")));
+  EXPECT_THAT(FindingTimes(data, findings[0]), ElementsAre("2018-03-01", "2018-03-05"));
+  EXPECT_THAT(FindingReports(data, findings[0]), ElementsAre(data.FindReport("r1"), data.FindReport("r5")));
   EXPECT_THAT(findings[0].stances, ElementsAre(S(data, "s1"), S(data, "s2")));
 }
 
@@ -127,7 +127,7 @@ TEST(TimeRules, UndatedAndNeutralStancesNeitherSupersedeNorAreSuperseded) {
   EXPECT_TRUE(t.Counts(S(data, "s3")));
   const auto findings = FindConsistency(data, t);
   ASSERT_THAT(Kinds(findings), ElementsAre("self-contradiction"));
-  EXPECT_THAT(findings[0].times, ElementsAre("", "2018-03-01"));  // undated first
+  EXPECT_THAT(FindingTimes(data, findings[0]), ElementsAre("", "2018-03-01"));  // undated first
 }
 
 TEST(TimeRules, BothPolaritiesAtOneTimeAreASelfContradiction) {
@@ -169,7 +169,7 @@ TEST(TimeRules, TwoAlternativesSupportedAtOnceAreExclusiveAlternatives) {
   const auto findings = FindConsistency(data, t);
   ASSERT_THAT(Kinds(findings), ElementsAre("exclusive-alternatives"));
   EXPECT_THAT(findings[0].claims, ElementsAre(data.FindClaim("a"), data.FindClaim("b")));
-  EXPECT_THAT(findings[0].reports, ElementsAre(data.FindReport("r5")));
+  EXPECT_THAT(FindingReports(data, findings[0]), ElementsAre(data.FindReport("r5")));
 }
 
 TEST(TimeRules, ARetractionWithdrawsItsStanceFromItsTimeOn) {
@@ -185,8 +185,8 @@ TEST(TimeRules, ARetractionWithdrawsItsStanceFromItsTimeOn) {
   const auto findings = FindConsistency(data, now);
   ASSERT_THAT(Kinds(findings), ElementsAre("retraction"));
   EXPECT_EQ(findings[0].source, data.FindSource("o"));
-  EXPECT_THAT(findings[0].times, ElementsAre("2018-03-01", "2018-03-05"));
-  EXPECT_THAT(findings[0].reports, ElementsAre(data.FindReport("r1"), data.FindReport("r5")));
+  EXPECT_THAT(FindingTimes(data, findings[0]), ElementsAre("2018-03-01", "2018-03-05"));
+  EXPECT_THAT(FindingReports(data, findings[0]), ElementsAre(data.FindReport("r1"), data.FindReport("r5")));
 
   // On the 3rd the correction had not appeared: the stance counts, nothing is found.
   TimeOptions before;

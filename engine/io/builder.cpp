@@ -410,7 +410,12 @@ void DatasetBuilder::ResolveStances(const Ranks& ranks, Dataset* data) {
       Problem(raw.line, "claim",
               Undefined("stance names claim", names_.Name(raw.claim), "a claim"));
     }
-    std::int64_t time = raw.time_utc;
+    std::int64_t time = kNoTime;
+    if (raw.time != kNone) {  // its own time: the instant TimeText kept
+      const auto it = std::lower_bound(time_instants_.begin(), time_instants_.end(),
+                                       std::pair<Index, std::int64_t>{raw.time, kNoTime});
+      if (it != time_instants_.end() && it->first == raw.time) time = it->second;
+    }
     if (raw.report != kNone) {
       s.report = FinalIndex(ranks, raw.report, DeclKind::kReport);
       if (s.report == kNone) {

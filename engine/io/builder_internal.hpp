@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "credence/core/dataset.hpp"
@@ -27,9 +28,8 @@ struct RawStance {
   float weight = 1.0F;
   Index id = kNone;  // name index, if the stance has an id
   Index quote = kNone;
-  Index time = kNone;
+  Index time = kNone;  // its own time's text (TimeText), whose instant the builder keeps
   std::uint32_t line = 0;
-  std::int64_t time_utc = kNoTime;  // the stance's own time (the report's is added in Finish)
 };
 
 struct RawRetraction {
@@ -78,6 +78,13 @@ class DatasetBuilder {
   }
   Index Group(std::string_view group) { return groups_.Intern(group); }
   Index Text(std::string text);
+  /// Text(text) for a stance's own time, remembering its instant (kept apart from RawStance, so
+  /// that undated stances cost nothing for it).
+  Index TimeText(std::string text, std::int64_t instant) {
+    const Index i = Text(std::move(text));
+    time_instants_.emplace_back(i, instant);
+    return i;
+  }
   /// Appends a chain of names and returns its start in the via pool.
   Index AddVia(const std::vector<Index>& names);
   void AddVia(Index name) { via_.push_back(name); }
@@ -191,6 +198,7 @@ class DatasetBuilder {
   std::vector<RawRetraction> retractions_;
   std::vector<Index> via_;
   std::vector<std::string> strings_;
+  std::vector<std::pair<Index, std::int64_t>> time_instants_;  // (text index, instant), ascending
 };
 
 }  // namespace credence::io

@@ -300,8 +300,7 @@ bool ReadTime(DatasetBuilder& b, long line, const std::vector<std::string>& f, i
   if (!CheckUtf8(b, line, "time", cell)) return false;
   const auto instant = b.ParseTime(line, "time", cell);
   if (!instant) return false;
-  s->time = b.Text(std::string(cell));
-  s->time_utc = *instant;
+  s->time = b.TimeText(std::string(cell), *instant);
   return true;
 }
 

@@ -265,8 +265,7 @@ void ReadStance(Record& r, DatasetBuilder& b) {
   if (origin && !origin->empty()) s.origin = b.Origin(*origin);
   if (quote) s.quote = b.Text(std::string(*quote));
   if (time) {
-    s.time = b.Text(std::string(time->first));
-    s.time_utc = time->second;
+    s.time = b.TimeText(std::string(time->first), time->second);
   }
   s.via_begin = b.ViaSize();
   s.via_size = static_cast<std::uint16_t>(via.size());

@@ -161,7 +161,8 @@ std::vector<Index> FindingReports(const Dataset& data, const Finding& f) {
 
 std::string StanceTimeText(const Dataset& data, const Stance& stance) {
   if (stance.time != kNone) return std::string(data.Text(stance.time));
-  if (stance.report != kNone && data.TimeOf(stance) != kNoTime) return data.reports[stance.report].time;
+  if (stance.report != kNone && data.TimeOf(stance) != kNoTime)
+    return data.reports[stance.report].time;
   return {};
 }
 

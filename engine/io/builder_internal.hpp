@@ -33,9 +33,9 @@ struct RawStance {
 };
 
 struct RawRetraction {
-  Index stance = kNone;  // name index of the retracted stance's id
-  Index report = kNone;  // name index, or kNone
-  std::string time;      // as written, or empty
+  Index stance = kNone;                  // name index of the retracted stance's id
+  Index report = kNone;                  // name index, or kNone
+  std::string time;                      // as written, or empty
   std::optional<std::int64_t> time_utc;  // its own time
   std::uint32_t line = 0;
 };

@@ -396,7 +396,8 @@ std::string FindingBody(const Dataset& data, const graph::Finding& f) {
       const Stance& last = data.stances[f.stances.back()];
       return fmt::format("{} {} {}{}, then {} {}{}", who, Took(first.polarity), claim(0),
                          On(TimeAt(data, f, 0)), Took(last.polarity),
-                         f.claims.size() > 1 ? claim(1) : std::string("it"), On(TimeAt(data, f, 1)));
+                         f.claims.size() > 1 ? claim(1) : std::string("it"),
+                         On(TimeAt(data, f, 1)));
     }
     case graph::FindingKind::kRetraction: {
       if (f.stances.empty()) break;
@@ -407,7 +408,8 @@ std::string FindingBody(const Dataset& data, const graph::Finding& f) {
                          s.polarity == Polarity::kDenies     ? "denial"
                          : s.polarity == Polarity::kSupports ? "support"
                                                              : "neutral stance",
-                         claim(0), TimeAt(data, f, 0).empty() ? "" : " (" + TimeAt(data, f, 0) + ")",
+                         claim(0),
+                         TimeAt(data, f, 0).empty() ? "" : " (" + TimeAt(data, f, 0) + ")",
                          On(TimeAt(data, f, 1)));
     }
     case graph::FindingKind::kSelfContradiction:
@@ -473,7 +475,6 @@ std::vector<Index> ClaimsToExplain(const scoring::Analysis& analysis,
   }
   return claims;
 }
-
 
 std::string FindingText(const Dataset& data, const graph::Finding& finding) {
   std::string text =

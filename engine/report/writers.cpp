@@ -280,7 +280,11 @@ void WriteFindingJson(text::JsonWriter& w, const Dataset& data, const graph::Fin
     w.String(data.sources[f.source].id);
   }
   w.Key("claims").StringList(claims).Key("reports").StringList(reports);
-  w.Key("times").StringList(graph::FindingTimes(data, f)).Key("text").String(FindingText(data, f)).EndObject();
+  w.Key("times")
+      .StringList(graph::FindingTimes(data, f))
+      .Key("text")
+      .String(FindingText(data, f))
+      .EndObject();
 }
 
 // The rows are written to `out` one at a time, so that a large report is not held twice.

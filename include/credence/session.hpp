@@ -61,7 +61,7 @@ class Session {
   const std::vector<graph::Finding>& findings() const { return findings_; }
   const SessionOptions& options() const { return options_; }
   /// Wall time of each phase in seconds, in order; "score" is the model alone and, for the default
-  /// model, "intervals" (its 90% intervals) follows it.
+  /// model, "intervals" (its 90% intervals) follows it; "rank" includes the consistency findings.
   const std::vector<std::pair<std::string, double>>& timings() const { return timings_; }
 
   /// Explains one claim's belief (scoring::Explain under options().model).

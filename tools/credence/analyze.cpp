@@ -114,8 +114,9 @@ void AddAnalyzeCommands(CLI::App& app) {
       "Example: credence validate datasets/arms-race-2018.jsonl");
   AddInputOptions(validate, *validate_args);
   auto max_warnings = std::make_shared<std::size_t>(100);
-  validate->add_option("--max-warnings", *max_warnings,
-                       "Print at most N finding warnings, then how many more there are (0: all)")
+  validate
+      ->add_option("--max-warnings", *max_warnings,
+                   "Print at most N finding warnings, then how many more there are (0: all)")
       ->capture_default_str();
   validate->callback([validate_args, max_warnings] {
     const auto data =

@@ -107,7 +107,7 @@ struct Finding {
   Index source = kNone;
   std::vector<Index> claims;   ///< The claims involved, in the order the finding tells them.
   std::vector<Index> stances;  ///< The stances involved (earlier first).
-  Index retraction = kNone;  ///< For a retraction: index into Dataset::retractions.
+  Index retraction = kNone;    ///< For a retraction: index into Dataset::retractions.
 };
 
 /// The consistency findings of the dataset under `times`: one reversal per superseded stance

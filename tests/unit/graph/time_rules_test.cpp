@@ -91,7 +91,8 @@ TEST(TimeRules, ALaterDenialSupersedesASupport) {
   const auto findings = FindConsistency(data, t);
   ASSERT_THAT(Kinds(findings), ElementsAre("reversal"));
   EXPECT_THAT(FindingTimes(data, findings[0]), ElementsAre("2018-03-01", "2018-03-05"));
-  EXPECT_THAT(FindingReports(data, findings[0]), ElementsAre(data.FindReport("r1"), data.FindReport("r5")));
+  EXPECT_THAT(FindingReports(data, findings[0]),
+              ElementsAre(data.FindReport("r1"), data.FindReport("r5")));
   EXPECT_THAT(findings[0].stances, ElementsAre(S(data, "s1"), S(data, "s2")));
 }
 
@@ -186,7 +187,8 @@ TEST(TimeRules, ARetractionWithdrawsItsStanceFromItsTimeOn) {
   ASSERT_THAT(Kinds(findings), ElementsAre("retraction"));
   EXPECT_EQ(findings[0].source, data.FindSource("o"));
   EXPECT_THAT(FindingTimes(data, findings[0]), ElementsAre("2018-03-01", "2018-03-05"));
-  EXPECT_THAT(FindingReports(data, findings[0]), ElementsAre(data.FindReport("r1"), data.FindReport("r5")));
+  EXPECT_THAT(FindingReports(data, findings[0]),
+              ElementsAre(data.FindReport("r1"), data.FindReport("r5")));
 
   // On the 3rd the correction had not appeared: the stance counts, nothing is found.
   TimeOptions before;

@@ -37,15 +37,7 @@ std::vector<bool> Bearing(const Dataset& data, Index claim) {
 }
 
 std::string_view Verb(Polarity polarity) {
-  switch (polarity) {
-    case Polarity::kSupports:
-      return "supports";
-    case Polarity::kDenies:
-      return "denies";
-    case Polarity::kNeutral:
-      break;
-  }
-  return "is neutral on";
+  return polarity == Polarity::kNeutral ? "is neutral on" : ToString(polarity);
 }
 
 std::string ReportSuffix(const Dataset& data, Index report) {

@@ -410,11 +410,35 @@ void DatasetBuilder::ResolveStances(const Ranks& ranks, Dataset* data) {
       Problem(raw.line, "claim",
               Undefined("stance names claim", names_.Name(raw.claim), "a claim"));
     }
+    s.via_begin = static_cast<Index>(data->via.size());
+    s.via_size = raw.via_size;
+    Index via_report = kNone;  // the dated report of the chain nearest the holder (a record)
+    for (Index k = raw.via_begin; k < raw.via_begin + raw.via_size; ++k) {
+      const Index name = via_[k];
+      Index outlet = kNone;
+      if (Index r = FinalIndex(ranks, name, DeclKind::kReport); r != kNone) {
+        const Index record = ranks.report_order[r];
+        outlet = reports_[record].outlet;
+        if (reports_[record].time_utc) via_report = record;
+      } else {
+        outlet = FinalOutlet(ranks, name);
+      }
+      if (outlet == kNone) {
+        Problem(raw.line, "via",
+                Undefined("via names", names_.Name(name), "an outlet or a report"));
+      }
+      data->via.push_back(outlet);
+    }
     std::int64_t time = kNoTime;
     if (raw.time != kNone) {  // its own time: the instant TimeText kept
       const auto it = std::lower_bound(time_instants_.begin(), time_instants_.end(),
                                        std::pair<Index, std::int64_t>{raw.time, kNoTime});
       if (it != time_instants_.end() && it->first == raw.time) time = it->second;
+    } else if (via_report != kNone) {
+      // Relayed through a report: the holder spoke when that report did, not when the relay
+      // appeared (docs/format.md, "Times"); its time becomes the stance's own.
+      time = *reports_[via_report].time_utc;
+      s.time = Text(reports_[via_report].time);
     }
     if (raw.report != kNone) {
       s.report = FinalIndex(ranks, raw.report, DeclKind::kReport);
@@ -430,22 +454,6 @@ void DatasetBuilder::ResolveStances(const Ranks& ranks, Dataset* data) {
       data->stance_time.assign(stances_.size(), kNoTime);  // the first dated stance
     }
     if (!data->stance_time.empty()) data->stance_time[i] = time;
-    s.via_begin = static_cast<Index>(data->via.size());
-    s.via_size = raw.via_size;
-    for (Index k = raw.via_begin; k < raw.via_begin + raw.via_size; ++k) {
-      const Index name = via_[k];
-      Index outlet = kNone;
-      if (Index r = FinalIndex(ranks, name, DeclKind::kReport); r != kNone) {
-        outlet = reports_[ranks.report_order[r]].outlet;
-      } else {
-        outlet = FinalOutlet(ranks, name);
-      }
-      if (outlet == kNone) {
-        Problem(raw.line, "via",
-                Undefined("via names", names_.Name(name), "an outlet or a report"));
-      }
-      data->via.push_back(outlet);
-    }
     data->stances.push_back(s);
     if (TooManyProblems()) break;
   }

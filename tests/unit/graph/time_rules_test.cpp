@@ -118,6 +118,26 @@ TEST(TimeRules, EachStanceIsSupersededByTheEarliestLaterIncompatibleOne) {
   EXPECT_THAT(Kinds(FindConsistency(data, t)), ElementsAre("reversal", "reversal"));
 }
 
+TEST(TimeRules, ARecapRelayedThroughTheOriginalReportKeepsItsTime) {
+  // Denies on the 1st (r1); admits on the 5th (r5); r9 recaps the denial through r1 ("via"):
+  // the recap dates from r1, so it supersedes nothing and the admission supersedes it.
+  const Dataset data = Parse(Stance("s1", "h", "c", "denies", R"(,"report":"r1")") +
+                             Stance("s5", "h", "c", "supports", R"(,"report":"r5")") +
+                             Stance("s9", "h", "c", "denies", R"(,"report":"r9","via":["r1"])"));
+  EXPECT_EQ(data.TimeOf(S(data, "s9")), data.reports[data.FindReport("r1")].time_utc.value());
+  EXPECT_EQ(StanceTimeText(data, data.stances[S(data, "s9")]), "2018-03-01");
+  const StanceTimes t = ApplyTimeRules(data, {});
+  EXPECT_TRUE(t.Counts(S(data, "s5")));
+  EXPECT_EQ(t.State(S(data, "s1")), StanceState::kSuperseded);
+  EXPECT_EQ(t.State(S(data, "s9")), StanceState::kSuperseded);
+  EXPECT_EQ(t.by[S(data, "s9")], S(data, "s5"));
+  // Without the chain the recap would be a new denial of the 9th, superseding the admission.
+  const Dataset plain = Parse(Stance("s1", "h", "c", "denies", R"(,"report":"r1")") +
+                              Stance("s5", "h", "c", "supports", R"(,"report":"r5")") +
+                              Stance("s9", "h", "c", "denies", R"(,"report":"r9")"));
+  EXPECT_EQ(ApplyTimeRules(plain, {}).State(S(plain, "s5")), StanceState::kSuperseded);
+}
+
 TEST(TimeRules, UndatedAndNeutralStancesNeitherSupersedeNorAreSuperseded) {
   const Dataset data = Parse(Stance("s1", "h", "c", "supports", R"(,"report":"r1")") +
                              Stance("s2", "h", "c", "denies", "") +

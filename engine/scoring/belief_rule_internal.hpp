@@ -11,6 +11,7 @@
 // restate the alternatives' support, excluded), each side discounted for undeclared echo: on each
 // side the units' scores strongest first, the k-th counting echo_factor^k.
 
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -29,6 +30,10 @@ class BeliefRule {
   const std::vector<Index>& ungrouped() const { return ungrouped_; }
   /// Whether claim c is in a group of alternatives. O(1).
   bool grouped(Index c) const { return grouped_[c]; }
+  /// The claims of group g (an index of Dataset::groups), in index order. O(1).
+  std::span<const Index> GroupClaims(Index g) const {
+    return {group_claims_.data() + group_offsets_[g], group_offsets_[g + 1] - group_offsets_[g]};
+  }
 
   /// S_c under the given coins. `contribution`, unless nullptr, receives each unit's signed
   /// share of S_c (0 for implied units), indexed from the claim's first unit.

@@ -8,7 +8,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
+#include <span>
 
 #include "credence/scoring/parallel.hpp"
 #include "model_internal.hpp"
@@ -160,10 +162,10 @@ void Labels::Apply(std::vector<double>* belief) const {
   for (const auto& [c, v] : clamped_) (*belief)[c] = v;
 }
 
-void FinishTrusts(const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights,
-                  const BeliefRule& rule, const CountPass& counter, const CoinPriors& priors,
-                  const BaseRate& base_rate, const Labels& labels, const ModelOptions& options,
-                  int threads, ScoringResult* result) {
+void FinishTrusts(const Dataset& data, const graph::EvidenceSnapshot& snap,
+                  const EvidenceWeights& weights, const BeliefRule& rule, const CountPass& counter,
+                  const CoinPriors& priors, const BaseRate& base_rate, const Labels& labels,
+                  const ModelOptions& options, int threads, ScoringResult* result) {
   const Index num_sources = snap.num_sources;
   const std::vector<double>& belief = result->belief;
   // Trusts: a Beta posterior whose prior is the source's pool's trust prior (TrustPoolPriors),
@@ -230,8 +232,9 @@ void FinishTrusts(const graph::EvidenceSnapshot& snap, const EvidenceWeights& we
                            base_rate.strength() * (1.0 - base_rate.prior()) + n - sum);
   }
   // Beliefs: the delta method on each claim's log-odds, through the coins of the sources its
-  // evidence rests on and the base rate (claims outside groups); a group's other alternatives
-  // are held fixed.
+  // evidence rests on and the base rate (claims outside groups). A claim of a group has the
+  // log-odds S_c - log sum_{j != c} exp(S_j) (the softmax), so the other alternatives' evidence
+  // enters too, each with weight -q_j, q_j = exp(S_j) / sum_{k != c} exp(S_k).
   const Coins coins{result->sensitivity, result->specificity};
   result->belief_low.resize(snap.num_claims);
   result->belief_high.resize(snap.num_claims);
@@ -242,25 +245,47 @@ void FinishTrusts(const graph::EvidenceSnapshot& snap, const EvidenceWeights& we
     const auto c = static_cast<Index>(ci);
     // Buffers reused across claims (one set per thread).
     thread_local std::vector<double> contribution;
-    rule.Evidence(c, coins, &contribution);
     // (owner, d L / d alpha, d L / d beta) per counted unit, merged per owner.
     thread_local std::vector<std::tuple<Index, double, double>> grad;
     grad.clear();
-    for (const Index u : snap.Units(c)) {
-      const double phi = contribution[u - snap.claim_offsets[c]];
-      if (phi == 0.0 || snap.IsInert(u)) continue;
-      const std::size_t m = weights.BestMember(u, coins).member;
-      const Index s = snap.member_owner[m];
-      const double g = weights.gain(m);
-      const double a = 0.5 + 0.5 * (2.0 * ClampTrust(coins.alpha[s], weights.floor()) - 1.0) * g;
-      const double b = 0.5 + 0.5 * (2.0 * ClampTrust(coins.beta[s], weights.floor()) - 1.0) * g;
-      const bool supports = snap.unit_polarity[u] > 0;
-      const double l = supports ? std::log(a / (1.0 - b)) : std::log(b / (1.0 - a));
-      if (!(l > 0.0)) continue;
-      // phi = pi d w l, so d phi / d x = (phi / l) d l / d x.
-      const double dl_da = g * (supports ? 1.0 / a : 1.0 / (1.0 - a));
-      const double dl_db = g * (supports ? 1.0 / (1.0 - b) : 1.0 / b);
-      grad.emplace_back(s, phi / l * dl_da, phi / l * dl_db);
+    // Adds the gradient of `scale` x S_j (claim j's evidence) to `grad`.
+    const auto add_gradient = [&](Index j, double scale) {
+      rule.Evidence(j, coins, &contribution);
+      for (const Index u : snap.Units(j)) {
+        const double phi = contribution[u - snap.claim_offsets[j]];
+        if (phi == 0.0 || snap.IsInert(u)) continue;
+        const std::size_t m = weights.BestMember(u, coins).member;
+        const Index s = snap.member_owner[m];
+        const double g = weights.gain(m);
+        const double a = 0.5 + 0.5 * (2.0 * ClampTrust(coins.alpha[s], weights.floor()) - 1.0) * g;
+        const double b = 0.5 + 0.5 * (2.0 * ClampTrust(coins.beta[s], weights.floor()) - 1.0) * g;
+        const bool supports = snap.unit_polarity[u] > 0;
+        const double l = supports ? std::log(a / (1.0 - b)) : std::log(b / (1.0 - a));
+        if (!(l > 0.0)) continue;
+        // phi = pi d w l, so d phi / d x = (phi / l) d l / d x.
+        const double dl_da = g * (supports ? 1.0 / a : 1.0 / (1.0 - a));
+        const double dl_db = g * (supports ? 1.0 / (1.0 - b) : 1.0 / b);
+        grad.emplace_back(s, scale * phi / l * dl_da, scale * phi / l * dl_db);
+      }
+    };
+    add_gradient(c, 1.0);
+    if (rule.grouped(c)) {
+      const std::span<const Index> group = rule.GroupClaims(data.claims[c].group);
+      thread_local std::vector<double> evidence;
+      evidence.clear();
+      double top = -std::numeric_limits<double>::infinity();
+      for (Index j : group) {
+        evidence.push_back(j == c ? 0.0 : rule.Evidence(j, coins, nullptr));
+        if (j != c) top = std::max(top, evidence.back());
+      }
+      double total = 0.0;
+      for (std::size_t k = 0; k < group.size(); ++k) {
+        if (group[k] != c) total += std::exp(evidence[k] - top);
+      }
+      for (std::size_t k = 0; k < group.size(); ++k) {
+        if (group[k] == c || !(total > 0.0)) continue;
+        add_gradient(group[k], -std::exp(evidence[k] - top) / total);
+      }
     }
     std::sort(grad.begin(), grad.end());
     double variance = 0.0;

@@ -428,7 +428,8 @@ ScoringResult ScoreDefault(const Dataset& data, const graph::EvidenceSnapshot& s
   }
   result.sensitivity = coins.alpha;
   result.specificity = coins.beta;
-  FinishTrusts(snap, weights, rule, counter, priors, base_rate, clamp, options, threads, &result);
+  FinishTrusts(data, snap, weights, rule, counter, priors, base_rate, clamp, options, threads,
+               &result);
   return result;
 }
 

@@ -120,9 +120,9 @@ class Labels {
 /// Reads off what the report shows at the end of a run: each source's trust (the posterior mean
 /// probability that one of its explicit stances is right) with its 90% interval, and each
 /// belief's 90% interval (docs/model.md, "Intervals").
-void FinishTrusts(const graph::EvidenceSnapshot& snap, const EvidenceWeights& weights,
-                  const BeliefRule& rule, const CountPass& counter, const CoinPriors& priors,
-                  const BaseRate& base_rate, const Labels& labels, const ModelOptions& options,
-                  int threads, ScoringResult* result);
+void FinishTrusts(const Dataset& data, const graph::EvidenceSnapshot& snap,
+                  const EvidenceWeights& weights, const BeliefRule& rule, const CountPass& counter,
+                  const CoinPriors& priors, const BaseRate& base_rate, const Labels& labels,
+                  const ModelOptions& options, int threads, ScoringResult* result);
 
 }  // namespace credence::scoring

@@ -265,6 +265,34 @@ double TrustCoverage(double pool_strength) {
 // uncertainty of the truths (docs/model.md, "Trusts and intervals") it was 0.658: the coins'
 // pooling strength, estimated by moments on soft counts, landed near 40 where the planted spread
 // (uniform on [0.55, 0.95]: variance 0.0133 around 0.75) is worth k = 13.
+// In a group of two alternatives b_A = 1 - b_B, so the delta method through the softmax must
+// give complementary intervals: [l_A, h_A] = [1 - h_B, 1 - l_B] (to rounding), whichever side
+// holds the stances (a claim whose only evidence is its alternative's implied denial included).
+TEST_P(TwoCoin, AGroupOfTwoHasComplementaryIntervals) {
+  int pairs = 0;
+  for (const std::string& text : Texts()) {
+    ModelOptions options;
+    options.threads = 1;
+    const auto r = Score(text, options);
+    const scoring::ScoringResult& x = r->result;
+    std::map<Index, std::vector<Index>> groups;
+    for (Index c = 0; c < r->data.claims.size(); ++c) {
+      if (r->data.claims[c].group != kNone) groups[r->data.claims[c].group].push_back(c);
+    }
+    for (const auto& [g, claims] : groups) {
+      if (claims.size() != 2) continue;
+      const Index a = claims[0];
+      const Index b = claims[1];
+      SCOPED_TRACE(r->data.claims[a].id);
+      ASSERT_NEAR(x.belief[a], 1.0 - x.belief[b], 1e-12);
+      EXPECT_NEAR(x.belief_low[a], 1.0 - x.belief_high[b], 1e-9);
+      EXPECT_NEAR(x.belief_high[a], 1.0 - x.belief_low[b], 1e-9);
+      ++pairs;
+    }
+  }
+  EXPECT_GT(pairs, 0);
+}
+
 TEST(TwoCoinCoverage, TrustIntervalsCoverPlantedAccuracy) {
   const double coverage = TrustCoverage(-1.0);
   RecordProperty("coverage", fmt::format("{:.4f}", coverage));

@@ -18,24 +18,23 @@ namespace {
 // --timings: each phase's wall time, then the report's, the iterations and the peak memory.
 void PrintTimings(const Session& session, double report_seconds) {
   for (const auto& [phase, seconds] : session.timings()) {
-    fmt::print(stderr, "{:<9} {:8.3f} s\n", phase, seconds);
+    Note("{:<9} {:8.3f} s\n", phase, seconds);
   }
-  fmt::print(stderr, "{:<9} {:8.3f} s\n", "report", report_seconds);
+  Note("{:<9} {:8.3f} s\n", "report", report_seconds);
   const auto& result = session.result();
-  fmt::print(stderr, "{} iterations, {}\n", result.iterations,
-             result.converged ? "converged" : "not converged");
+  Note("{} iterations, {}\n", result.iterations, result.converged ? "converged" : "not converged");
   if (result.bytes_per_iteration > 0 && result.iterations > 0) {
     const double each = result.iteration_seconds / result.iterations;
-    fmt::print(stderr,
-               "iterations {:.3f} s, {:.1f} ms each, each moving at least {:.1f} MiB "
-               "({:.2f} GB/s)\n",
-               result.iteration_seconds, 1000.0 * each,
-               static_cast<double>(result.bytes_per_iteration) / (1024.0 * 1024.0),
-               static_cast<double>(result.bytes_per_iteration) / each / 1e9);
+    Note(
+        "iterations {:.3f} s, {:.1f} ms each, each moving at least {:.1f} MiB "
+        "({:.2f} GB/s)\n",
+        result.iteration_seconds, 1000.0 * each,
+        static_cast<double>(result.bytes_per_iteration) / (1024.0 * 1024.0),
+        static_cast<double>(result.bytes_per_iteration) / each / 1e9);
   }
   struct rusage usage {};
   if (::getrusage(RUSAGE_SELF, &usage) == 0) {
-    fmt::print(stderr, "peak memory {:.1f} MiB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+    Note("peak memory {:.1f} MiB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
   }
 }
 
@@ -129,14 +128,13 @@ void AddAnalyzeCommands(CLI::App& app) {
     const std::size_t shown =
         *max_warnings == 0 ? findings.size() : std::min(*max_warnings, findings.size());
     for (std::size_t k = 0; k < shown; ++k) {
-      fmt::print(stderr, "warning: {}: {}\n", validate_args->file,
-                 report::FindingText(data, findings[k]));
+      Note("warning: {}: {}\n", validate_args->file, report::FindingText(data, findings[k]));
     }
     if (shown < findings.size()) {
-      fmt::print(stderr,
-                 "warning: {}: and {} more findings (--max-warnings 0 prints all; analyze "
-                 "--format json lists them)\n",
-                 validate_args->file, findings.size() - shown);
+      Note(
+          "warning: {}: and {} more findings (--max-warnings 0 prints all; analyze "
+          "--format json lists them)\n",
+          validate_args->file, findings.size() - shown);
     }
   });
 

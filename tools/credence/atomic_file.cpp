@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "common.hpp"
 
@@ -70,9 +72,64 @@ std::string TemplateFor(const std::string& path) {
 
 }  // namespace
 
-AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+void RecordingFilebuf::Record() {
+  if (error_ == 0) error_ = errno != 0 ? errno : EIO;
+}
+
+int RecordingFilebuf::sync() {
+  errno = 0;
+  const int r = std::filebuf::sync();
+  if (r != 0) Record();
+  return r;
+}
+
+RecordingFilebuf::int_type RecordingFilebuf::overflow(int_type c) {
+  errno = 0;
+  const int_type r = std::filebuf::overflow(c);
+  if (traits_type::eq_int_type(r, traits_type::eof()) && !traits_type::eq_int_type(c, r)) {
+    Record();
+  }
+  return r;
+}
+
+std::streamsize RecordingFilebuf::xsputn(const char* s, std::streamsize n) {
+  errno = 0;
+  const std::streamsize r = std::filebuf::xsputn(s, n);
+  if (r < n) Record();
+  return r;
+}
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), target_(path_) {
   InstallHandlersOnce();
-  std::string name = TemplateFor(path_);
+  // What is at the destination decides how it is written.
+  struct stat st {};
+  if (::lstat(path_.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    if (char* real = ::realpath(path_.c_str(), nullptr); real != nullptr) {
+      target_ = real;
+      std::free(real);  // NOLINT(cppcoreguidelines-no-malloc): realpath's buffer
+    } else {
+      direct_ = true;  // a dangling link: writing through it creates its target
+    }
+  }
+  std::optional<mode_t> keep_mode;
+  if (!direct_ && ::stat(target_.c_str(), &st) == 0) {
+    if (S_ISREG(st.st_mode)) {
+      keep_mode = st.st_mode & 07777;
+    } else {
+      direct_ = true;  // a device, FIFO or socket: never renamed over
+    }
+  }
+  buffer_.resize(std::size_t{1} << 20);
+  file_.pubsetbuf(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  if (direct_) {
+    errno = 0;
+    if (file_.open(target_, std::ios::out | std::ios::binary | std::ios::trunc) == nullptr) {
+      throw UsageError(
+          fmt::format("cannot write to '{}': {}", path_, std::strerror(errno != 0 ? errno : EIO)));
+    }
+    return;
+  }
+  std::string name = TemplateFor(target_);
   // Block the handled signals between creating the file and registering it.
   sigset_t block;
   sigset_t old;
@@ -85,16 +142,13 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   if (fd < 0) {
     throw UsageError(fmt::format("cannot write to '{}': {}", path_, std::strerror(errno)));
   }
-  // mkstemp creates the file 0600; give it the mode a plain create would.
+  // mkstemp creates the file 0600: give it the replaced file's mode, else a plain create's.
   const mode_t mask = ::umask(0);
   ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  ::fchmod(fd, keep_mode ? *keep_mode : 0666 & ~mask);
   ::close(fd);
   tmp_ = std::move(name);
-  buffer_.resize(std::size_t{1} << 20);
-  out_.rdbuf()->pubsetbuf(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  out_.open(tmp_, std::ios::binary | std::ios::trunc);
-  if (!out_) {
+  if (file_.open(tmp_, std::ios::out | std::ios::binary | std::ios::trunc) == nullptr) {
     ::unlink(tmp_.c_str());
     Unregister(slot_);
     throw UsageError(fmt::format("cannot write to '{}'", path_));
@@ -102,26 +156,38 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
 }
 
 AtomicFile::~AtomicFile() {
-  if (!committed_) {
-    out_.close();
+  if (!committed_ && !direct_) {
+    file_.close();
     ::unlink(tmp_.c_str());
     Unregister(slot_);
   }
 }
 
+void AtomicFile::ThrowIfFailed() const {
+  if (file_.error() != 0) {
+    throw OutputError(fmt::format("cannot write to '{}': {}", path_, std::strerror(file_.error())));
+  }
+}
+
 void AtomicFile::Commit() {
   out_.flush();
-  out_.close();
-  bool ok = static_cast<bool>(out_);
+  const bool closed = file_.close() != nullptr;
+  int error = file_.error();
+  if (error == 0 && (!out_ || !closed)) error = EIO;
+  bool ok = error == 0;
   // Data on disk before the rename makes it visible: after a crash the destination holds the
   // old content or the new, not an empty file.
-  if (ok) {
+  if (ok && !direct_) {
     const int fd = ::open(tmp_.c_str(), O_RDONLY);
     ok = fd >= 0 && ::fsync(fd) == 0;
+    if (!ok) error = errno;
     if (fd >= 0) ::close(fd);
   }
-  if (!ok) throw UsageError(fmt::format("cannot write to '{}'", path_));
-  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+  if (!ok) {
+    throw OutputError(
+        fmt::format("cannot write to '{}': {}", path_, std::strerror(error != 0 ? error : EIO)));
+  }
+  if (!direct_ && std::rename(tmp_.c_str(), target_.c_str()) != 0) {
     throw UsageError(
         fmt::format("cannot move the output into place at '{}': {}", path_, std::strerror(errno)));
   }

@@ -1,10 +1,13 @@
 #include "common.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 
 #include "atomic_file.hpp"
@@ -141,7 +144,21 @@ void ApplyModelParams(const std::vector<std::string>& params, scoring::ModelOpti
   model->Validate();
 }
 
+// Whether two paths name one existing file (compared by device and inode, so that "x.csv",
+// "./x.csv", "../d/x.csv" and a symbolic link to it are the same).
+bool SameFile(const std::string& a, const std::string& b) {
+  struct stat sa {};
+  struct stat sb {};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
+}
+
 SessionOptions ToSessionOptions(const CommonArgs& args) {
+  if (!args.output.empty() && args.output != "-" && SameFile(args.file, args.output)) {
+    throw UsageError(fmt::format(
+        "-o '{}' is the input file: it would be overwritten; write the output elsewhere",
+        args.output));
+  }
   SessionOptions options;
   options.format = io::ParseInputFormat(args.input_format);
   options.algorithm = scoring::ParseAlgorithm(args.algorithm);
@@ -162,10 +179,26 @@ report::ReportModel BuildReport(const Session& session, const report::ReportOpti
       &session.result(), &session.findings(), &session.times());
 }
 
+void FlushStandardOutput() {
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+    const int error = errno;
+    std::clearerr(stdout);
+    throw OutputError(fmt::format("cannot write to standard output: {}",
+                                  error != 0 ? std::strerror(error) : "write error"));
+  }
+}
+
 void Emit(const std::string& output, const std::string& text) {
   if (output.empty() || output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    errno = 0;
+    const std::size_t written = std::fwrite(text.data(), 1, text.size(), stdout);
+    if (written != text.size()) {
+      const int error = errno;
+      throw OutputError(fmt::format("cannot write to standard output: {}",
+                                    error != 0 ? std::strerror(error) : "write error"));
+    }
+    FlushStandardOutput();
     return;
   }
   AtomicFile file(output);

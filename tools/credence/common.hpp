@@ -1,7 +1,10 @@
 #pragma once
 // Shared pieces of the credence subcommands: common options, output, exit codes.
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -20,6 +23,27 @@ inline constexpr int kExitInternal = 3;
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+/// The result could not be written (a full disk, a closed or broken standard output): exit
+/// code 3, with the stream and the system's reason in the message.
+struct OutputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Prints a diagnostic line on standard error and ignores a failure to do so: a message about a
+/// problem must never become a second one (abort) when standard error is closed or full.
+template <typename... T>
+void Note(fmt::format_string<T...> format, T&&... args) noexcept {
+  try {
+    const std::string text = fmt::format(format, std::forward<T>(args)...);
+    (void)std::fwrite(text.data(), 1, text.size(), stderr);
+  } catch (...) {  // NOLINT(bugprone-empty-catch): nothing to report it on
+  }
+}
+
+/// Flushes standard output. @throws OutputError naming the reason when anything written to it
+/// was lost (a full disk, a closed descriptor, a broken pipe).
+void FlushStandardOutput();
 
 struct CommonArgs {
   std::string file;
@@ -67,7 +91,10 @@ void AddScoringOptions(
     CLI::App* cmd, CommonArgs& args,
     const std::vector<std::string>& formats = {"table", "json", "csv"},
     const std::string& format_help = "Output: table (for people), json or csv (for scripts)");
+/// Whether two paths name one existing file (same device and inode). O(1) system calls.
+bool SameFile(const std::string& a, const std::string& b);
 /// Session options from the parsed arguments.
+/// @throws UsageError when -o names the input file (under any spelling).
 SessionOptions ToSessionOptions(const CommonArgs& args);
 /// The report model of the session's analysis, with the explanations `options` asks for.
 report::ReportModel BuildReport(const Session& session, const report::ReportOptions& options);

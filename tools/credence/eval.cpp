@@ -86,8 +86,8 @@ void RunEval(const EvalArgs& args) {
   report::EvalReport report{a.file, args.gold, gold.kind,
                             eval::EvaluateAlgorithms(data, snapshot, gold, options)};
   if (!report.rows.empty() && report.rows.front().missing == gold.size()) {
-    fmt::print(stderr, "warning: none of the {} gold {}s of {} is in {}\n", gold.size(),
-               gold.kind == eval::GoldKind::kClaim ? "claim" : "object", args.gold, a.file);
+    Note("warning: none of the {} gold {}s of {} is in {}\n", gold.size(),
+         gold.kind == eval::GoldKind::kClaim ? "claim" : "object", args.gold, a.file);
   }
   std::ostringstream out;
   if (a.format == "json") {

@@ -71,18 +71,18 @@ void AddFitCommand(CLI::App& app) {
     if (r.claims == 0) {
       throw DataError({{args->gold, 0, "", fmt::format("no labelled claim in {}", a.file)}});
     }
-    fmt::print(stderr, "fit {} on {} labelled claims ({} true) of {}\n", a.output, r.claims,
-               r.true_claims, a.file);
+    Note("fit {} on {} labelled claims ({} true) of {}\n", a.output, r.claims, r.true_claims,
+         a.file);
     for (const scoring::FittedParameter& p : r.fitted) {
       // What the model would have used without the file: a learned base rate, or a kind's
       // prior_* for a coin left at -1.
       std::string from = fmt::format("{:.6g}", p.start);
       if (p.name == "base_rate" && start.learn_base_rate != 0) from = "learned";
       if (p.start < 0) from = "prior_" + p.name.substr(p.name.find('_') + 1);
-      fmt::print(stderr, "  {:<28} {:>22} -> {:.6g}\n", p.name, from, p.value);
+      Note("  {:<28} {:>22} -> {:.6g}\n", p.name, from, p.value);
     }
-    fmt::print(stderr, "  log-likelihood of the labels: {:.4f} -> {:.4f} ({} model runs)\n",
-               r.log_likelihood_before, r.log_likelihood_after, r.evaluations);
+    Note("  log-likelihood of the labels: {:.4f} -> {:.4f} ({} model runs)\n",
+         r.log_likelihood_before, r.log_likelihood_after, r.evaluations);
     scoring::FitRecord record{a.file,
                               args->gold,
                               r.claims,

@@ -86,16 +86,18 @@ void AddGenerateCommand(CLI::App& app) {
     try {
       stats = gen::Generate(args->options, data.stream(), gold.stream());
     } catch (const std::ios_base::failure&) {
-      throw UsageError(fmt::format("cannot write to '{}' or '{}'", args->output, args->gold));
+      data.ThrowIfFailed();  // the file that failed, with the system's reason
+      gold.ThrowIfFailed();
+      throw OutputError(fmt::format("cannot write to '{}' or '{}'", args->output, args->gold));
     }
     data.Commit();
     gold.Commit();
     if (!*quiet) {
-      fmt::print(stderr,
-                 "{}: {} stances ({} copies, {} anonymous, {} interested), {} sources, {} claims "
-                 "({} true), {} bytes\n",
-                 args->output, stats.stances, stats.relays, stats.anonymous, stats.interested,
-                 stats.sources, stats.claims, stats.true_claims, stats.bytes);
+      Note(
+          "{}: {} stances ({} copies, {} anonymous, {} interested), {} sources, {} claims "
+          "({} true), {} bytes\n",
+          args->output, stats.stances, stats.relays, stats.anonymous, stats.interested,
+          stats.sources, stats.claims, stats.true_claims, stats.bytes);
     }
   });
 }

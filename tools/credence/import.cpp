@@ -38,34 +38,33 @@ std::string Description() {
 
 void PrintStats(const ImportArgs& args, const io::ImportResult& result) {
   const auto& s = result.stats;
-  fmt::print(stderr, "import {}: read {} rows from {} file(s)\n", args.kind, s.rows_read,
-             args.inputs.size());
+  Note("import {}: read {} rows from {} file(s)\n", args.kind, s.rows_read, args.inputs.size());
   for (const auto& skip : s.skipped) {
-    fmt::print(stderr, "  skipped {}: {} (first at {})\n", skip.count, skip.reason, skip.first);
+    Note("  skipped {}: {} (first at {})\n", skip.count, skip.reason, skip.first);
   }
   const std::string where = args.output == "-" ? "standard output" : args.output;
   if (result.extension == ".triples.csv") {
-    fmt::print(stderr, "wrote {}: {} sources, {} objects, {} claims (object=value), {} triples\n",
-               where, s.sources, s.objects, s.claims, s.stances);
+    Note("wrote {}: {} sources, {} objects, {} claims (object=value), {} triples\n", where,
+         s.sources, s.objects, s.claims, s.stances);
   } else {
-    fmt::print(stderr, "wrote {}: {} sources, {} claims, {} reports, {} stances\n", where,
-               s.sources, s.claims, s.reports, s.stances);
+    Note("wrote {}: {} sources, {} claims, {} reports, {} stances\n", where, s.sources, s.claims,
+         s.reports, s.stances);
   }
   if (!args.gold.empty()) {
     if (result.gold.rfind("claim,truth", 0) == 0) {
-      fmt::print(stderr, "wrote {}: {} gold items ({} true, {} false)\n", args.gold, s.gold_items,
-                 s.gold_true, s.gold_items - s.gold_true);
+      Note("wrote {}: {} gold items ({} true, {} false)\n", args.gold, s.gold_items, s.gold_true,
+           s.gold_items - s.gold_true);
     } else {
-      fmt::print(stderr,
-                 "wrote {}: {} gold items, the gold value is among the asserted values for {} "
-                 "(upper bound on accuracy {:.3f})\n",
-                 args.gold, s.gold_items, s.gold_covered,
-                 s.gold_items == 0
-                     ? 0.0
-                     : static_cast<double>(s.gold_covered) / static_cast<double>(s.gold_items));
+      Note(
+          "wrote {}: {} gold items, the gold value is among the asserted values for {} "
+          "(upper bound on accuracy {:.3f})\n",
+          args.gold, s.gold_items, s.gold_covered,
+          s.gold_items == 0
+              ? 0.0
+              : static_cast<double>(s.gold_covered) / static_cast<double>(s.gold_items));
     }
   }
-  for (const auto& note : s.notes) fmt::print(stderr, "note: {}\n", note);
+  for (const auto& note : s.notes) Note("note: {}\n", note);
 }
 
 }  // namespace

@@ -38,25 +38,29 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    FlushStandardOutput();  // what a command printed itself must have reached its reader
     return 0;
+  } catch (const OutputError& e) {
+    Note("error: {}\n", e.what());
+    return kExitInternal;
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
   } catch (const credence::DataError& e) {
-    for (const auto& d : e.diagnostics()) fmt::print(stderr, "error: {}\n", d.ToString());
-    if (e.diagnostics().size() >= 1000) fmt::print(stderr, "error: stopped after 1000 problems\n");
+    for (const auto& d : e.diagnostics()) Note("error: {}\n", d.ToString());
+    if (e.diagnostics().size() >= 1000) Note("error: stopped after 1000 problems\n");
     return kExitData;
   } catch (const credence::InvalidArgumentError& e) {
-    fmt::print(stderr, "usage error: {}\n", e.what());
+    Note("usage error: {}\n", e.what());
     return kExitUsage;
   } catch (const UsageError& e) {
-    fmt::print(stderr, "usage error: {}\n", e.what());
+    Note("usage error: {}\n", e.what());
     return kExitUsage;
   } catch (const std::bad_alloc&) {
-    fmt::print(stderr, "error: out of memory\n");
+    Note("error: out of memory\n");
     return kExitInternal;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "internal error: {}\n", e.what());
+    Note("internal error: {}\n", e.what());
     return kExitInternal;
   }
 }

@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "common.hpp"
+
 namespace credence::cli {
 namespace {
 
@@ -39,8 +41,7 @@ void Progress::Phase(std::string_view name) {
 
 void Progress::EndLine() {
   if (shown_) {
-    fmt::print(stderr, "\rcredence: {} {:.1f} s\n", phase_,
-               Seconds(std::chrono::steady_clock::now() - started_));
+    Note("\rcredence: {} {:.1f} s\n", phase_, Seconds(std::chrono::steady_clock::now() - started_));
     std::fflush(stderr);
     shown_ = false;
   }
@@ -54,7 +55,7 @@ void Progress::Run() {
     const double elapsed = Seconds(std::chrono::steady_clock::now() - started_);
     const auto whole = static_cast<long>(elapsed);
     if (whole < 1 || (shown_ && whole == last_whole_)) continue;
-    fmt::print(stderr, "\rcredence: {}\u2026 {} s ", phase_, whole);
+    Note("\rcredence: {}\u2026 {} s ", phase_, whole);
     std::fflush(stderr);
     shown_ = true;
     last_whole_ = whole;

@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
       "  credence algorithms\n"
       "  credence fit data.jsonl --gold gold.csv -o params.json\n\n"
       "Formats are described in docs/format.md, the model in docs/model.md.\n"
-      "Exit codes: 0 success, 1 bad usage, 2 bad data, 3 internal error.",
+      "Exit codes: 0 success, 1 bad usage, 2 bad data, 3 internal error or output that could\n"
+      "not be written.",
       "credence"};
   app.require_subcommand(1);
   app.set_version_flag("--version", fmt::format("credence {}", credence::kVersion));
